@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { defaultSeed, startServer } from './app.js';
+
+const usage = `Reference backend for open-call-widgets.
+
+  npm run server -- [--port 8787] [--data-dir .data] [--origins URL,URL|*] [--seed demo/server/seed.json]
+
+  --port        port to listen on (0: any free port)          env PORT
+  --host        address to listen on (default 127.0.0.1)      env HOST
+  --data-dir    where contributions and uploads are kept       env DATA_DIR
+  --origins     browser origins allowed to call the API, comma-separated;
+                * allows any page (default: localhost pages only)   env ORIGINS
+  --seed        the calls file a campaign organiser edits      env SEED
+  --trust-proxy build upload URLs from X-Forwarded-Host/Proto
+  --log         print one line per request
+`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8787' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? '.data' },
+    origins: { type: 'string', default: process.env.ORIGINS ?? '' },
+    seed: { type: 'string', default: process.env.SEED ?? defaultSeed },
+    'trust-proxy': { type: 'boolean', default: false },
+    log: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`--port must be a number from 0 to 65535, not "${values.port}".\n\n${usage}`);
+  process.exit(2);
+}
+
+try {
+  const server = await startServer({
+    port,
+    host: values.host,
+    dataDir: resolve(values['data-dir']),
+    seed: resolve(values.seed),
+    origins: values.origins ? values.origins.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    trustProxy: values['trust-proxy'],
+    onRequest: values.log ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms\n`) : undefined,
+  });
+  process.stdout.write(
+    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n`,
+  );
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  process.stderr.write(e.code === 'EADDRINUSE' ? `Port ${port} is in use: pass --port with another one.\n` : `${e.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,106 @@
+/**
+ * The backend contract (see `openapi.yaml` beside this file): what a backend sends and
+ * receives. Everything typed here arrives from the network and is checked by `validate.ts`
+ * before any element sees it.
+ */
+
+/** What a call asks for. */
+export type ContributionKind = 'text' | 'image' | 'audio' | 'video';
+
+/** Whether a call can be answered now. */
+export type CallStatus = 'open' | 'upcoming' | 'closed';
+
+/** One kind of contribution a call accepts, with its limits. */
+export interface Accepts {
+  kind: ContributionKind;
+  /** MIME types or wildcards (`audio/*`), as in an `<input accept>`. */
+  types?: string[];
+  maxBytes?: number;
+  maxFiles?: number;
+  maxSeconds?: number;
+  /** For text: the most characters. */
+  maxLength?: number;
+}
+
+export interface CallProject {
+  title: string;
+  url: string;
+}
+
+export interface CallCover {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface CallTerms {
+  url: string;
+  version: string;
+  license?: string;
+}
+
+/** An open call, as the backend describes it. */
+export interface Call {
+  id: string;
+  title: string;
+  /** Plain text. */
+  summary: string;
+  /** Limited Markdown: emphasis, links, lists. Never HTML. */
+  description: string;
+  status: CallStatus;
+  /** ISO 8601. */
+  opensAt?: string;
+  /** ISO 8601. */
+  closesAt?: string;
+  campaign?: string;
+  project?: CallProject;
+  cover?: CallCover;
+  /** BCP 47 tags. */
+  languages: string[];
+  accepts: Accepts[];
+  contributionCount: number;
+  url?: string;
+  terms: CallTerms;
+  upload: { endpoint: string };
+}
+
+/** One page of `GET /calls`. */
+export interface CallPage {
+  items: Call[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+}
+
+/** The body of `POST /calls/{id}/contributions`. */
+export interface ContributionRequest {
+  kind: ContributionKind;
+  title?: string;
+  text?: string;
+  creditName: string;
+  email?: string;
+  language?: string;
+  consent: { termsVersion: string; acceptedAt: string };
+  /** URLs of finished tus uploads; empty for a text contribution. */
+  uploads: string[];
+}
+
+/** The answer to a contribution that was accepted (201). */
+export interface ContributionReceipt {
+  id: string;
+  status: string;
+  url?: string;
+}
+
+/** An RFC 9457 problem, as every error of the contract is sent. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** The request field the problem is about, where there is one. */
+  field?: string;
+}
+
+export const contributionKinds: readonly ContributionKind[] = ['text', 'image', 'audio', 'video'];
+export const callStatuses: readonly CallStatus[] = ['open', 'upcoming', 'closed'];

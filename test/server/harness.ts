@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { startServer, type ReferenceServer, type ServerOptions } from '../../demo/server/app.js';
+
+const openapiPath = new URL('../../src/api/openapi.yaml', import.meta.url);
+const openapi = parse(readFileSync(openapiPath, 'utf8')) as {
+  paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> }>>;
+};
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(openapi, 'openapi');
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+/**
+ * Checks a response against the OpenAPI document: the status must be documented for the
+ * route, and the body must match the schema for its content type.
+ */
+export async function conforms(res: Response, method: string, route: string): Promise<unknown> {
+  const operation = openapi.paths[route]?.[method.toLowerCase()];
+  assert.ok(operation, `${method} ${route} is not in openapi.yaml`);
+  let response = operation.responses[String(res.status)];
+  assert.ok(response, `${method} ${route} answered ${res.status}, which openapi.yaml does not list`);
+  let ref = `#/paths/${pointer(route, method.toLowerCase(), 'responses', String(res.status))}`;
+  if (response.$ref) {
+    ref = response.$ref;
+    response = openapi as never;
+    for (const part of ref.slice(2).split('/')) response = (response as never)[part];
+  }
+  if (!response.content) return undefined;
+  const type = (res.headers.get('content-type') ?? '').split(';')[0];
+  assert.ok(response.content[type], `${method} ${route} ${res.status} sent ${type}; openapi.yaml says ${Object.keys(response.content).join(', ')}`);
+  const body: unknown = await res.json();
+  const validate = ajv.getSchema(`openapi${ref}/content/${pointer(type)}/schema`);
+  assert.ok(validate, `no schema for ${ref}`);
+  assert.ok(validate(body), `${method} ${route} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+  return body;
+}
+
+export interface TestServer extends ReferenceServer {
+  dataDir: string;
+  /** GET or POST through the contract check; returns the status and the parsed body. */
+  call(method: string, path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }>;
+}
+
+const routeOf = (path: string) =>
+  path
+    .split('?')[0]
+    .replace(/^\/calls\/[^/]+\/contributions$/, '/calls/{id}/contributions')
+    .replace(/^\/calls\/[^/]+$/, '/calls/{id}');
+
+export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oc-server-')));
+  const server = await startServer({ ...options, dataDir, port: 0 });
+  return {
+    ...server,
+    dataDir,
+    async call(method, path, init = {}) {
+      const res = await fetch(`${server.api}${path}`, { ...init, method });
+      const body = await conforms(res, method, routeOf(path));
+      return { status: res.status, headers: res.headers, body };
+    },
+    async close() {
+      await server.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tus upload through the protocol itself, as tus-js-client would make it. */
+export async function tusUpload(
+  endpoint: string,
+  bytes: Uint8Array,
+  metadata: Record<string, string>,
+  { finish = true } = {},
+): Promise<{ url: string; create: Response }> {
+  const encoded = Object.entries(metadata)
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
+  const create = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': encoded },
+  });
+  if (create.status !== 201) return { url: '', create };
+  const url = new URL(create.headers.get('location')!, endpoint).href;
+  const body = finish ? bytes : bytes.subarray(0, Math.floor(bytes.length / 2));
+  const patch = await fetch(url, {
+    method: 'PATCH',
+    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    body,
+  });
+  assert.equal(patch.status, 204, `PATCH answered ${patch.status}: ${await patch.text()}`);
+  return { url, create };
+}
+
+/** A valid contribution for a text call, to vary one field at a time. */
+export function textContribution(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'text',
+    text: 'She is wondering whether the moon misses her too.',
+    creditName: 'Aisyah R.',
+    language: 'en',
+    consent: { termsVersion: '2026-09', acceptedAt: new Date().toISOString() },
+    uploads: [],
+    ...overrides,
+  };
+}
+
+export const json = (body: unknown): RequestInit => ({
+  headers: { 'Content-Type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});

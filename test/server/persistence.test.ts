@@ -1,0 +1,97 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { readLog } from '../../demo/server/contributions.js';
+import { startTestServer, textContribution, json, tusUpload } from './harness.js';
+
+const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
+
+/** Starts the real command, as `npm run server` does, and waits for it to print its API URL. */
+async function startCli(args: string[]): Promise<{ child: ChildProcess; api: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 20_000;
+  while (!/API\s+(\S+)\/calls/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, api: /API\s+(\S+)\/calls/.exec(output)![1], output: () => output };
+}
+
+describe('keeping contributions', () => {
+  it('loses nothing when the process is killed right after answering 201', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-kill-'));
+    const first = await startCli(['--port', '0', '--data-dir', dataDir]);
+    const { url } = await tusUpload(`${first.api}/uploads/`, new Uint8Array(2048).fill(7), { callId: 'puisi-voices', filetype: 'audio/webm' });
+    const res = await fetch(`${first.api}/calls/puisi-voices/contributions`, {
+      method: 'POST',
+      ...json(textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads: [url] })),
+    });
+    first.child.kill('SIGKILL');
+    assert.equal(res.status, 201);
+    const { id } = (await res.json()) as { id: string };
+    await once(first.child, 'exit');
+
+    const second = await startCli(['--port', '0', '--data-dir', dataDir]);
+    try {
+      assert.ok(readLog(join(dataDir, 'contributions.jsonl')).some((c) => c.id === id));
+      const reused = await fetch(`${second.api}/calls/puisi-voices/contributions`, {
+        method: 'POST',
+        ...json(textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads: [url.replace(first.api, second.api)] })),
+      });
+      assert.equal(reused.status, 409, 'the upload is still known to be used after the restart');
+      const call = (await (await fetch(`${second.api}/calls/puisi-voices`)).json()) as { contributionCount: number };
+      assert.equal(call.contributionCount, 1);
+    } finally {
+      second.child.kill();
+    }
+  });
+
+  it('starts after a crash that tore the last line, dropping only that line', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-torn-'));
+    const server = await startTestServer({ dataDir });
+    await server.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()));
+    await server.close();
+    appendFileSync(join(dataDir, 'contributions.jsonl'), '{"id":"half-writ');
+    const again = await startTestServer({ dataDir });
+    try {
+      assert.equal(again.store.all.length, 1);
+      assert.ok(readFileSync(join(dataDir, 'contributions.jsonl'), 'utf8').endsWith('}\n'));
+      assert.equal((await again.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).status, 201);
+      assert.equal(readLog(join(dataDir, 'contributions.jsonl')).length, 2);
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('the server command', () => {
+  it('prints its URLs and takes --port, --data-dir, --origins and --seed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-cli-'));
+    const seed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
+    const server = await startCli(['--port', '0', '--data-dir', dataDir, '--origins', 'https://blog.example', '--seed', seed]);
+    try {
+      assert.match(server.output(), /uploads\s+http:\/\/127\.0\.0\.1:\d+\/v1\/uploads\//);
+      assert.match(server.output(), new RegExp(`data\\s+${dataDir}`));
+      const res = await fetch(`${server.api}/calls`, { headers: { Origin: 'https://blog.example' } });
+      assert.equal(res.headers.get('access-control-allow-origin'), 'https://blog.example');
+    } finally {
+      server.child.kill();
+    }
+  });
+
+  it('explains a bad port instead of crashing', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 2);
+    assert.match(err, /--port must be a number/);
+  });
+});

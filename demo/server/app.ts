@@ -78,7 +78,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
       const call = openCallFor(upload.metadata?.callId, origin);
       const type = upload.metadata?.filetype ?? '';
       const accepts = call.accepts.filter((a) => a.kind !== 'text' && acceptsType(a.types, type));
-      if (accepts.length === 0) throw tusError(415, `The call "${call.title}" does not take files of type "${type || 'unknown'}".`);
+      if (accepts.length === 0)
+        throw tusError(415, `The call "${call.title}" does not take files of type "${type || 'unknown'}".`);
       const maxBytes = Math.max(...accepts.map((a) => a.maxBytes ?? Number.MAX_SAFE_INTEGER));
       if (upload.size !== undefined && upload.size > maxBytes)
         throw tusError(413, `The call "${call.title}" takes files up to ${maxBytes} bytes; this one is ${upload.size}.`);
@@ -129,7 +130,13 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     }
     if (callMatch && isRead(req)) {
       const call = catalogue.find(decodeURIComponent(callMatch[1]), origin, counts);
-      if (!call) throw new Problem(404, 'call-not-found', 'There is no such call.', `No call has the id "${decodeURIComponent(callMatch[1])}".`);
+      if (!call)
+        throw new Problem(
+          404,
+          'call-not-found',
+          'There is no such call.',
+          `No call has the id "${decodeURIComponent(callMatch[1])}".`,
+        );
       return sendCached(req, res, call);
     }
     if (contributionMatch && req.method === 'POST') {
@@ -137,7 +144,12 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
       const call = catalogue.find(callId, origin, counts);
       if (!call) throw new Problem(404, 'call-not-found', 'There is no such call.', `No call has the id "${callId}".`);
       if (call.status !== 'open')
-        throw new Problem(409, 'call-not-open', 'This call is not open.', `"${call.title}" is ${call.status}: it takes no contributions now.`);
+        throw new Problem(
+          409,
+          'call-not-open',
+          'This call is not open.',
+          `"${call.title}" is ${call.status}: it takes no contributions now.`,
+        );
       const body = await readJson(req);
       const record = await checkContribution(body, call, {
         origin,
@@ -154,7 +166,11 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
       return;
     }
     if (path === '/' && isRead(req)) {
-      return sendJson(res, 200, { calls: `${origin}/v1/calls`, uploads: `${origin}/v1/uploads/`, openapi: `${origin}/v1/openapi.yaml` });
+      return sendJson(res, 200, {
+        calls: `${origin}/v1/calls`,
+        uploads: `${origin}/v1/uploads/`,
+        openapi: `${origin}/v1/openapi.yaml`,
+      });
     }
     const media = /^\/media\/([a-z0-9-]+\.svg)$/.exec(path);
     if (media && isRead(req)) {
@@ -186,9 +202,14 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     const origin = `http://${req.headers.host ?? 'localhost'}`;
     handle(req, res, origin).catch((error: unknown) => {
       const problem =
-        error instanceof Problem ? error : new Problem(500, 'server-error', 'The server failed.', 'Something went wrong on the server; try again.');
+        error instanceof Problem
+          ? error
+          : new Problem(500, 'server-error', 'The server failed.', 'Something went wrong on the server; try again.');
       if (!(error instanceof Problem)) console.error(error);
-      if (res.headersSent) return res.destroy();
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
       // A body we refused may still be arriving; answer now and close the connection.
       if (problem.status === 413) res.setHeader('Connection', 'close');
       sendJson(res, problem.status, problem.toJSON(), 'application/problem+json');
@@ -215,7 +236,14 @@ const isRead = (req: IncomingMessage) => req.method === 'GET' || req.method === 
 
 /** tus hooks report failures this way; the body is a problem document too. */
 function tusError(status: number, detail: string) {
-  const code = status === 404 ? 'call-not-found' : status === 409 ? 'call-not-open' : status === 413 ? 'file-too-large' : 'type-not-accepted';
+  const code =
+    status === 404
+      ? 'call-not-found'
+      : status === 409
+        ? 'call-not-open'
+        : status === 413
+          ? 'file-too-large'
+          : 'type-not-accepted';
   return { status_code: status, body: JSON.stringify(new Problem(status, code, 'The upload was refused.', detail).toJSON()) };
 }
 
@@ -246,7 +274,12 @@ function sendCached(req: IncomingMessage, res: ServerResponse, body: unknown): v
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type))
-    throw new Problem(415, 'unsupported-media-type', 'The body must be JSON.', `Content-Type is "${type}"; send application/json.`);
+    throw new Problem(
+      415,
+      'unsupported-media-type',
+      'The body must be JSON.',
+      `Content-Type is "${type}"; send application/json.`,
+    );
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBodyBytes) throw tooLarge();
   const chunks: Buffer[] = [];
@@ -264,7 +297,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 const tooLarge = () =>
-  new Problem(413, 'body-too-large', 'The body is too large.', `A contribution's JSON may be at most ${maxBodyBytes / 1024} KB; files go to the upload endpoint.`);
+  new Problem(
+    413,
+    'body-too-large',
+    'The body is too large.',
+    `A contribution's JSON may be at most ${maxBodyBytes / 1024} KB; files go to the upload endpoint.`,
+  );
 
 const termsPage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Contributor terms</title>
 <body style="font:1rem/1.5 system-ui;max-width:40rem;margin:2rem auto;padding:0 1rem">

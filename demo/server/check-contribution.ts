@@ -31,7 +31,11 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
     if (typeof v !== 'string') throw Problem.invalid(key, `${key} must be text.`);
     const length = characterCount(v);
     if (length > max)
-      throw Problem.invalid(key, `${key} may be at most ${max} characters; it has ${length}.`, key === 'text' ? 'text-too-long' : 'invalid-field');
+      throw Problem.invalid(
+        key,
+        `${key} may be at most ${max} characters; it has ${length}.`,
+        key === 'text' ? 'text-too-long' : 'invalid-field',
+      );
     return v;
   };
 
@@ -40,11 +44,15 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
   const kind = b.kind as ContributionKind;
   const accepts = call.accepts.find((a) => a.kind === kind);
   if (!accepts)
-    throw Problem.invalid('kind', `"${call.title}" takes ${call.accepts.map((a) => a.kind).join(' or ')}, not ${kind}.`, 'kind-not-accepted');
+    throw Problem.invalid(
+      'kind',
+      `"${call.title}" takes ${call.accepts.map((a) => a.kind).join(' or ')}, not ${kind}.`,
+      'kind-not-accepted',
+    );
 
   if (typeof b.creditName !== 'string' || b.creditName.trim() === '')
     throw Problem.invalid('creditName', 'Say how you want to be credited: a credit name is required.', 'credit-name-missing');
-  const creditName = optionalText('creditName', 200)!.trim();
+  const creditName = (optionalText('creditName', 200) ?? '').trim();
   const title = optionalText('title', 300);
   const email = optionalText('email', 254);
   if (email !== undefined && !emailPattern.test(email)) throw Problem.invalid('email', `"${email}" is not an email address.`);
@@ -67,7 +75,8 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
     throw Problem.invalid('consent', 'consent.acceptedAt must be a date.');
 
   const text = optionalText('text', accepts.maxLength ?? 100_000);
-  if (kind === 'text' && text === undefined) throw Problem.invalid('text', 'Write your contribution: the text is empty.', 'text-missing');
+  if (kind === 'text' && text === undefined)
+    throw Problem.invalid('text', 'Write your contribution: the text is empty.', 'text-missing');
 
   if (!Array.isArray(b.uploads) || b.uploads.some((u) => typeof u !== 'string'))
     throw Problem.invalid('uploads', 'uploads must be a list of upload URLs.');
@@ -75,13 +84,22 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
   if (kind === 'text' && urls.length > 0) throw Problem.invalid('uploads', 'A text contribution carries no files.');
   if (kind !== 'text' && urls.length === 0) throw Problem.invalid('uploads', `Add at least one ${kind} file.`, 'uploads-missing');
   if (accepts.maxFiles !== undefined && urls.length > accepts.maxFiles)
-    throw Problem.invalid('uploads', `"${call.title}" takes at most ${accepts.maxFiles} files; this has ${urls.length}.`, 'too-many-files');
+    throw Problem.invalid(
+      'uploads',
+      `"${call.title}" takes at most ${accepts.maxFiles} files; this has ${urls.length}.`,
+      'too-many-files',
+    );
   if (new Set(urls).size !== urls.length) throw Problem.invalid('uploads', 'The same upload is listed twice.');
 
   const uploads: Checked['uploads'] = [];
   for (const url of urls) uploads.push(await checkUpload(url, call, accepts.types, lookup));
 
-  const checked: Checked = { kind, creditName, consent: { termsVersion: consent.termsVersion, acceptedAt: consent.acceptedAt }, uploads };
+  const checked: Checked = {
+    kind,
+    creditName,
+    consent: { termsVersion: consent.termsVersion, acceptedAt: consent.acceptedAt },
+    uploads,
+  };
   if (title !== undefined) checked.title = title;
   if (text !== undefined) checked.text = text;
   if (email !== undefined) checked.email = email;
@@ -95,16 +113,34 @@ async function checkUpload(url: string, call: Call, types: string[] | undefined,
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id))
     throw Problem.invalid('uploads', `${url} is not an upload on this server (${prefix}).`, 'upload-foreign');
   const upload = await lookup.uploads.getUpload(id).catch(() => undefined);
-  if (!upload) throw Problem.invalid('uploads', `${url} is not an upload this server knows (it may have expired).`, 'upload-unknown');
+  if (!upload)
+    throw Problem.invalid('uploads', `${url} is not an upload this server knows (it may have expired).`, 'upload-unknown');
   if (upload.metadata?.callId !== call.id)
     throw Problem.invalid('uploads', `${url} was uploaded for another call.`, 'upload-wrong-call');
   if (upload.size === undefined || upload.offset !== upload.size)
-    throw new Problem(409, 'upload-unfinished', 'An upload is not finished.', `${url} has ${upload.offset} of ${upload.size ?? '?'} bytes.`, 'uploads');
+    throw new Problem(
+      409,
+      'upload-unfinished',
+      'An upload is not finished.',
+      `${url} has ${upload.offset} of ${upload.size ?? '?'} bytes.`,
+      'uploads',
+    );
   const usedBy = lookup.usedBy(id);
-  if (usedBy) throw new Problem(409, 'upload-already-used', 'An upload was already sent.', `${url} belongs to contribution ${usedBy}.`, 'uploads');
+  if (usedBy)
+    throw new Problem(
+      409,
+      'upload-already-used',
+      'An upload was already sent.',
+      `${url} belongs to contribution ${usedBy}.`,
+      'uploads',
+    );
   const filetype = upload.metadata?.filetype ?? undefined;
   if (!acceptsType(types, filetype ?? ''))
-    throw Problem.invalid('uploads', `"${call.title}" does not take ${filetype ?? 'files of unknown type'}.`, 'type-not-accepted');
+    throw Problem.invalid(
+      'uploads',
+      `"${call.title}" does not take ${filetype ?? 'files of unknown type'}.`,
+      'type-not-accepted',
+    );
   const stored: Checked['uploads'][number] = { url, uploadId: id, size: upload.size };
   if (upload.metadata?.filename) stored.filename = upload.metadata.filename;
   if (filetype) stored.filetype = filetype;

@@ -45,7 +45,12 @@ try {
     host: values.host,
     dataDir: resolve(values['data-dir']),
     seed: resolve(values.seed),
-    origins: values.origins ? values.origins.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    origins: values.origins
+      ? values.origins
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : [],
     trustProxy: values['trust-proxy'],
     onRequest: values.log ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms\n`) : undefined,
   });

@@ -28,8 +28,7 @@ export class ContractError extends Error {
 
 type Fields = Record<string, unknown>;
 
-const isFields = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fields(value: unknown, path: string): Fields {
   if (!isFields(value)) throw new ContractError(path, 'is not an object');

@@ -44,9 +44,15 @@ describe('listing and reading calls', () => {
 
   it('lists closed and upcoming calls when asked', async () => {
     const closed = (await server.call('GET', '/calls?status=closed')).body.items;
-    assert.deepEqual(closed.map((c: { id: string }) => c.id), ['thank-you-notes-2025']);
+    assert.deepEqual(
+      closed.map((c: { id: string }) => c.id),
+      ['thank-you-notes-2025'],
+    );
     const upcoming = (await server.call('GET', '/calls?status=upcoming')).body.items;
-    assert.deepEqual(upcoming.map((c: { id: string }) => c.id), ['monsoon-sounds']);
+    assert.deepEqual(
+      upcoming.map((c: { id: string }) => c.id),
+      ['monsoon-sounds'],
+    );
   });
 
   it('refuses a bad filter with a problem naming it', async () => {
@@ -112,7 +118,11 @@ describe('cross-origin access', () => {
       assert.equal(foreign.headers.get('access-control-allow-origin'), null);
       const preflight = await fetch(`${server.api}/calls/astronaut-one-liner/contributions`, {
         method: 'OPTIONS',
-        headers: { Origin: 'http://127.0.0.1:8000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization' },
+        headers: {
+          Origin: 'http://127.0.0.1:8000',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,authorization',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.match(preflight.headers.get('access-control-allow-headers')!, /Authorization/);
@@ -145,5 +155,15 @@ describe('cross-origin access', () => {
       await listed.close();
       await open.close();
     }
+  });
+});
+
+describe('the package', () => {
+  it('names the same version in package.json and in the code that define() reports', async () => {
+    const { version } = await import('../../src/version.js');
+    const pkg = JSON.parse(
+      await import('node:fs').then((fs) => fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')),
+    );
+    assert.equal(version, pkg.version);
   });
 });

@@ -7,7 +7,8 @@ import { defaultSeed } from '../../demo/server/app.js';
 import { json, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
 
 const audio = (size: number) => new Uint8Array(size).map((_, i) => (i * 31) % 251);
-const post = (server: TestServer, callId: string, body: unknown) => server.call('POST', `/calls/${callId}/contributions`, json(body));
+const post = (server: TestServer, callId: string, body: unknown) =>
+  server.call('POST', `/calls/${callId}/contributions`, json(body));
 
 function audioContribution(uploads: string[], overrides: Record<string, unknown> = {}) {
   return textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads, ...overrides });
@@ -34,11 +35,18 @@ describe('submitting a contribution', () => {
 
   it('accepts an audio contribution whose file was uploaded by tus', async () => {
     const bytes = audio(300_000);
-    const { url } = await tusUpload(`${server.api}/uploads/`, bytes, { callId: 'puisi-voices', filename: 'puisi.ogg', filetype: 'audio/ogg' });
+    const { url } = await tusUpload(`${server.api}/uploads/`, bytes, {
+      callId: 'puisi-voices',
+      filename: 'puisi.ogg',
+      filetype: 'audio/ogg',
+    });
     const { status, body } = await post(server, 'puisi-voices', audioContribution([url]));
     assert.equal(status, 201);
     const stored = server.store.all.find((c) => c.id === body.id);
-    assert.deepEqual(stored?.uploads.map((u) => [u.size, u.filename, u.filetype]), [[300_000, 'puisi.ogg', 'audio/ogg']]);
+    assert.deepEqual(
+      stored?.uploads.map((u) => [u.size, u.filename, u.filetype]),
+      [[300_000, 'puisi.ogg', 'audio/ogg']],
+    );
     const id = url.split('/').pop()!;
     assert.deepEqual(new Uint8Array(readFileSync(join(server.dataDir, 'uploads', id))), bytes);
   });
@@ -49,14 +57,32 @@ describe('submitting a contribution', () => {
     ['an upcoming call', 'monsoon-sounds', textContribution(), 409, 'call-not-open'],
     ['a kind the call does not take', 'astronaut-one-liner', textContribution({ kind: 'video' }), 422, 'kind-not-accepted'],
     ['no consent', 'astronaut-one-liner', textContribution({ consent: undefined }), 422, 'consent-missing'],
-    ['consent to old terms', 'astronaut-one-liner', textContribution({ consent: { termsVersion: '2024-01', acceptedAt: new Date().toISOString() } }), 409, 'terms-outdated'],
+    [
+      'consent to old terms',
+      'astronaut-one-liner',
+      textContribution({ consent: { termsVersion: '2024-01', acceptedAt: new Date().toISOString() } }),
+      409,
+      'terms-outdated',
+    ],
     ['no credit name', 'astronaut-one-liner', textContribution({ creditName: '  ' }), 422, 'credit-name-missing'],
-    ['text longer than the call allows', 'astronaut-one-liner', textContribution({ text: 'x'.repeat(141) }), 422, 'text-too-long'],
+    [
+      'text longer than the call allows',
+      'astronaut-one-liner',
+      textContribution({ text: 'x'.repeat(141) }),
+      422,
+      'text-too-long',
+    ],
     ['an empty text', 'astronaut-one-liner', textContribution({ text: '' }), 422, 'text-missing'],
     ['a language the call is not in', 'astronaut-one-liner', textContribution({ language: 'fr' }), 422, 'invalid-field'],
     ['a bad email', 'astronaut-one-liner', textContribution({ email: 'not-an-address' }), 422, 'invalid-field'],
     ['a media call with no file', 'puisi-voices', audioContribution([]), 422, 'uploads-missing'],
-    ['an upload URL on another server', 'puisi-voices', audioContribution(['https://elsewhere.example/v1/uploads/abc']), 422, 'upload-foreign'],
+    [
+      'an upload URL on another server',
+      'puisi-voices',
+      audioContribution(['https://elsewhere.example/v1/uploads/abc']),
+      422,
+      'upload-foreign',
+    ],
     ['a body that is not an object', 'astronaut-one-liner', [1, 2], 400, 'malformed-json'],
   ];
   for (const [what, callId, body, status, code] of refusals) {
@@ -81,7 +107,11 @@ describe('submitting a contribution', () => {
       body: 'kind=text',
     });
     assert.equal(form.status, 415);
-    const huge = await server.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution({ text: 'x'.repeat(200_000) })));
+    const huge = await server.call(
+      'POST',
+      '/calls/astronaut-one-liner/contributions',
+      json(textContribution({ text: 'x'.repeat(200_000) })),
+    );
     assert.equal(huge.status, 413);
   });
 
@@ -90,7 +120,12 @@ describe('submitting a contribution', () => {
     assert.equal(unknown.status, 422);
     assert.equal(unknown.body.type, 'urn:open-call-widgets:problem:upload-unknown');
 
-    const half = await tusUpload(`${server.api}/uploads/`, audio(10_000), { callId: 'puisi-voices', filetype: 'audio/ogg' }, { finish: false });
+    const half = await tusUpload(
+      `${server.api}/uploads/`,
+      audio(10_000),
+      { callId: 'puisi-voices', filetype: 'audio/ogg' },
+      { finish: false },
+    );
     const unfinished = await post(server, 'puisi-voices', audioContribution([half.url]));
     assert.equal(unfinished.status, 409);
     assert.equal(unfinished.body.type, 'urn:open-call-widgets:problem:upload-unfinished');
@@ -103,11 +138,17 @@ describe('submitting a contribution', () => {
   });
 
   it('refuses an upload made for another call, and more files than the call takes', async () => {
-    const forMusic = await tusUpload(`${server.api}/uploads/`, audio(1000), { callId: 'project-power-music', filetype: 'audio/ogg' });
+    const forMusic = await tusUpload(`${server.api}/uploads/`, audio(1000), {
+      callId: 'project-power-music',
+      filetype: 'audio/ogg',
+    });
     const wrong = await post(server, 'puisi-voices', audioContribution([forMusic.url]));
     assert.equal(wrong.body.type, 'urn:open-call-widgets:problem:upload-wrong-call');
     const four = await Promise.all(
-      [1, 2, 3, 4].map(async () => (await tusUpload(`${server.api}/uploads/`, audio(100), { callId: 'puisi-voices', filetype: 'audio/ogg' })).url),
+      [1, 2, 3, 4].map(
+        async () =>
+          (await tusUpload(`${server.api}/uploads/`, audio(100), { callId: 'puisi-voices', filetype: 'audio/ogg' })).url,
+      ),
     );
     const tooMany = await post(server, 'puisi-voices', audioContribution(four));
     assert.equal(tooMany.status, 422);
@@ -122,7 +163,12 @@ describe('the tus endpoint', () => {
   const endpoint = () => `${server.api}/uploads/`;
 
   it('creates uploads with an expiry, and terminates them on request', async () => {
-    const { url, create } = await tusUpload(endpoint(), audio(5000), { callId: 'puisi-voices', filetype: 'audio/ogg' }, { finish: false });
+    const { url, create } = await tusUpload(
+      endpoint(),
+      audio(5000),
+      { callId: 'puisi-voices', filetype: 'audio/ogg' },
+      { finish: false },
+    );
     assert.equal(create.status, 201);
     assert.ok(create.headers.get('upload-expires'), 'expiration extension');
     const options = await fetch(endpoint(), { method: 'OPTIONS' });

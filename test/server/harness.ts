@@ -35,11 +35,17 @@ export async function conforms(res: Response, method: string, route: string): Pr
   }
   if (!response.content) return undefined;
   const type = (res.headers.get('content-type') ?? '').split(';')[0];
-  assert.ok(response.content[type], `${method} ${route} ${res.status} sent ${type}; openapi.yaml says ${Object.keys(response.content).join(', ')}`);
+  assert.ok(
+    response.content[type],
+    `${method} ${route} ${res.status} sent ${type}; openapi.yaml says ${Object.keys(response.content).join(', ')}`,
+  );
   const body: unknown = await res.json();
   const validate = ajv.getSchema(`openapi${ref}/content/${pointer(type)}/schema`);
   assert.ok(validate, `no schema for ${ref}`);
-  assert.ok(validate(body), `${method} ${route} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+  assert.ok(
+    validate(body),
+    `${method} ${route} ${res.status} does not match openapi.yaml: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+  );
   return body;
 }
 
@@ -76,7 +82,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
 /** A tus upload through the protocol itself, as tus-js-client would make it. */
 export async function tusUpload(
   endpoint: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   metadata: Record<string, string>,
   { finish = true } = {},
 ): Promise<{ url: string; create: Response }> {
@@ -89,7 +95,7 @@ export async function tusUpload(
   });
   if (create.status !== 201) return { url: '', create };
   const url = new URL(create.headers.get('location')!, endpoint).href;
-  const body = finish ? bytes : bytes.subarray(0, Math.floor(bytes.length / 2));
+  const body = new Blob([finish ? bytes : bytes.subarray(0, Math.floor(bytes.length / 2))]);
   const patch = await fetch(url, {
     method: 'PATCH',
     headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },

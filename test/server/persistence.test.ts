@@ -28,7 +28,10 @@ describe('keeping contributions', () => {
   it('loses nothing when the process is killed right after answering 201', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oc-kill-'));
     const first = await startCli(['--port', '0', '--data-dir', dataDir]);
-    const { url } = await tusUpload(`${first.api}/uploads/`, new Uint8Array(2048).fill(7), { callId: 'puisi-voices', filetype: 'audio/webm' });
+    const { url } = await tusUpload(`${first.api}/uploads/`, new Uint8Array(2048).fill(7), {
+      callId: 'puisi-voices',
+      filetype: 'audio/webm',
+    });
     const res = await fetch(`${first.api}/calls/puisi-voices/contributions`, {
       method: 'POST',
       ...json(textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads: [url] })),
@@ -43,7 +46,9 @@ describe('keeping contributions', () => {
       assert.ok(readLog(join(dataDir, 'contributions.jsonl')).some((c) => c.id === id));
       const reused = await fetch(`${second.api}/calls/puisi-voices/contributions`, {
         method: 'POST',
-        ...json(textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads: [url.replace(first.api, second.api)] })),
+        ...json(
+          textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads: [url.replace(first.api, second.api)] }),
+        ),
       });
       assert.equal(reused.status, 409, 'the upload is still known to be used after the restart');
       const call = (await (await fetch(`${second.api}/calls/puisi-voices`)).json()) as { contributionCount: number };

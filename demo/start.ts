@@ -1,0 +1,54 @@
+// `npm start`: the reference backend and the demo pages together, one URL to open, Ctrl-C stops both.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+import { startServer } from './server/app.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.DEMO_PORT ?? '5173' },
+    'api-port': { type: 'string', default: process.env.PORT ?? '8787' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? '.data' },
+  },
+});
+
+const root = resolve(import.meta.dirname, '..');
+let backend;
+try {
+  backend = await startServer({ port: Number(values['api-port']), dataDir: resolve(root, values['data-dir']) });
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  console.error(e.code === 'EADDRINUSE' ? `Port ${values['api-port']} is in use: npm start -- --api-port 8788` : e.message);
+  process.exit(1);
+}
+
+// The pages name the backend as a blogger's snippet would: an absolute URL on another origin.
+process.env.VITE_OC_API = backend.api;
+const vite = await createServer({
+  configFile: resolve(root, 'vite.config.ts'),
+  root: resolve(root, 'demo'),
+  server: { port: Number(values.port), strictPort: true, host: '127.0.0.1', fs: { allow: [root] } },
+  logLevel: 'warn',
+});
+try {
+  await vite.listen();
+} catch (error) {
+  console.error(`Port ${values.port} is in use: npm start -- --port 5174 (${(error as Error).message})`);
+  await backend.close();
+  process.exit(1);
+}
+
+const page = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
+console.log(
+  `\n  open-call-widgets demo:  ${page}\n\n  (API ${backend.api}/calls, contributions and uploads in ${values['data-dir']}/; Ctrl-C stops)\n`,
+);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await Promise.allSettled([vite.close(), backend.close()]);
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,3 @@
+// Entry of the single-file bundle a blogger pastes: defines every element.
+// Elements are added here as they land.
+export {};

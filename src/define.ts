@@ -1,0 +1,29 @@
+import { version } from './version.js';
+
+/** The version a copy of this library stamps on the elements it defines. */
+const versionKey = Symbol.for('open-call-widgets/version');
+
+type Stamped = CustomElementConstructor & { [versionKey]?: string };
+
+let warned = false;
+
+/**
+ * Defines a tag, tolerating another copy of this library on the page (a blog theme and an
+ * article can both include the script). The same version: nothing happens. Another version:
+ * the first definition stays, and this copy warns once, naming both versions.
+ */
+export function define(tag: string, element: CustomElementConstructor): void {
+  const existing = customElements.get(tag) as Stamped | undefined;
+  if (!existing) {
+    (element as Stamped)[versionKey] = version;
+    customElements.define(tag, element);
+    return;
+  }
+  const other = existing[versionKey];
+  if (existing === element || other === version || warned) return;
+  warned = true;
+  console.warn(
+    `open-call-widgets ${version} was loaded on a page where version ${other ?? 'unknown'} already defined <${tag}>; ` +
+      `the elements of version ${other ?? 'unknown'} are used. Include the script once.`,
+  );
+}

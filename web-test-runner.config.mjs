@@ -1,0 +1,70 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { referenceBackend } from './test/harness/backend-plugin.mjs';
+
+// tus-js-client's browser build imports CommonJS url-parse.
+const commonjs = fromRollup(rollupCommonjs);
+
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  },
+});
+
+// Stock Firefox ESR over WebDriver BiDi (Playwright's launcher cannot drive it).
+const firefox = puppeteerLauncher({
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'media.navigator.streams.fake': true,
+      'media.navigator.permission.disabled': true,
+    },
+  },
+});
+
+const only = process.env.BROWSERS?.split(',');
+
+export default {
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/bench/**'],
+  nodeResolve: { browser: true },
+  concurrency: 2,
+  concurrentBrowsers: 2,
+  browsers: [
+    ['chromium', chromium],
+    ['firefox', firefox],
+  ]
+    .filter(([name]) => !only || only.includes(name))
+    .map(([, launcher]) => launcher),
+  // Lit announces its dev build on every page; the tests want that build, not the notice.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 20_000 } },
+  testsFinishTimeout: 10 * 60_000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    commonjs({
+      strictRequires: false,
+      include: ['**/node_modules/**/*.js'],
+      exclude: ['**/node_modules/lit*/**', '**/node_modules/@lit/**'],
+    }),
+    referenceBackend(),
+  ],
+};

@@ -26,8 +26,20 @@ try {
 process.env.VITE_OC_API = backend.api;
 const vite = await createServer({
   configFile: resolve(root, 'vite.config.ts'),
-  root: resolve(root, 'demo'),
-  server: { port: Number(values.port), strictPort: true, host: '127.0.0.1', fs: { allow: [root] } },
+  // The repository root is served so that the pages can load the library's source (/src/…).
+  root,
+  server: { port: Number(values.port), strictPort: true, host: '127.0.0.1' },
+  plugins: [
+    {
+      name: 'demo-home',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (req.url !== '/') return next();
+          res.writeHead(302, { Location: '/demo/' }).end();
+        });
+      },
+    },
+  ],
   logLevel: 'warn',
 });
 try {
@@ -38,7 +50,7 @@ try {
   process.exit(1);
 }
 
-const page = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
+const page = `${vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`}demo/`;
 console.log(
   `\n  open-call-widgets demo:  ${page}\n\n  (API ${backend.api}/calls, contributions and uploads in ${values['data-dir']}/; Ctrl-C stops)\n`,
 );

@@ -1,3 +1,3 @@
 // Entry of the single-file bundle a blogger pastes: defines every element.
-// Elements are added here as they land.
-export {};
+import './config/define.js';
+import './call-for-contributions/define.js';

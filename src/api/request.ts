@@ -1,0 +1,105 @@
+import type { Problem } from './types.js';
+import { ContractError, parseProblem } from './validate.js';
+
+/**
+ * Why a backend call failed, in terms a widget can word for a person:
+ * - `unreachable`: no answer at all (offline, server down, CORS refused);
+ * - `timeout`: no answer in time;
+ * - `not-found`: the backend says there is no such thing (404);
+ * - `problem`: the backend answered an error, with a problem document when it sent one;
+ * - `invalid`: the backend answered, but not in the contract's shape (HTML, wrong fields).
+ */
+export type BackendErrorKind = 'unreachable' | 'timeout' | 'not-found' | 'problem' | 'invalid';
+
+export class BackendError extends Error {
+  override name = 'BackendError';
+  constructor(
+    readonly kind: BackendErrorKind,
+    message: string,
+    readonly status = 0,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Give up after this long; the default suits a slow mobile connection. */
+  timeoutMs?: number;
+}
+
+export const defaultTimeoutMs = 15_000;
+
+/**
+ * The one way the library talks to a backend: JSON in, JSON out, every failure turned into a
+ * BackendError. An abort by the caller rejects with the signal's reason, untouched, so that
+ * callers can tell "nobody wants this any more" from a failure.
+ */
+export async function requestJson(url: string, options: RequestOptions = {}): Promise<unknown> {
+  const { method = 'GET', headers = {}, body, signal, timeoutMs = defaultTimeoutMs } = options;
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new BackendError('timeout', `No answer from ${url} in ${timeoutMs / 1000} s.`)),
+    timeoutMs,
+  );
+  const signals = signal ? [signal, timeout.signal] : [timeout.signal];
+  const combined = AbortSignal.any(signals);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        signal: combined,
+        // GETs always revalidate: the browser sends If-None-Match with the ETag it holds, and
+        // a 304 costs the backend almost nothing. The in-memory cache avoids even that.
+        cache: method === 'GET' ? 'no-cache' : 'no-store',
+        credentials: 'omit',
+        headers: {
+          Accept: 'application/json, application/problem+json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.signal.aborted) throw timeout.signal.reason;
+      throw new BackendError('unreachable', `Could not reach ${url}: ${(error as Error).message}`);
+    }
+    const type = res.headers.get('content-type') ?? '';
+    let json: unknown;
+    let readable = /\bjson\b/i.test(type);
+    if (readable) {
+      try {
+        json = await res.json();
+      } catch {
+        if (signal?.aborted) throw signal.reason;
+        if (timeout.signal.aborted) throw timeout.signal.reason;
+        readable = false;
+      }
+    }
+    if (!res.ok) {
+      const problem = readable ? parseProblem(json) : undefined;
+      const kind = res.status === 404 ? 'not-found' : 'problem';
+      throw new BackendError(kind, problem?.detail ?? problem?.title ?? `${url} answered ${res.status}.`, res.status, problem);
+    }
+    if (!readable) throw new BackendError('invalid', `${url} did not answer JSON (Content-Type: ${type || 'none'}).`, res.status);
+    return json;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Wraps a contract check so that a wrong shape becomes an `invalid` BackendError naming the field. */
+export function checked<T>(value: unknown, parse: (v: unknown) => T): T {
+  try {
+    return parse(value);
+  } catch (error) {
+    if (error instanceof ContractError) throw new BackendError('invalid', error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import { cached } from './cache.js';
+import { checked, requestJson, type RequestOptions } from './request.js';
+import type { Call, CallPage, ContributionKind, ContributionReceipt, ContributionRequest } from './types.js';
+import { parseCall, parseCallPage, parseReceipt } from './validate.js';
+
+/** Filters and paging for a list of calls. */
+export interface CallQuery {
+  status?: 'open' | 'upcoming' | 'closed';
+  campaign?: string;
+  kind?: ContributionKind;
+  lang?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * Where calls come from. The widgets use an HTTP source built from `api`; a site whose backend
+ * does not speak the contract passes its own object with these methods as the `source`
+ * property. Whatever a source returns is validated like an HTTP answer.
+ */
+export interface CallSource {
+  listCalls(query: CallQuery, options: { signal?: AbortSignal }): Promise<CallPage>;
+  getCall(id: string, options: { signal?: AbortSignal }): Promise<Call>;
+  submitContribution(
+    callId: string,
+    contribution: ContributionRequest,
+    options: { signal?: AbortSignal },
+  ): Promise<ContributionReceipt>;
+}
+
+export interface HttpSourceOptions {
+  /** Sent with every request to this API (and to its upload endpoint), e.g. an auth token. */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** A source for a backend that speaks the contract at `api`. GETs go through the shared cache. */
+export function httpSource(api: string, options: HttpSourceOptions = {}): CallSource {
+  const base = trimSlash(new URL(api, document.baseURI).href);
+  const headers = options.headers ?? {};
+  const request = (url: string, init: RequestOptions) => requestJson(url, { ...init, headers, timeoutMs: options.timeoutMs });
+  // Different credentials may see different calls: they never share a cache entry.
+  const scope = JSON.stringify(Object.entries(headers).sort());
+  const get = (url: string, signal?: AbortSignal) => cached(`${url} ${scope}`, (s) => request(url, { signal: s }), signal);
+
+  return {
+    async listCalls(query, { signal }) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+      return get(`${base}/calls?${params}`, signal) as Promise<CallPage>;
+    },
+    async getCall(id, { signal }) {
+      return get(`${base}/calls/${encodeURIComponent(id)}`, signal) as Promise<Call>;
+    },
+    async submitContribution(callId, contribution, { signal }) {
+      const url = `${base}/calls/${encodeURIComponent(callId)}/contributions`;
+      return request(url, { method: 'POST', body: contribution, signal }) as Promise<ContributionReceipt>;
+    },
+  };
+}
+
+/** Lists calls from any source, checked against the contract. */
+export async function listCalls(source: CallSource, query: CallQuery, signal?: AbortSignal): Promise<CallPage> {
+  return checked(await source.listCalls(query, { signal }), parseCallPage);
+}
+
+/** One call from any source, checked against the contract. */
+export async function getCall(source: CallSource, id: string, signal?: AbortSignal): Promise<Call> {
+  return checked(await source.getCall(id, { signal }), (v) => parseCall(v));
+}
+
+/** Submits a contribution through any source; the receipt is checked too. */
+export async function submitContribution(
+  source: CallSource,
+  callId: string,
+  contribution: ContributionRequest,
+  signal?: AbortSignal,
+): Promise<ContributionReceipt> {
+  return checked(await source.submitContribution(callId, contribution, { signal }), parseReceipt);
+}

@@ -1,0 +1,170 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import type { Accepts, Call, ContributionKind } from '../api/types.js';
+import type { Strings } from '../i18n/index.js';
+import type { Formats } from '../i18n/format.js';
+import { renderMarkdown } from './markdown.js';
+
+const headingTags: Record<number, StaticValue> = {
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+/**
+ * A heading at `level` (2–6), so the widget fits the outline of the article it sits in.
+ * Focusable headings take focus when the region they title opens.
+ */
+export function heading(level: number, id: string, className: string, content: unknown, focusable = false): TemplateResult {
+  const tag = headingTags[Math.min(6, Math.max(2, Math.round(level) || 2))];
+  return staticHtml`<${tag} id=${id} class=${className} part=${className} tabindex=${focusable ? '-1' : nothing}>${content}</${tag}>`;
+}
+
+const icons: Record<ContributionKind, TemplateResult> = {
+  text: svg`<path d="M4 5h16M4 10h16M4 15h10M4 20h7" />`,
+  image: svg`<rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="m21 17-5-5-9 8" />`,
+  audio: svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5 11a7 7 0 0 0 14 0M12 18v3" />`,
+  video: svg`<rect x="3" y="6" width="13" height="12" rx="2" /><path d="m16 10 5-3v10l-5-3z" />`,
+};
+
+export interface CardView {
+  strings: Strings;
+  formats: Formats;
+  headingLevel: number;
+  /** The whole call, laid out for reading (single-call mode), or a card in a list. */
+  single: boolean;
+  /** Whether the answer form is open under this card. */
+  answering: boolean;
+  /** The answer region, when open. */
+  answer: TemplateResult | typeof nothing;
+  onContribute(call: Call): void;
+}
+
+/** What a call accepts, in words: "Audio, up to 30 seconds, max 50 MB". */
+export function describeAccepts(accepts: Accepts, strings: Strings, formats: Formats): string {
+  const limits: string[] = [];
+  if (accepts.maxLength) limits.push(strings.upToCharacters(formats.count(accepts.maxLength)));
+  if (accepts.maxSeconds) limits.push(strings.upToDuration(formats.duration(accepts.maxSeconds)));
+  if (accepts.maxBytes) limits.push(strings.maxSize(formats.size(accepts.maxBytes)));
+  if (accepts.maxFiles && accepts.maxFiles > 1) limits.push(strings.upToFiles(formats.count(accepts.maxFiles), accepts.maxFiles));
+  return [strings.kind[accepts.kind], ...limits].join(', ');
+}
+
+function deadline(call: Call, { strings, formats }: CardView): TemplateResult | typeof nothing {
+  if (call.status === 'upcoming' && call.opensAt)
+    return html`<div class="meta-item">
+      <dt>${strings.opensLabel}</dt>
+      <dd>
+        <time datetime=${call.opensAt}>${formats.date(call.opensAt)}</time>
+        <span class="relative">(${strings.opensRelative(formats.relativeTo(call.opensAt))})</span>
+      </dd>
+    </div>`;
+  if (!call.closesAt) return nothing;
+  const relative = formats.relativeTo(call.closesAt);
+  return html`<div class="meta-item">
+    <dt>${strings.deadlineLabel}</dt>
+    <dd>
+      <time datetime=${call.closesAt}>${formats.date(call.closesAt)}</time>
+      <span class="relative"
+        >(${call.status === 'closed' ? strings.closedRelative(relative) : strings.closesRelative(relative)})</span
+      >
+    </dd>
+  </div>`;
+}
+
+/** One call: a card in the list, or the whole call in single-call mode. */
+export function renderCallCard(call: Call, view: CardView): TemplateResult {
+  const { strings, formats } = view;
+  const titleId = `title-${call.id}`;
+  return html`<article
+    part="card ${call.status}"
+    class="card ${call.status} ${view.single ? 'single' : ''}"
+    aria-labelledby=${titleId}
+    data-call=${call.id}
+    tabindex="-1"
+  >
+    ${
+      call.cover
+        ? html`<img
+            part="cover"
+            class="cover"
+            src=${call.cover.url}
+            alt=${call.cover.alt}
+            width=${call.cover.width}
+            height=${call.cover.height}
+            loading="lazy"
+            decoding="async"
+          />`
+        : nothing
+    }
+    <div class="body">
+      ${heading(view.headingLevel, titleId, 'title', call.title)}
+      ${call.status === 'open' ? nothing : html`<p part="status" class="status">${strings.status[call.status]}</p>`}
+      <p part="summary" class="summary">${call.summary}</p>
+      <ul class="accepts" part="accepts" aria-label=${strings.acceptsLabel}>
+        ${call.accepts.map(
+          (a) =>
+            html`<li>
+              <svg viewBox="0 0 24 24" aria-hidden="true" class="icon">${icons[a.kind]}</svg>
+              <span>${describeAccepts(a, strings, formats)}</span>
+            </li>`,
+        )}
+      </ul>
+      <dl class="meta" part="meta">
+        ${deadline(call, view)}
+        ${
+          call.languages.length
+            ? html`<div class="meta-item">
+                <dt>${strings.languagesLabel}</dt>
+                <dd>${formats.list(call.languages.map((l) => formats.language(l)))}</dd>
+              </div>`
+            : nothing
+        }
+        ${
+          call.project
+            ? html`<div class="meta-item">
+                <dt>${strings.partOf}</dt>
+                <dd><a href=${call.project.url} target="_blank" rel="noopener noreferrer">${call.project.title}</a></dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      <p class="count" part="count">${strings.contributions(formats.count(call.contributionCount), call.contributionCount)}</p>
+      ${
+        call.description.trim() === ''
+          ? nothing
+          : view.single
+            ? html`<div class="description" part="description">${renderMarkdown(call.description)}</div>`
+            : html`<details class="description" part="description">
+                <summary>${strings.aboutCall}</summary>
+                ${renderMarkdown(call.description)}
+              </details>`
+      }
+      ${
+        call.status === 'open'
+          ? view.answering
+            ? nothing
+            : html`<button part="contribute-button" class="primary contribute" @click=${() => view.onContribute(call)}>
+                ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>
+              </button>`
+          : html`<p class="not-answerable">${strings.notAnswerable[call.status]}</p>`
+      }
+    </div>
+    ${view.answer}
+  </article>`;
+}
+
+/** A placeholder with the shape of a card, shown while calls load, so nothing jumps when they arrive. */
+export const skeletonCard = () =>
+  html`<div class="card skeleton" aria-hidden="true">
+    <div class="cover-placeholder"></div>
+    <div class="body">
+      <div class="line title-line"></div>
+      <div class="line"></div>
+      <div class="line short"></div>
+      <div class="line"></div>
+      <div class="line button-line"></div>
+    </div>
+  </div>`;

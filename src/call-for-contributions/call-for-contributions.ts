@@ -1,0 +1,379 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { BackendError, checked } from '../api/request.js';
+import { getCall, listCalls, type CallQuery, type CallSource } from '../api/source.js';
+import type { Call, CallStatus, ContributionKind } from '../api/types.js';
+import { parseCall } from '../api/validate.js';
+import { configContext, type Theme } from '../config/context.js';
+import { SettingsController } from '../config/settings.js';
+import { emit } from '../events.js';
+import type { Strings } from '../i18n/index.js';
+import { themeClass, tokens } from '../styles/tokens.js';
+import { heading, renderCallCard, skeletonCard } from './call-card.js';
+import { styles } from './styles.js';
+
+type Phase = 'loading' | 'ready' | 'error';
+
+/** Whatever stopped a load, reduced to what the error state needs. */
+interface LoadFailure {
+  message: string;
+  details?: string;
+}
+
+/**
+ * Open calls from a backend, on any page. With `call`, one call laid out for reading; without,
+ * a list filtered by `campaign`, `kind` and `lang`, with "Load more". Each open call can be
+ * answered in place.
+ *
+ * @summary Lists open calls, or shows one, and lets visitors answer them.
+ *
+ * @event calls-load - A page of calls arrived and is shown. `detail: { calls, shown, hasMore }`.
+ * @event call-select - A visitor pressed Contribute. `detail: { call }`. Cancelable: call
+ *   `preventDefault()` to handle the answer yourself (the form then does not open).
+ *
+ * @slot empty - Shown instead of the default text when no call matches.
+ * @slot answer - Shown under the chosen call when no `<contribution-uploader>` is available
+ *   (by default, a link to the call's page).
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart list - The list of calls.
+ * @csspart card - Each call (also `open`, `upcoming` or `closed`).
+ * @csspart cover - A call's cover image.
+ * @csspart title - A call's title.
+ * @csspart status - The "Closed" / "Opening soon" badge.
+ * @csspart summary - A call's summary.
+ * @csspart accepts - What a call accepts.
+ * @csspart meta - Deadline, languages, project.
+ * @csspart count - The number of contributions.
+ * @csspart description - A call's description.
+ * @csspart contribute-button - The Contribute button.
+ * @csspart answer - The answer region under a chosen call.
+ * @csspart load-more - The "Load more" button.
+ * @csspart message - The loading, empty and error messages.
+ *
+ * @cssproperty --oc-font - Font of the widget (default: the page's).
+ * @cssproperty --oc-heading-font - Font of the titles (default: the widget's).
+ * @cssproperty --oc-color-text - Text colour.
+ * @cssproperty --oc-color-muted - Secondary text colour.
+ * @cssproperty --oc-color-surface - Card background.
+ * @cssproperty --oc-color-subtle - Background of closed calls and placeholders.
+ * @cssproperty --oc-color-border - Borders.
+ * @cssproperty --oc-color-accent - Buttons and links.
+ * @cssproperty --oc-color-on-accent - Text on the accent colour.
+ * @cssproperty --oc-color-danger - Errors.
+ * @cssproperty --oc-color-focus - The focus ring.
+ * @cssproperty --oc-radius - Corner radius.
+ * @cssproperty --oc-space - Base spacing.
+ */
+export class CallForContributionsElement extends LitElement {
+  static override properties = {
+    api: { type: String },
+    call: { type: String },
+    campaign: { type: String },
+    kind: { type: String },
+    lang: { type: String },
+    status: { type: String },
+    theme: { type: String },
+    uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    timeout: { type: Number },
+    headers: { attribute: false },
+    source: { attribute: false },
+    callData: { attribute: false },
+    phase: { state: true },
+    calls: { state: true },
+    next: { state: true },
+    failure: { state: true },
+    loadingMore: { state: true },
+    moreFailure: { state: true },
+    answering: { state: true },
+    announcement: { state: true },
+  };
+
+  static override styles = [tokens, styles];
+
+  /** Base URL of the backend (the contract in the README). Inherited from `<open-call-config>`. */
+  declare api: string | undefined;
+  /** Show this one call (its id) instead of a list. */
+  declare call: string | undefined;
+  /** List only this campaign's calls. */
+  declare campaign: string | undefined;
+  /** List only calls that accept this kind: `text`, `image`, `audio` or `video`. */
+  declare kind: ContributionKind | undefined;
+  /** UI language; set on the element itself, it also lists only calls in that language. */
+  declare lang: string;
+  /** Which calls to list: `open` (default), `upcoming` or `closed`. */
+  declare status: CallStatus | undefined;
+  /** `light`, `dark` or `auto` (follows the visitor's system). */
+  declare theme: Theme | undefined;
+  /** Overrides the tus endpoint that the calls name. */
+  declare uploadEndpoint: string | undefined;
+  /** Level of the call titles (2–6), to fit the article's outline. Default 2. */
+  declare headingLevel: number;
+  /** Calls per page. Default 12. */
+  declare pageSize: number;
+  /** Milliseconds to wait for the backend before showing an error. Default 15000. */
+  declare timeout: number | undefined;
+  /** Headers sent to the API, e.g. `{ Authorization: 'Bearer …' }`. */
+  declare headers: Record<string, string> | undefined;
+  /** A backend that does not speak the contract: an object with the `CallSource` methods. */
+  declare source: CallSource | undefined;
+  /** A call object to show without fetching it. */
+  declare callData: Call | undefined;
+
+  declare private phase: Phase;
+  declare private calls: Call[];
+  declare private next: string | null;
+  declare private failure: LoadFailure | undefined;
+  declare private loadingMore: boolean;
+  declare private moreFailure: LoadFailure | undefined;
+  declare private answering: string | undefined;
+  declare private announcement: string;
+
+  private readonly settings = new SettingsController(this);
+  private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
+  private loadKey?: unknown[];
+  private loading?: AbortController;
+  private loadingMoreController?: AbortController;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.pageSize = 12;
+    this.phase = 'loading';
+    this.calls = [];
+    this.next = null;
+    this.loadingMore = false;
+    this.announcement = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A removed widget stops asking; put back on the page, it asks again (from the cache).
+    this.loading?.abort();
+    this.loadingMoreController?.abort();
+    this.loadKey = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const source = this.settings.source;
+    const key = [
+      source,
+      this.callData,
+      this.call,
+      this.campaign,
+      this.kind,
+      this.ownLangFilter,
+      this.status,
+      this.pageSize,
+      this.timeout,
+    ];
+    if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
+      this.loadKey = key;
+      void this.load();
+    }
+    this.provider.setValue(this.settings.effective);
+  }
+
+  /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */
+  private get ownLangFilter(): string | undefined {
+    return this.getAttribute('lang') || undefined;
+  }
+
+  private query(cursor?: string): CallQuery {
+    return {
+      status: this.status,
+      campaign: this.campaign || undefined,
+      kind: this.kind || undefined,
+      lang: this.ownLangFilter,
+      limit: this.pageSize,
+      cursor,
+    };
+  }
+
+  /** Loads the first page (or the one call), replacing what is shown. */
+  private async load(): Promise<void> {
+    this.loading?.abort();
+    this.loadingMoreController?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    this.phase = 'loading';
+    this.failure = undefined;
+    this.moreFailure = undefined;
+    this.loadingMore = false;
+    this.answering = undefined;
+    this.announcement = this.settings.strings.loading;
+    try {
+      const source = this.settings.source;
+      let calls: Call[];
+      let next: string | null = null;
+      if (this.callData) calls = [checked(this.callData, (v) => parseCall(v))];
+      else if (!source) throw new MissingBackend();
+      else if (this.call) calls = [await getCall(source, this.call, controller.signal)];
+      else ({ items: calls, next } = await listCalls(source, this.query(), controller.signal));
+      if (controller.signal.aborted) return;
+      this.calls = calls;
+      this.next = next;
+      this.phase = 'ready';
+      this.announceShown();
+      emit(this, 'calls-load', { calls, shown: calls.length, hasMore: next !== null });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.failure = this.describe(error);
+      this.phase = 'error';
+      this.announcement = '';
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    const source = this.settings.source;
+    if (!source || !this.next || this.loadingMore) return;
+    const controller = new AbortController();
+    this.loadingMoreController = controller;
+    this.loadingMore = true;
+    this.moreFailure = undefined;
+    this.announcement = this.settings.strings.loadingMore;
+    try {
+      const page = await listCalls(source, this.query(this.next), controller.signal);
+      if (controller.signal.aborted) return;
+      const firstNew = page.items[0]?.id;
+      const known = new Set(this.calls.map((c) => c.id));
+      const added = page.items.filter((c) => !known.has(c.id));
+      this.calls = [...this.calls, ...added];
+      this.next = page.next;
+      this.announceShown();
+      emit(this, 'calls-load', { calls: added, shown: this.calls.length, hasMore: page.next !== null });
+      await this.updateComplete;
+      // Keyboard users continue reading at the first new call, not back at the top.
+      if (firstNew) this.cardFor(firstNew)?.focus();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.moreFailure = this.describe(error);
+      this.announcement = '';
+    } finally {
+      if (this.loadingMoreController === controller) this.loadingMore = false;
+    }
+  }
+
+  private announceShown(): void {
+    const n = this.calls.length;
+    this.announcement = this.settings.strings.callsShown(this.settings.formats.count(n), n);
+  }
+
+  private describe(error: unknown): LoadFailure {
+    const words = this.settings.strings.error;
+    if (error instanceof MissingBackend) return { message: words.noBackend };
+    if (!(error instanceof BackendError)) {
+      console.error('open-call-widgets: the source failed', error);
+      return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
+    }
+    if (error.kind === 'invalid')
+      console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
+    const message = {
+      unreachable: words.unreachable,
+      timeout: words.timeout,
+      'not-found': words.notFound,
+      problem: words.problem,
+      invalid: words.invalid,
+    }[error.kind];
+    return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
+  }
+
+  private cardFor(id: string): HTMLElement | null | undefined {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(id)}"]`);
+  }
+
+  private async contribute(call: Call): Promise<void> {
+    if (!emit(this, 'call-select', { call }, true)) return;
+    this.answering = call.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
+  }
+
+  private async closeAnswer(call: Call): Promise<void> {
+    this.answering = undefined;
+    await this.updateComplete;
+    this.cardFor(call.id)?.querySelector<HTMLElement>('.contribute')?.focus();
+  }
+
+  /** The answer region under a chosen call. */
+  private renderAnswer(call: Call, strings: Strings): TemplateResult {
+    return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
+      ${heading(this.headingLevel + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
+      <slot name="answer">
+        ${
+          call.url
+            ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
+            : nothing
+        }
+      </slot>
+      <button class="close" @click=${() => this.closeAnswer(call)}>${strings.closeAnswer}</button>
+    </section>`;
+  }
+
+  private renderCard(call: Call, single: boolean): TemplateResult {
+    const strings = this.settings.strings;
+    const answering = this.answering === call.id;
+    return renderCallCard(call, {
+      strings,
+      formats: this.settings.formats,
+      headingLevel: this.headingLevel,
+      single,
+      answering,
+      answer: answering ? this.renderAnswer(call, strings) : nothing,
+      onContribute: (c) => void this.contribute(c),
+    });
+  }
+
+  private renderBody(): TemplateResult {
+    const strings = this.settings.strings;
+    const single = Boolean(this.call || this.callData);
+    if (this.phase === 'loading')
+      return html`<div class="loading" aria-busy="true">
+        ${single ? skeletonCard() : html`${skeletonCard()}${skeletonCard()}`}
+        <span class="visually-hidden">${strings.loading}</span>
+      </div>`;
+    if (this.phase === 'error' && this.failure)
+      return html`<div class="message error" part="message" role="alert">
+        <p><strong>${strings.errorTitle}</strong></p>
+        <p>${this.failure.message}</p>
+        ${this.failure.details ? html`<p class="details">${strings.errorDetails(this.failure.details)}</p>` : nothing}
+        <button class="retry" @click=${() => this.load()}>${strings.retry}</button>
+      </div>`;
+    if (this.calls.length === 0)
+      return html`<div class="message empty" part="message">
+        <slot name="empty"
+          ><p>${this.campaign || this.kind || this.ownLangFilter ? strings.emptyFiltered : strings.empty}</p></slot
+        >
+      </div>`;
+    if (single) return this.renderCard(this.calls[0], true);
+    return html`<ul class="list" part="list" aria-label=${strings.callsLabel}>
+        ${this.calls.map((call) => html`<li>${this.renderCard(call, false)}</li>`)}
+      </ul>
+      ${
+        this.next || this.moreFailure
+          ? html`<div class="more">
+              ${
+                this.moreFailure
+                  ? html`<p class="message error" part="message" role="alert">${this.moreFailure.message}</p>`
+                  : nothing
+              }
+              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+                ${this.loadingMore ? strings.loadingMore : this.moreFailure ? strings.retry : strings.loadMore}
+              </button>
+            </div>`
+          : nothing
+      }`;
+  }
+
+  protected override render() {
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.renderBody()}
+    </div>`;
+  }
+}
+
+/** No `api`, `source` or `callData`: a set-up mistake, explained in the widget itself. */
+class MissingBackend extends Error {}

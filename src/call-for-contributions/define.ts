@@ -1,0 +1,11 @@
+import { define } from '../define.js';
+import '../config/define.js';
+import { CallForContributionsElement } from './call-for-contributions.js';
+
+define('call-for-contributions', CallForContributionsElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'call-for-contributions': CallForContributionsElement;
+  }
+}

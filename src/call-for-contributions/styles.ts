@@ -1,0 +1,242 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_oc-space);
+  }
+  .list > li {
+    margin: 0;
+    padding: 0;
+  }
+  .list > li::before,
+  .list > li::marker {
+    content: none;
+  }
+  .card {
+    display: grid;
+    background: var(--_oc-surface);
+    color: var(--_oc-text);
+    border: 1px solid var(--_oc-border);
+    border-radius: var(--_oc-radius);
+    overflow: hidden;
+    min-height: 16rem;
+  }
+  .card:focus {
+    outline: none;
+  }
+  .card:focus-visible {
+    outline: 3px solid var(--_oc-focus);
+  }
+  .cover,
+  .cover-placeholder {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: 0;
+    margin: 0;
+    background: var(--_oc-subtle);
+  }
+  @container (min-width: 40rem) {
+    .card:not(.single) {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+    .card:not(.single) .cover,
+    .card:not(.single) .cover-placeholder {
+      height: 100%;
+      min-height: 100%;
+    }
+  }
+  .card > .answer {
+    grid-column: 1 / -1;
+  }
+  .body {
+    padding: var(--_oc-space);
+    display: grid;
+    gap: calc(var(--_oc-space) * 0.6);
+    align-content: start;
+  }
+  .body > * {
+    margin: 0;
+  }
+  .title {
+    font-family: var(--_oc-heading-font);
+    font-size: 1.25em;
+    line-height: 1.25;
+    font-weight: 700;
+    margin: 0;
+    padding: 0;
+    color: inherit;
+    text-transform: none;
+    letter-spacing: normal;
+    border: 0;
+  }
+  .single .title {
+    font-size: 1.6em;
+  }
+  .status {
+    justify-self: start;
+    font-size: 0.85em;
+    font-weight: 600;
+    padding: 0.1em 0.6em;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    color: var(--_oc-muted);
+  }
+  .card.closed,
+  .card.upcoming {
+    background: var(--_oc-subtle);
+  }
+  .card.closed .cover {
+    filter: grayscale(1);
+  }
+  .accepts {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em 1em;
+    font-size: 0.9em;
+  }
+  .accepts li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    margin: 0;
+  }
+  .icon {
+    width: 1.2em;
+    height: 1.2em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1.5em;
+    font-size: 0.9em;
+    color: var(--_oc-muted);
+  }
+  .meta-item {
+    display: flex;
+    gap: 0.35em;
+    flex-wrap: wrap;
+  }
+  .meta dt {
+    font-weight: 600;
+  }
+  .meta dt::after {
+    content: ':';
+  }
+  .meta dd {
+    margin: 0;
+  }
+  .count {
+    font-size: 0.9em;
+    color: var(--_oc-muted);
+  }
+  .description summary {
+    cursor: pointer;
+    color: var(--_oc-accent);
+    min-height: 1.5rem;
+  }
+  .description p,
+  .description ul,
+  .description ol {
+    margin: 0.6em 0 0;
+  }
+  .contribute {
+    justify-self: start;
+  }
+  .not-answerable {
+    color: var(--_oc-muted);
+    font-style: italic;
+  }
+  .answer {
+    border-top: 1px solid var(--_oc-border);
+    padding: var(--_oc-space);
+    display: grid;
+    gap: var(--_oc-space);
+    background: var(--_oc-surface);
+  }
+  .answer-heading {
+    font-size: 1.1em;
+    margin: 0;
+  }
+  .answer-heading:focus {
+    outline: none;
+  }
+  .answer .close {
+    justify-self: start;
+  }
+  .skeleton .line {
+    height: 0.9em;
+    border-radius: 0.3em;
+    background: var(--_oc-subtle);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton .title-line {
+    height: 1.4em;
+    width: 70%;
+  }
+  .skeleton .short {
+    width: 45%;
+  }
+  .skeleton .button-line {
+    height: 2.75rem;
+    width: 8rem;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  .message {
+    padding: var(--_oc-space);
+    border: 1px solid var(--_oc-border);
+    border-radius: var(--_oc-radius);
+    background: var(--_oc-surface);
+    display: grid;
+    gap: 0.6em;
+    justify-items: start;
+  }
+  .message > * {
+    margin: 0;
+  }
+  .message.error {
+    border-color: var(--_oc-danger);
+  }
+  .message .details {
+    font-size: 0.85em;
+    color: var(--_oc-muted);
+    overflow-wrap: anywhere;
+  }
+  .more {
+    display: grid;
+    justify-items: center;
+    gap: 0.5em;
+    margin-top: var(--_oc-space);
+  }
+  @media (forced-colors: active) {
+    .card,
+    .message {
+      border: 1px solid CanvasText;
+    }
+    .skeleton .line {
+      background: GrayText;
+    }
+  }
+`;

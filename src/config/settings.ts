@@ -1,0 +1,100 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { httpSource, type CallSource } from '../api/source.js';
+import { resolveLang, stringsFor, type Strings } from '../i18n/index.js';
+import { Formats } from '../i18n/format.js';
+import { configContext, type OpenCallConfig, type Theme } from './context.js';
+
+/** What an element may set itself; each wins over what an enclosing provider gives. */
+export type OwnSettings = OpenCallConfig;
+
+type Host = ReactiveControllerHost & HTMLElement & OwnSettings;
+
+/**
+ * An element's effective settings: its own attribute or property, else the value provided by
+ * an enclosing `<open-call-config>` or `<call-for-contributions>`, else the default.
+ */
+export class SettingsController implements ReactiveController {
+  private provided: OpenCallConfig = {};
+  private sourceKey = '';
+  private cachedSource?: CallSource;
+  private formatsLang = '';
+  private cachedFormats?: Formats;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: configContext,
+      subscribe: true,
+      callback: (value) => {
+        this.provided = value ?? {};
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {
+    // The language may come from the page (`<html lang>`): read it again when connected.
+    this.host.requestUpdate();
+  }
+
+  get api(): string | undefined {
+    return this.host.api || this.provided.api || undefined;
+  }
+
+  get headers(): Record<string, string> {
+    return this.host.headers ?? this.provided.headers ?? {};
+  }
+
+  get uploadEndpoint(): string | undefined {
+    return this.host.uploadEndpoint || this.provided.uploadEndpoint || undefined;
+  }
+
+  /** The same object while api and headers stay the same, so data loads do not restart. */
+  get source(): CallSource | undefined {
+    if (this.host.source) return this.host.source;
+    if (this.provided.source && !this.host.api) return this.provided.source;
+    const api = this.api;
+    if (!api) return undefined;
+    const key = JSON.stringify([api, this.headers]);
+    if (key !== this.sourceKey || !this.cachedSource) {
+      this.sourceKey = key;
+      this.cachedSource = httpSource(api, { headers: this.headers });
+    }
+    return this.cachedSource;
+  }
+
+  get lang(): string {
+    return resolveLang(this.host, this.provided.lang);
+  }
+
+  get theme(): Theme {
+    const theme = this.host.theme ?? this.provided.theme;
+    return theme === 'light' || theme === 'dark' ? theme : 'auto';
+  }
+
+  get strings(): Strings {
+    return stringsFor(this.lang);
+  }
+
+  get formats(): Formats {
+    const lang = this.lang;
+    if (lang !== this.formatsLang || !this.cachedFormats) {
+      this.formatsLang = lang;
+      this.cachedFormats = new Formats(lang);
+    }
+    return this.cachedFormats;
+  }
+
+  /** What this element passes on to widgets inside it. */
+  get effective(): OpenCallConfig {
+    return {
+      api: this.api,
+      lang: this.lang,
+      headers: this.headers,
+      theme: this.theme,
+      source: this.host.source ?? this.provided.source,
+      uploadEndpoint: this.uploadEndpoint,
+    };
+  }
+}

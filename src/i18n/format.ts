@@ -1,0 +1,101 @@
+import { formatLocale } from './index.js';
+
+/**
+ * Numbers, sizes, durations, dates and language names for one locale, through Intl.
+ * Made once per language change, not per render.
+ */
+export class Formats {
+  readonly locale: string;
+  private readonly integer: Intl.NumberFormat;
+  private readonly relative: Intl.RelativeTimeFormat;
+  private readonly dateTime: Intl.DateTimeFormat;
+  private readonly languages: Intl.DisplayNames;
+
+  constructor(lang: string) {
+    this.locale = formatLocale(lang);
+    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
+    this.relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    this.dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
+    this.languages = new Intl.DisplayNames(this.locale, { type: 'language', fallback: 'code' });
+  }
+
+  count(n: number): string {
+    return this.integer.format(n);
+  }
+
+  /** Bytes in the largest unit that keeps the number readable: "50 MB", "1.5 GB". */
+  size(bytes: number): string {
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return new Intl.NumberFormat(this.locale, {
+      style: 'unit',
+      unit: units[unit],
+      unitDisplay: unit === 0 ? 'long' : 'short',
+      maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+    }).format(value);
+  }
+
+  /** Seconds as a person says them: "30 seconds", "2 minutes", "1 hr 30 min". */
+  duration(seconds: number): string {
+    if (seconds < 60) return this.unit(seconds, 'second');
+    if (seconds < 3600 && seconds % 60 === 0) return this.unit(seconds / 60, 'minute');
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) return this.unit(minutes, 'minute');
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? this.unit(h, 'hour') : `${this.unit(h, 'hour', 'short')} ${this.unit(m, 'minute', 'short')}`;
+  }
+
+  private unit(value: number, unit: string, unitDisplay: 'long' | 'short' = 'long'): string {
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
+  }
+
+  /** A date in the viewer's time zone: "30 June 2027 at 23:59". */
+  date(iso: string): string {
+    return this.dateTime.format(new Date(iso));
+  }
+
+  /** "in 3 days", "2 weeks ago", "tomorrow": the largest unit that fits. */
+  relativeTo(iso: string, now = Date.now()): string {
+    const seconds = (Date.parse(iso) - now) / 1000;
+    const abs = Math.abs(seconds);
+    const steps: Array<[number, Intl.RelativeTimeFormatUnit]> = [
+      [60, 'second'],
+      [3600, 'minute'],
+      [86_400, 'hour'],
+      [7 * 86_400, 'day'],
+      [30 * 86_400, 'week'],
+      [365 * 86_400, 'month'],
+      [Infinity, 'year'],
+    ];
+    const divisors: Record<string, number> = {
+      second: 1,
+      minute: 60,
+      hour: 3600,
+      day: 86_400,
+      week: 7 * 86_400,
+      month: 30 * 86_400,
+      year: 365 * 86_400,
+    };
+    const [, unit] = steps.find(([limit]) => abs < limit) ?? steps[steps.length - 1];
+    return this.relative.format(Math.round(seconds / divisors[unit]), unit);
+  }
+
+  /** "Malay", "Bahasa Melayu"… in the UI's language. */
+  language(tag: string): string {
+    try {
+      return this.languages.of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
+  list(items: string[]): string {
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  }
+}

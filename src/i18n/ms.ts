@@ -1,0 +1,48 @@
+import type { Strings } from './strings.js';
+
+// Bahasa Melayu. Malay nouns do not inflect for number, so plurals need no variants.
+export const ms: Strings = {
+  callsLabel: 'Panggilan terbuka',
+  loading: 'Memuatkan panggilan terbuka…',
+  callsShown: (count) => `${count} panggilan dipaparkan`,
+  empty: 'Tiada panggilan terbuka buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
+  emptyFiltered: 'Tiada panggilan terbuka yang sepadan buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
+  loadMore: 'Muatkan lagi panggilan',
+  loadingMore: 'Memuatkan lagi panggilan…',
+  retry: 'Cuba lagi',
+  errorTitle: 'Panggilan tidak dapat dimuatkan',
+  error: {
+    unreachable: 'Kami tidak dapat menghubungi panggilan terbuka. Semak sambungan anda, kemudian cuba lagi.',
+    timeout: 'Panggilan terbuka mengambil masa terlalu lama. Cuba lagi sebentar lagi.',
+    notFound: 'Panggilan ini tidak wujud, atau tidak lagi diterbitkan.',
+    problem: 'Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
+    invalid:
+      'Panggilan terbuka tiba dalam bentuk yang tidak dapat dibaca oleh halaman ini. Pemilik laman telah dimaklumkan dalam konsol pelayar.',
+    noBackend: 'Widget ini tiada pelayan untuk dihubungi: tetapkan atribut api (atau sifat source).',
+  },
+  errorDetails: (detail) => `Butiran: ${detail}`,
+  status: { open: 'Dibuka', upcoming: 'Akan dibuka', closed: 'Ditutup' },
+  kind: { text: 'Teks', image: 'Foto atau imej', audio: 'Audio', video: 'Video' },
+  acceptsLabel: 'Menerima',
+  upToCharacters: (count) => `sehingga ${count} aksara`,
+  upToDuration: (duration) => `sehingga ${duration}`,
+  maxSize: (size) => `maksimum ${size}`,
+  upToFiles: (count) => `sehingga ${count} fail`,
+  languagesLabel: 'Bahasa',
+  deadlineLabel: 'Tarikh tutup',
+  opensLabel: 'Dibuka',
+  closesRelative: (relative) => `ditutup ${relative}`,
+  closedRelative: (relative) => `ditutup ${relative}`,
+  opensRelative: (relative) => `dibuka ${relative}`,
+  contributions: (count) => `${count} sumbangan`,
+  partOf: 'Sebahagian daripada',
+  aboutCall: 'Tentang panggilan ini',
+  contribute: 'Sumbang',
+  closeAnswer: 'Tutup',
+  answerHeading: (title) => `Jawab: ${title}`,
+  answerElsewhere: 'Jawab panggilan ini di laman projek',
+  notAnswerable: {
+    upcoming: 'Panggilan ini belum dibuka.',
+    closed: 'Panggilan ini telah ditutup. Terima kasih kepada semua yang mengambil bahagian.',
+  },
+};

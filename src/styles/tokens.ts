@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+/**
+ * The shared look. Public `--oc-*` custom properties (each with a fallback) feed private
+ * `--_oc-*` ones that the stylesheets use, so a theme only sets fallbacks. The widget takes
+ * the page's font by default so that it looks at home in an article; the inherited properties
+ * a blog theme might set oddly (line height, alignment, spacing) are reset.
+ */
+export const tokens = css`
+  :host {
+    display: block;
+    font: var(--oc-font, inherit);
+    line-height: 1.5;
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    font-style: normal;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .root {
+    --_oc-text: var(--oc-color-text, #1d1d1f);
+    --_oc-muted: var(--oc-color-muted, #595e66);
+    --_oc-surface: var(--oc-color-surface, #ffffff);
+    --_oc-subtle: var(--oc-color-subtle, #f2f3f5);
+    --_oc-border: var(--oc-color-border, #d5d8dd);
+    --_oc-accent: var(--oc-color-accent, #0b57d0);
+    --_oc-on-accent: var(--oc-color-on-accent, #ffffff);
+    --_oc-danger: var(--oc-color-danger, #b3261e);
+    --_oc-success: var(--oc-color-success, #146c2e);
+    --_oc-focus: var(--oc-color-focus, #0b57d0);
+    --_oc-radius: var(--oc-radius, 0.5rem);
+    --_oc-space: var(--oc-space, 1rem);
+    --_oc-heading-font: var(--oc-heading-font, inherit);
+    color-scheme: light;
+    color: var(--_oc-text);
+  }
+  .root.dark {
+    --_oc-text: var(--oc-color-text, #ececf1);
+    --_oc-muted: var(--oc-color-muted, #b4b8c0);
+    --_oc-surface: var(--oc-color-surface, #1f2023);
+    --_oc-subtle: var(--oc-color-subtle, #2b2d31);
+    --_oc-border: var(--oc-color-border, #44474e);
+    --_oc-accent: var(--oc-color-accent, #a8c7fa);
+    --_oc-on-accent: var(--oc-color-on-accent, #062e6f);
+    --_oc-danger: var(--oc-color-danger, #f2b8b5);
+    --_oc-success: var(--oc-color-success, #8fd6a0);
+    --_oc-focus: var(--oc-color-focus, #a8c7fa);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    .root.auto {
+      --_oc-text: var(--oc-color-text, #ececf1);
+      --_oc-muted: var(--oc-color-muted, #b4b8c0);
+      --_oc-surface: var(--oc-color-surface, #1f2023);
+      --_oc-subtle: var(--oc-color-subtle, #2b2d31);
+      --_oc-border: var(--oc-color-border, #44474e);
+      --_oc-accent: var(--oc-color-accent, #a8c7fa);
+      --_oc-on-accent: var(--oc-color-on-accent, #062e6f);
+      --_oc-danger: var(--oc-color-danger, #f2b8b5);
+      --_oc-success: var(--oc-color-success, #8fd6a0);
+      --_oc-focus: var(--oc-color-focus, #a8c7fa);
+      color-scheme: dark;
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_oc-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+    margin: 0;
+    cursor: pointer;
+    border-radius: var(--_oc-radius);
+    padding: 0.5em 1.1em;
+    min-height: 2.75rem;
+    line-height: 1.2;
+    border: 1px solid var(--_oc-accent);
+    background: var(--_oc-surface);
+    color: var(--_oc-accent);
+    box-shadow: none;
+    width: auto;
+    height: auto;
+    float: none;
+  }
+  button.primary {
+    background: var(--_oc-accent);
+    color: var(--_oc-on-accent);
+  }
+  button:hover {
+    filter: brightness(0.95);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  a {
+    color: var(--_oc-accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+    border: 0;
+  }
+  @media (forced-colors: active) {
+    button,
+    button.primary {
+      border: 1px solid ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+/** The wrapper's class for a theme value. */
+export const themeClass = (theme: 'light' | 'dark' | 'auto') => `root ${theme}`;

@@ -4,6 +4,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { referenceBackend } from './test/harness/backend-plugin.mjs';
+import { faultyBackends } from './test/harness/faults-plugin.mjs';
 
 // tus-js-client's browser build imports CommonJS url-parse.
 const commonjs = fromRollup(rollupCommonjs);
@@ -22,6 +23,10 @@ const chromium = chromeLauncher({
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Test pages run side by side; a background tab must not have its timers throttled.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
     ],
@@ -46,7 +51,9 @@ const only = process.env.BROWSERS?.split(',');
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/bench/**'],
   nodeResolve: { browser: true },
-  concurrency: 2,
+  // One page at a time per browser: keyboard and focus tests need the page that has focus,
+  // and two tabs of one window take it from each other. The two browsers still run side by side.
+  concurrency: 1,
   concurrentBrowsers: 2,
   browsers: [
     ['chromium', chromium],
@@ -56,8 +63,10 @@ export default {
     .map(([, launcher]) => launcher),
   // Lit announces its dev build on every page; the tests want that build, not the notice.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  testFramework: { config: { timeout: 20_000 } },
+  // GREP='pages through' npm run test:browser runs only the tests whose names match.
+  testFramework: { config: { timeout: 20_000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
   testsFinishTimeout: 10 * 60_000,
+  middleware: [faultyBackends()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({

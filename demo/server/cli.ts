@@ -52,7 +52,9 @@ try {
           .filter(Boolean)
       : [],
     trustProxy: values['trust-proxy'],
-    onRequest: values.log ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms\n`) : undefined,
+    onRequest: values.log
+      ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms "${r.userAgent}"\n`)
+      : undefined,
   });
   process.stdout.write(
     `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n`,

@@ -11,6 +11,8 @@ export interface OpenCallConfig {
   theme?: Theme;
   source?: CallSource;
   uploadEndpoint?: string;
+  /** Milliseconds to wait for the backend before giving up. */
+  timeout?: number;
 }
 
 // A global symbol: two copies of the library on one page still find each other's provider.

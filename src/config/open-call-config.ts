@@ -16,6 +16,7 @@ export class OpenCallConfigElement extends LitElement {
     lang: { type: String },
     theme: { type: String },
     uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
+    timeout: { type: Number },
     headers: { attribute: false },
     source: { attribute: false },
   };
@@ -34,6 +35,8 @@ export class OpenCallConfigElement extends LitElement {
   declare theme: Theme | undefined;
   /** Overrides the tus endpoint that calls name. */
   declare uploadEndpoint: string | undefined;
+  /** Milliseconds to wait for the backend before showing an error. Default 15000. */
+  declare timeout: number | undefined;
   /** Headers sent to the API and its upload endpoint, e.g. `{ Authorization: 'Bearer …' }`. */
   declare headers: Record<string, string> | undefined;
   /** A backend that does not speak the contract: an object with the `CallSource` methods. */
@@ -49,6 +52,7 @@ export class OpenCallConfigElement extends LitElement {
       headers: this.headers,
       source: this.source,
       uploadEndpoint: this.uploadEndpoint || undefined,
+      timeout: this.timeout,
     };
     this.provider.setValue(value);
   }

@@ -56,12 +56,17 @@ export class SettingsController implements ReactiveController {
     if (this.provided.source && !this.host.api) return this.provided.source;
     const api = this.api;
     if (!api) return undefined;
-    const key = JSON.stringify([api, this.headers]);
+    const key = JSON.stringify([api, this.headers, this.timeout]);
     if (key !== this.sourceKey || !this.cachedSource) {
       this.sourceKey = key;
-      this.cachedSource = httpSource(api, { headers: this.headers });
+      this.cachedSource = httpSource(api, { headers: this.headers, timeoutMs: this.timeout });
     }
     return this.cachedSource;
+  }
+
+  get timeout(): number | undefined {
+    const timeout = this.host.timeout ?? this.provided.timeout;
+    return timeout && timeout > 0 ? timeout : undefined;
   }
 
   get lang(): string {
@@ -95,6 +100,7 @@ export class SettingsController implements ReactiveController {
       theme: this.theme,
       source: this.host.source ?? this.provided.source,
       uploadEndpoint: this.uploadEndpoint,
+      timeout: this.timeout,
     };
   }
 }

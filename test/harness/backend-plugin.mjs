@@ -56,14 +56,16 @@ export function referenceBackend() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
+      // Chromium and Firefox share this backend: each test sees only its own browser's requests.
+      const mine = (line) => line.includes(session.browser.name === 'Firefox' ? 'Firefox/' : 'Chrome/');
       switch (command) {
         case 'backend':
           return { api, dataDir };
         case 'backend-requests': {
           // The request lines seen since the last call (`GET /v1/calls?... 200 3ms`).
-          const seen = requests;
-          if (!payload?.peek) requests = [];
+          const seen = requests.filter(mine);
+          if (!payload?.peek) requests = requests.filter((line) => !mine(line));
           return seen;
         }
         case 'backend-stop':

@@ -1,0 +1,371 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/call-for-contributions/define.js';
+import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
+import type { CallSource } from '../../src/api/source.js';
+import type { Call, CallPage } from '../../src/api/types.js';
+import type { CallSelectDetail, CallsLoadDetail } from '../../src/events.js';
+import { backend, backendRequests } from '../harness/backend.js';
+import { $, $$, deepActiveElement, expectFocusOn, settled, shadow, tabTo, words } from '../harness/dom.js';
+
+let api: string;
+before(async () => ({ api } = await backend()));
+afterEach(() => fixtureCleanup());
+
+const titles = (el: Element) => $$(el, '.card .title').map((t) => words(t));
+
+async function widget(template: ReturnType<typeof html>): Promise<CallForContributionsElement> {
+  const el = await fixture<CallForContributionsElement>(template);
+  await settled(el);
+  return el;
+}
+
+describe('<call-for-contributions>', () => {
+  it('is accessible with a list of calls', async () => {
+    const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while loading, empty, failed, for one call, for closed and upcoming calls, and in the dark theme', async () => {
+    const loading = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api="/faults/slow/v1"></call-for-contributions>`,
+    );
+    expect($(loading, '.loading')).to.exist;
+    await expect(loading).to.be.accessible();
+    const states = [
+      html`<call-for-contributions api=${api} campaign="no-such-campaign"></call-for-contributions>`,
+      html`<call-for-contributions api="/faults/problem/v1"></call-for-contributions>`,
+      html`<call-for-contributions api=${api} call="puisi-voices"></call-for-contributions>`,
+      html`<call-for-contributions api=${api} status="closed"></call-for-contributions>`,
+      html`<call-for-contributions api=${api} status="upcoming" theme="dark"></call-for-contributions>`,
+    ];
+    for (const state of states) await expect(await widget(state)).to.be.accessible();
+  });
+
+  it('lists the open calls of a campaign, with what each accepts, its deadline, languages and project', async () => {
+    // Listening from the template: from the page's cache, the calls can arrive before fixture() returns.
+    const loads: CallsLoadDetail[] = [];
+    const el = await widget(
+      html`<call-for-contributions
+        api=${api}
+        campaign="this-is-malaysia"
+        @calls-load=${(e: CustomEvent<CallsLoadDetail>) => loads.push(e.detail)}
+      ></call-for-contributions>`,
+    );
+    expect(loads).to.have.length(1);
+    const [detail] = loads;
+    expect(detail.calls.map((c) => c.id)).to.deep.equal(['astronaut-one-liner', 'puisi-voices']);
+    expect(detail.hasMore).to.equal(false);
+    expect(titles(el)).to.deep.equal(['Write a one-liner for the thinking astronaut', 'Say “puisi” in your own voice']);
+    const puisi = $(el, '[data-call="puisi-voices"]')!;
+    expect(words(puisi.querySelector('.accepts'))).to.contain('Audio, up to 30 seconds, max 50 MB, up to 3 files');
+    expect(words(puisi.querySelector('.accepts'))).to.contain('Video, up to 30 seconds, max 200 MB');
+    expect(puisi.querySelector('time')!.getAttribute('datetime')).to.equal('2027-05-31T15:59:59Z');
+    expect(words(puisi.querySelector('.meta'))).to.match(/closes in \d+ months?/);
+    expect(words(puisi.querySelector('.meta'))).to.contain('Malay');
+    const project = puisi.querySelector<HTMLAnchorElement>('.meta a')!;
+    expect(project.href).to.equal('https://hitrecord.example/this-is-malaysia');
+    expect(project.rel).to.equal('noopener noreferrer');
+    const cover = puisi.querySelector<HTMLImageElement>('img.cover')!;
+    expect(cover.alt).to.contain('calligraphy');
+    expect([cover.width, cover.getAttribute('height'), cover.loading]).to.deep.equal([cover.width, '675', 'lazy']);
+    expect(words($(el, '[role="status"]'))).to.equal('2 calls shown');
+  });
+
+  it('filters by kind, and by language when lang is set on the element', async () => {
+    const audio = await widget(html`<call-for-contributions api=${api} kind="audio" page-size="50"></call-for-contributions>`);
+    const audioCards = $$(audio, '.card');
+    expect(audioCards.length).to.be.greaterThan(3);
+    for (const card of audioCards) expect(words(card.querySelector('.accepts'))).to.contain('Audio');
+
+    const malay = await widget(html`<call-for-contributions api=${api} lang="ms" page-size="50"></call-for-contributions>`);
+    const ids = $$(malay, '.card').map((c) => c.dataset.call);
+    expect(ids).to.include('puisi-voices');
+    expect(ids).not.to.include('project-power-music');
+  });
+
+  it('pages through a campaign with Load more, announcing the count and moving focus to the first new call', async () => {
+    const el = await widget(
+      html`<call-for-contributions api=${api} campaign="create-together" page-size="10"></call-for-contributions>`,
+    );
+    expect($$(el, '.card')).to.have.length(10);
+    let pages = 1;
+    while ($(el, '.load-more')) {
+      const before = $$(el, '.card').length;
+      $(el, '.load-more')!.click();
+      await waitUntil(() => $$(el, '.card').length > before, 'the next page did not arrive');
+      pages++;
+      await el.updateComplete;
+      expectFocusOn($$(el, '.card')[before]);
+    }
+    const ids = $$(el, '.card').map((c) => c.dataset.call);
+    expect(ids.length).to.be.at.least(30);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(pages).to.equal(Math.ceil(ids.length / 10));
+    expect(words($(el, '[role="status"]'))).to.equal(`${ids.length} calls shown`);
+  });
+
+  it('shows one whole call for reading, with its description rendered from limited Markdown', async () => {
+    const el = await widget(
+      html`<call-for-contributions api=${api} call="puisi-voices" heading-level="3"></call-for-contributions>`,
+    );
+    expect($$(el, '.card')).to.have.length(1);
+    expect($(el, 'h3.title')!.textContent).to.equal('Say “puisi” in your own voice');
+    const description = $(el, '.description')!;
+    expect(description.querySelector('strong')!.textContent).to.equal('puisi');
+    expect(description.querySelector('em')!.textContent).to.equal('This Is Malaysia');
+    expect(description.querySelectorAll('li')).to.have.length(3);
+  });
+
+  it('marks closed and upcoming calls, and offers no way to answer them', async () => {
+    const closed = await widget(html`<call-for-contributions api=${api} call="thank-you-notes-2025"></call-for-contributions>`);
+    expect(words($(closed, '.status'))).to.equal('Closed');
+    expect($(closed, '.contribute')).to.equal(null);
+    expect(words($(closed, '.not-answerable'))).to.contain('has closed');
+    expect(words($(closed, '.meta'))).to.match(/closed (last year|\d+ (months?|years?) ago)/);
+    const upcoming = await widget(html`<call-for-contributions api=${api} status="upcoming"></call-for-contributions>`);
+    expect(words($(upcoming, '.status'))).to.equal('Opening soon');
+    expect(words($(upcoming, '.meta'))).to.match(/opens (in|next)/);
+    expect($(upcoming, '.contribute')).to.equal(null);
+  });
+
+  it('makes one request when two widgets on a page ask for the same calls (counted at the server)', async () => {
+    await backendRequests();
+    const [a, b] = await Promise.all([
+      fixture(html`<call-for-contributions api=${api} campaign="dans-birthday" kind="image"></call-for-contributions>`),
+      fixture(html`<call-for-contributions api=${api} campaign="dans-birthday" kind="image"></call-for-contributions>`),
+    ]);
+    await Promise.all([settled(a), settled(b)]);
+    expect(titles(a)).to.deep.equal(['Art for Dan’s birthday']);
+    expect(titles(b)).to.deep.equal(titles(a));
+    const seen = (await backendRequests()).filter((line) => line.includes('campaign=dans-birthday'));
+    expect(seen, seen.join('\n')).to.have.length(1);
+  });
+
+  it('opens the answer region in place for the chosen call, and sends call-select', async () => {
+    const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
+    setTimeout(() => $(el, '[data-call="astronaut-one-liner"] .contribute')!.click());
+    const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
+    expect(detail.call.id).to.equal('astronaut-one-liner');
+    await el.updateComplete;
+    const answer = $(el, '[data-call="astronaut-one-liner"] .answer');
+    expect(answer).to.exist;
+    expectFocusOn(answer?.querySelector('.answer-heading'));
+    expect(shadow(el).querySelectorAll('.answer')).to.have.length(1);
+  });
+
+  it('leaves the answer to the page when call-select is cancelled', async () => {
+    const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
+    el.addEventListener('call-select', (e) => e.preventDefault());
+    $(el, '.contribute')!.click();
+    await el.updateComplete;
+    expect($(el, '.answer')).to.equal(null);
+  });
+
+  it('can be used from the keyboard alone: reach a call, open its answer, close it, load more', async () => {
+    const el = await widget(
+      html`<call-for-contributions api=${api} campaign="create-together" page-size="2"></call-for-contributions>`,
+    );
+    const firstContribute = $(el, '.contribute')!;
+    // From the start of the page: the project link, "About this call", then Contribute.
+    for (const expected of ['.meta a', 'summary', '.contribute']) {
+      await sendKeys({ press: 'Tab' });
+      expectFocusOn($(el, `.card ${expected}`));
+    }
+    expectFocusOn(firstContribute);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(deepActiveElement()?.classList.contains('answer-heading')).to.equal(true);
+    const close = $(el, '.answer .close')!;
+    await tabTo(close);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '.answer')).to.equal(null);
+    expectFocusOn($(el, '.contribute'));
+    const loadMore = $(el, '.load-more')!;
+    await tabTo(loadMore);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(el, '.card').length === 4);
+    expectFocusOn($$(el, '.card')[2]);
+  });
+
+  it('speaks Malay when an ancestor says lang="ms", without filtering the calls by it', async () => {
+    const wrapper = await fixture(
+      html`<div lang="ms">
+        <call-for-contributions api=${api} campaign="create-together" page-size="3"></call-for-contributions>
+      </div>`,
+    );
+    const el = wrapper.querySelector('call-for-contributions')!;
+    await settled(el);
+    expect(words($(el, '.contribute'))).to.match(/^Sumbang/);
+    expect(words($(el, '.meta'))).to.contain('Tarikh tutup');
+    expect(words($(el, '.meta'))).to.match(/ditutup dalam \d+ bulan/);
+    expect(words($(el, '[role="status"]'))).to.equal('3 panggilan dipaparkan');
+    expect($$(el, '.card').map((c) => c.dataset.call)).to.include('creative-process');
+  });
+
+  it('takes api, lang and theme from <open-call-config>, and lets its own attributes win', async () => {
+    const wrapper = await fixture(
+      html`<open-call-config api=${api} lang="ms" theme="dark">
+        <call-for-contributions campaign="this-is-malaysia"></call-for-contributions>
+        <call-for-contributions campaign="this-is-malaysia" lang="en" theme="light"></call-for-contributions>
+      </open-call-config>`,
+    );
+    const [inherits, overrides] = wrapper.querySelectorAll('call-for-contributions');
+    await Promise.all([settled(inherits), settled(overrides)]);
+    expect(words($(inherits, '.contribute'))).to.match(/^Sumbang/);
+    expect($(inherits, '.root')!.classList.contains('dark')).to.equal(true);
+    expect(words($(overrides, '.contribute'))).to.match(/^Contribute/);
+    expect($(overrides, '.root')!.classList.contains('light')).to.equal(true);
+  });
+
+  it('shows calls from a site’s own source object, validated like the contract', async () => {
+    const call: Call = {
+      id: 'own-1',
+      title: 'From our own backend',
+      summary: 'Not the contract, but the same methods.',
+      description: '',
+      status: 'open',
+      languages: ['en'],
+      accepts: [{ kind: 'image' }],
+      contributionCount: 7,
+      terms: { url: 'https://partner.example/terms', version: '3' },
+      upload: { endpoint: 'http://127.0.0.1:9/files/' },
+    };
+    const source: CallSource = {
+      listCalls: async () => ({ items: [call], next: null }),
+      getCall: async () => call,
+      submitContribution: async () => ({ id: 'x', status: 'received' }),
+    };
+    const el = await widget(html`<call-for-contributions .source=${source}></call-for-contributions>`);
+    expect(titles(el)).to.deep.equal(['From our own backend']);
+    expect(words($(el, '.count'))).to.equal('7 contributions');
+
+    const broken: CallSource = {
+      ...source,
+      listCalls: async () => ({ items: [{ ...call, status: 'maybe' }], next: null }) as unknown as CallPage,
+    };
+    const failed = await widget(html`<call-for-contributions .source=${broken}></call-for-contributions>`);
+    expect(words($(failed, '.message.error'))).to.contain('items[0].status is not one of open, upcoming, closed');
+  });
+
+  it('aborts its request when removed, or when an attribute changes', async () => {
+    const signals: AbortSignal[] = [];
+    const never: CallSource = {
+      listCalls: (_query, { signal }) => {
+        signals.push(signal!);
+        return new Promise(() => undefined);
+      },
+      getCall: () => new Promise(() => undefined),
+      submitContribution: () => new Promise(() => undefined),
+    };
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions .source=${never} campaign="a"></call-for-contributions>`,
+    );
+    expect(signals).to.have.length(1);
+    el.campaign = 'b';
+    await el.updateComplete;
+    expect(signals).to.have.length(2);
+    expect(signals[0].aborted).to.equal(true);
+    expect(signals[1].aborted).to.equal(false);
+    el.remove();
+    expect(signals[1].aborted).to.equal(true);
+  });
+});
+
+describe('<call-for-contributions> facing a broken backend', () => {
+  const thrown: unknown[] = [];
+  const onError = (e: ErrorEvent) => thrown.push(e.error);
+  const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
+  let warn: typeof console.warn;
+  beforeEach(() => {
+    thrown.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    warn = console.warn;
+    console.warn = () => undefined;
+  });
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    console.warn = warn;
+    expect(thrown, 'nothing may be thrown uncaught').to.deep.equal([]);
+  });
+
+  const cases: Array<[string, string, RegExp, string?]> = [
+    ['is down', 'http://127.0.0.1:9/v1', /could not reach the open calls/],
+    ['answers HTML instead of JSON', '/faults/html/v1', /cannot read/, 'did not answer JSON'],
+    ['answers 500 with a problem', '/faults/problem/v1', /had a problem/, 'The calls database did not answer.'],
+    ['returns a malformed call', '/faults/malformed/v1', /cannot read/, 'items[1].closesAt is not a date'],
+    ['returns a javascript: image URL', '/faults/bad-url/v1', /cannot read/, 'items[0].cover.url is not an http(s) URL'],
+  ];
+  for (const [what, failing, message, details] of cases) {
+    it(`shows the error with Retry when the backend ${what}, and other widgets keep working`, async () => {
+      const wrapper = await fixture(
+        html`<div>
+          <call-for-contributions api=${failing}></call-for-contributions>
+          <call-for-contributions api=${api} campaign="project-power"></call-for-contributions>
+        </div>`,
+      );
+      const [broken, healthy] = wrapper.querySelectorAll('call-for-contributions');
+      await Promise.all([settled(broken), settled(healthy)]);
+      const error = $(broken, '.message.error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(words(error)).to.match(message);
+      if (details) expect(words(error)).to.contain(details);
+      expect($(broken, 'button.retry')).to.exist;
+      expect(titles(healthy)).to.deep.equal(['Music for a song inspired by Project Power']);
+    });
+  }
+
+  it('gives up on a backend that does not answer in time, with a message', async () => {
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api="/faults/slow/v1" timeout="300"></call-for-contributions>`,
+    );
+    expect($(el, '.loading')).to.exist;
+    await settled(el, '.message.error');
+    expect(words($(el, '.message.error'))).to.contain('taking too long');
+  });
+
+  it('loads the calls when Retry is pressed after a failure', async () => {
+    let attempts = 0;
+    const flaky: CallSource = {
+      listCalls: async () => {
+        attempts++;
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        const res = await fetch(`${api}/calls?campaign=this-is-malaysia`);
+        return res.json() as Promise<CallPage>;
+      },
+      getCall: () => Promise.reject(new Error('unused')),
+      submitContribution: () => Promise.reject(new Error('unused')),
+    };
+    const error = console.error;
+    console.error = () => undefined;
+    try {
+      const el = await widget(html`<call-for-contributions .source=${flaky}></call-for-contributions>`);
+      expect($(el, '.message.error')).to.exist;
+      $(el, 'button.retry')!.click();
+      await settled(el, '.list');
+      expect($$(el, '.card')).to.have.length(2);
+    } finally {
+      console.error = error;
+    }
+  });
+
+  it('renders markup from every field as inert text: no script runs, no element is made from it', async () => {
+    const list = await widget(html`<call-for-contributions api="/faults/xss/v1"></call-for-contributions>`);
+    const single = await widget(html`<call-for-contributions api="/faults/xss/v1" call="hostile-1"></call-for-contributions>`);
+    for (const el of [list, single]) {
+      for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
+      const root = shadow(el);
+      expect(root.querySelectorAll('script, b, [onerror], [onmouseover]')).to.have.length(0);
+      expect(root.querySelectorAll('img')).to.have.length(root.querySelectorAll('img.cover').length);
+      for (const a of root.querySelectorAll('a')) expect(a.protocol).to.match(/^https?:$/);
+      expect(words($(el, '.title'))).to.contain('<script>window.__xss=1</script>');
+      expect(words($(el, '.summary'))).to.contain('<img src=x onerror="window.__xss=1">');
+      expect(words($(el, '.description'))).to.contain('click me');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+});

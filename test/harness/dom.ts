@@ -1,0 +1,43 @@
+// Small helpers for reading a widget's shadow DOM in tests.
+import { waitUntil } from '@open-wc/testing';
+
+export const shadow = (el: Element) => {
+  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
+  return el.shadowRoot;
+};
+
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...shadow(el).querySelectorAll<T>(selector),
+];
+
+/** Waits until the widget has left its loading state (a list, a call, a message). */
+export async function settled(el: Element, what = '.list, .card.single, .message', timeout = 10_000): Promise<void> {
+  await waitUntil(() => shadow(el).querySelector(what), `<${el.localName}> did not show ${what}`, { timeout });
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Text as a person reads it: whitespace collapsed. */
+export const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Presses Tab until `target` has focus; fails after `limit` presses rather than spinning forever. */
+export async function tabTo(target: Element, limit = 40): Promise<void> {
+  const { sendKeys } = await import('@web/test-runner-commands');
+  for (let i = 0; i < limit && deepActiveElement() !== target; i++) await sendKeys({ press: 'Tab' });
+  if (deepActiveElement() !== target) throw new Error(`Tab never reached ${target.outerHTML.slice(0, 80)}`);
+}
+
+const describeElement = (el: Element | null | undefined) =>
+  el ? el.outerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 100) : String(el);
+
+/** Asserts where focus is, with a short message (chai would inspect the whole DOM to compare elements). */
+export function expectFocusOn(target: Element | null | undefined): void {
+  const active = deepActiveElement();
+  if (active !== target) throw new Error(`focus is on ${describeElement(active)}, not on ${describeElement(target)}`);
+}

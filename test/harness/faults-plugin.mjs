@@ -1,0 +1,85 @@
+// Answers that a real backend gives only when something is wrong, on demand, for the browser
+// tests: `/faults/{fault}/v1/calls[/id]`. Everything else is tested against the real backend.
+
+/** A valid call, to be spoiled one field at a time. */
+export function validCall(id, fields = {}) {
+  return {
+    id,
+    title: `Call ${id}`,
+    summary: 'A valid call.',
+    description: 'Plain *words*.',
+    status: 'open',
+    closesAt: '2030-01-01T00:00:00Z',
+    languages: ['en'],
+    accepts: [{ kind: 'text', maxLength: 100 }],
+    contributionCount: 3,
+    terms: { url: 'http://127.0.0.1:9/terms', version: '1' },
+    upload: { endpoint: 'http://127.0.0.1:9/uploads/' },
+    ...fields,
+  };
+}
+
+const attack = (field) =>
+  `${field}<script>window.__xss=1</script><img src=x onerror="window.__xss=1"><a href="javascript:window.__xss=1">x</a><b onmouseover=alert(1)>b</b>`;
+
+/** A call with markup in every text field the contract allows text in. */
+export function hostileCall(id) {
+  return validCall(id, {
+    title: attack('title'),
+    summary: attack('summary'),
+    description: `${attack('description')}\n\n- [click me](javascript:window.__xss=1)\n- [data](data:text/html,<script>window.__xss=1</script>)\n- **${attack('strong')}**`,
+    campaign: attack('campaign'),
+    project: { title: attack('project'), url: 'http://127.0.0.1:9/"><img src=x onerror=window.__xss=1>' },
+    cover: { url: 'http://127.0.0.1:9/cover.png?"><script>window.__xss=1</script>', alt: attack('alt'), width: 400, height: 200 },
+    accepts: [{ kind: 'audio', types: [attack('type')], maxBytes: 1000, maxSeconds: 10 }],
+    // The contract caps a terms version at 100 characters: a short attack.
+    terms: { url: 'http://127.0.0.1:9/terms', version: '<i>v</i>', license: attack('license') },
+  });
+}
+
+const json = (body, status = 200, type = 'application/json') => ({ body: JSON.stringify(body), type, status });
+
+const faults = {
+  slow: async () => {
+    await new Promise((r) => setTimeout(r, 4000));
+    return json({ items: [validCall('late')], next: null });
+  },
+  html: () => ({
+    body: '<!doctype html><title>Site maintenance</title><h1>We will be right back</h1>',
+    type: 'text/html',
+    status: 200,
+  }),
+  problem: () =>
+    json(
+      {
+        type: 'urn:example:db-down',
+        title: 'The calls database is down',
+        status: 500,
+        detail: 'The calls database did not answer.',
+      },
+      500,
+      'application/problem+json',
+    ),
+  malformed: () => json({ items: [validCall('fine'), validCall('broken', { closesAt: 'soon' })], next: null }),
+  'bad-url': () =>
+    json({
+      items: [validCall('bad', { cover: { url: 'javascript:window.__xss=1', alt: '', width: 1, height: 1 } })],
+      next: null,
+    }),
+  xss: (path) =>
+    path.includes('/calls/')
+      ? json(hostileCall('hostile-1'))
+      : json({ items: [hostileCall('hostile-1'), hostileCall('"><img src=x onerror=window.__xss=1>')], next: null }),
+};
+
+/** A Koa middleware for the test server (a `serve` plugin cannot set the status). */
+export function faultyBackends() {
+  return async (context, next) => {
+    const match = /^\/faults\/([a-z-]+)\/v1\/calls/.exec(context.path);
+    if (!match || !faults[match[1]]) return next();
+    const { body, type, status } = await faults[match[1]](context.path);
+    context.status = status;
+    context.type = type;
+    context.body = body;
+  };
+}

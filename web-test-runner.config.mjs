@@ -63,7 +63,8 @@ export default {
     .map(([, launcher]) => launcher),
   // Lit announces its dev build on every page; the tests want that build, not the notice.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  // GREP='pages through' npm run test:browser runs only the tests whose names match.
+  // GREP='pages through' npm run test:browser runs only the tests whose names match
+  // (web-test-runner counts the others as failed in its summary).
   testFramework: { config: { timeout: 20_000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
   testsFinishTimeout: 10 * 60_000,
   middleware: [faultyBackends()],

@@ -156,15 +156,21 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
   </article>`;
 }
 
-/** A placeholder with the shape of a card, shown while calls load, so nothing jumps when they arrive. */
-export const skeletonCard = () =>
-  html`<div class="card skeleton" aria-hidden="true">
+/**
+ * A placeholder with the shape of a card, line for line (title, summary, what it accepts,
+ * deadline and languages, count, description, button), shown while calls load so that the
+ * page moves as little as possible when they arrive.
+ */
+export function skeletonCard(single: boolean): TemplateResult {
+  // Classes, not style attributes: a site's Content-Security-Policy may forbid inline styles.
+  const lines = (widths: Array<'long' | 'mid' | 'short'>, className = '') =>
+    widths.map((w) => html`<div class="line ${w} ${className}"></div>`);
+  return html`<div class="card skeleton ${single ? 'single' : ''}" aria-hidden="true">
     <div class="cover-placeholder"></div>
     <div class="body">
-      <div class="line title-line"></div>
-      <div class="line"></div>
-      <div class="line short"></div>
-      <div class="line"></div>
+      ${lines(['long', 'mid'], 'title-line')} ${lines(['long', 'long', 'mid'])} ${lines(['mid'])} ${lines(['long', 'short'])}
+      ${lines(['short'])} ${single ? lines(['long', 'long', 'long', 'mid', 'long', 'short']) : lines(['short'])}
       <div class="line button-line"></div>
     </div>
   </div>`;
+}

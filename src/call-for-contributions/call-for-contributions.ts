@@ -331,7 +331,7 @@ export class CallForContributionsElement extends LitElement {
     const single = Boolean(this.call || this.callData);
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
-        ${single ? skeletonCard() : html`${skeletonCard()}${skeletonCard()}`}
+        ${single ? skeletonCard(true) : html`${skeletonCard(false)}${skeletonCard(false)}`}
         <span class="visually-hidden">${strings.loading}</span>
       </div>`;
     if (this.phase === 'error' && this.failure)

@@ -43,7 +43,8 @@ function renderBlock(block: string): TemplateResult {
   })}`;
 }
 
-const token = /\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|(?<![\p{L}\p{N}])_(.+?)_(?![\p{L}\p{N}])|\[([^\]]+)\]\(([^()\s]+)\)/gu;
+const token =
+  /\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|(?<![\p{L}\p{N}])_(.+?)_(?![\p{L}\p{N}])|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/gu;
 
 function inline(text: string, depth = 0): Part[] {
   if (depth > 3) return [text];

@@ -188,16 +188,29 @@ export const styles = css`
     background: var(--_oc-subtle);
     animation: pulse 1.4s ease-in-out infinite;
   }
-  .skeleton .title-line {
-    height: 1.4em;
-    width: 70%;
+  .skeleton .body {
+    gap: 0.55em;
+  }
+  .skeleton .long {
+    width: 95%;
+  }
+  .skeleton .mid {
+    width: 65%;
   }
   .skeleton .short {
-    width: 45%;
+    width: 35%;
+  }
+  .skeleton .title-line {
+    height: 1.35em;
   }
   .skeleton .button-line {
     height: 2.75rem;
     width: 8rem;
+    margin-top: 0.3em;
+  }
+  .loading {
+    display: grid;
+    gap: var(--_oc-space);
   }
   @keyframes pulse {
     50% {

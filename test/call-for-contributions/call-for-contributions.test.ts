@@ -117,6 +117,23 @@ describe('<call-for-contributions>', () => {
     expect(description.querySelectorAll('li')).to.have.length(3);
   });
 
+  it('reserves the height of the call while it loads, so the article does not jump', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const wrapper = await fixture(
+      html`<div style="width: 700px">
+        <call-for-contributions .source=${{ listCalls: never, getCall: never, submitContribution: never }} call="puisi-voices">
+        </call-for-contributions>
+        <call-for-contributions api=${api} call="puisi-voices"></call-for-contributions>
+      </div>`,
+    );
+    const [loading, loaded] = wrapper.querySelectorAll('call-for-contributions');
+    await settled(loaded);
+    await waitUntil(() => $<HTMLImageElement>(loaded, 'img.cover')?.complete);
+    const reserved = loading.getBoundingClientRect().height;
+    const final = loaded.getBoundingClientRect().height;
+    expect(reserved / final).to.be.within(0.8, 1.2);
+  });
+
   it('marks closed and upcoming calls, and offers no way to answer them', async () => {
     const closed = await widget(html`<call-for-contributions api=${api} call="thank-you-notes-2025"></call-for-contributions>`);
     expect(words($(closed, '.status'))).to.equal('Closed');

@@ -1,10 +1,10 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 /**
  * `vite build`: the npm library (ESM, one module per entry, lit left to the app's bundler).
  * `vite build --mode cdn`: the single script a blogger pastes, lit included, in dist/cdn/.
  */
-export default defineConfig(({ mode }) =>
+export default defineConfig(({ mode }): UserConfig =>
   mode === 'cdn'
     ? {
         build: {

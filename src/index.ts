@@ -1,6 +1,15 @@
-// Classes and types only: importing this module defines no tag (see the define entries).
+// Classes and types only: importing this module defines no tag (the `define` entries do).
 export type * from './api/types.js';
+export type { CallQuery, CallSource, HttpSourceOptions } from './api/source.js';
+export type { CallSelectDetail, CallsLoadDetail, OpenCallEventMap } from './events.js';
+export type { OpenCallConfig, Theme } from './config/context.js';
+export type { Strings } from './i18n/index.js';
+export { httpSource, listCalls, getCall, submitContribution } from './api/source.js';
+export { BackendError, type BackendErrorKind } from './api/request.js';
 export { ContractError, parseCall, parseCallPage, parseProblem, parseReceipt, isWebUrl } from './api/validate.js';
 export { acceptsType, characterCount } from './api/accepts.js';
+export { configContext } from './config/context.js';
+export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
+export { OpenCallConfigElement } from './config/open-call-config.js';
 export { define } from './define.js';
 export { version } from './version.js';

@@ -15,6 +15,15 @@ export function referenceBackend() {
   let api = '';
   /** @type {string[]} */
   let requests = [];
+  let lastLineAt = 0;
+
+  // A request's log line comes through a pipe and can land after the browser has its answer:
+  // wait until the log has been quiet for a moment.
+  async function quiet() {
+    await new Promise((r) => setTimeout(r, 100));
+    const deadline = Date.now() + 2000;
+    while (Date.now() - lastLineAt < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  }
 
   async function start() {
     child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, '--log'], {
@@ -28,7 +37,10 @@ export function referenceBackend() {
       for (const line of lines) {
         const found = /API\s+(\S+)\/calls/.exec(line);
         if (found) api = found[1];
-        else if (/^[A-Z]+ \//.test(line)) requests.push(line);
+        else if (/^[A-Z]+ \//.test(line)) {
+          requests.push(line);
+          lastLineAt = Date.now();
+        }
       }
     });
     const deadline = Date.now() + 20_000;
@@ -63,6 +75,7 @@ export function referenceBackend() {
         case 'backend':
           return { api, dataDir };
         case 'backend-requests': {
+          await quiet();
           // The request lines seen since the last call (`GET /v1/calls?... 200 3ms`).
           const seen = requests.filter(mine);
           if (!payload?.peek) requests = requests.filter((line) => !mine(line));

@@ -12,7 +12,11 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 ];
 
 /** Waits until the widget has left its loading state (a list, a call, a message). */
-export async function settled(el: Element, what = '.list, .card.single, .message', timeout = 10_000): Promise<void> {
+export async function settled(
+  el: Element,
+  what = '.list, .card.single:not(.skeleton), .message',
+  timeout = 10_000,
+): Promise<void> {
   await waitUntil(() => shadow(el).querySelector(what), `<${el.localName}> did not show ${what}`, { timeout });
 }
 

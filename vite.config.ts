@@ -27,6 +27,8 @@ export default defineConfig(({ mode }): UserConfig =>
               index: 'src/index.ts',
               'call-for-contributions': 'src/call-for-contributions/call-for-contributions.ts',
               'call-for-contributions/define': 'src/call-for-contributions/define.ts',
+              'contribution-uploader': 'src/contribution-uploader/contribution-uploader.ts',
+              'contribution-uploader/define': 'src/contribution-uploader/define.ts',
               'open-call-config': 'src/config/open-call-config.ts',
               'open-call-config/define': 'src/config/define.ts',
             },

@@ -1,7 +1,14 @@
 // Classes and types only: importing this module defines no tag (the `define` entries do).
 export type * from './api/types.js';
 export type { CallQuery, CallSource, HttpSourceOptions } from './api/source.js';
-export type { CallSelectDetail, CallsLoadDetail, OpenCallEventMap } from './events.js';
+export type {
+  CallSelectDetail,
+  CallsLoadDetail,
+  ContributionErrorDetail,
+  ContributionProgressDetail,
+  ContributionSubmitDetail,
+  OpenCallEventMap,
+} from './events.js';
 export type { OpenCallConfig, Theme } from './config/context.js';
 export type { Strings } from './i18n/index.js';
 export { httpSource, listCalls, getCall, submitContribution } from './api/source.js';
@@ -11,5 +18,8 @@ export { acceptsType, characterCount } from './api/accepts.js';
 export { configContext } from './config/context.js';
 export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 export { OpenCallConfigElement } from './config/open-call-config.js';
+export { ContributionUploaderElement } from './contribution-uploader/contribution-uploader.js';
+export { ResumeStore, resumeStore, type ResumeStoreOptions } from './upload/resume-store.js';
+export type { UploadState } from './upload/file-upload.js';
 export { define } from './define.js';
 export { version } from './version.js';

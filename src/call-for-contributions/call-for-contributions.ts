@@ -32,7 +32,7 @@ interface LoadFailure {
  *   `preventDefault()` to handle the answer yourself (the form then does not open).
  *
  * @slot empty - Shown instead of the default text when no call matches.
- * @slot answer - Shown under the chosen call when no `<contribution-uploader>` is available
+ * @slot answer - Shown under the chosen call when the answer form cannot be loaded
  *   (by default, a link to the call's page).
  *
  * @csspart base - The wrapper around everything.
@@ -88,6 +88,7 @@ export class CallForContributionsElement extends LitElement {
     loadingMore: { state: true },
     moreFailure: { state: true },
     answering: { state: true },
+    uploaderReady: { state: true },
     announcement: { state: true },
   };
 
@@ -129,6 +130,7 @@ export class CallForContributionsElement extends LitElement {
   declare private loadingMore: boolean;
   declare private moreFailure: LoadFailure | undefined;
   declare private answering: string | undefined;
+  declare private uploaderReady: boolean;
   declare private announcement: string;
 
   private readonly settings = new SettingsController(this);
@@ -146,6 +148,7 @@ export class CallForContributionsElement extends LitElement {
     this.next = null;
     this.loadingMore = false;
     this.announcement = '';
+    this.uploaderReady = false;
   }
 
   override disconnectedCallback(): void {
@@ -286,6 +289,8 @@ export class CallForContributionsElement extends LitElement {
 
   private async contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
+    // The form and tus-js-client load only now: a page that only lists calls never downloads them.
+    this.uploaderReady = await loadUploader();
     this.answering = call.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
@@ -301,13 +306,20 @@ export class CallForContributionsElement extends LitElement {
   private renderAnswer(call: Call, strings: Strings): TemplateResult {
     return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
       ${heading(this.headingLevel + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
-      <slot name="answer">
-        ${
-          call.url
-            ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
-            : nothing
-        }
-      </slot>
+      ${
+        this.uploaderReady
+          ? html`<contribution-uploader
+              .callData=${call}
+              heading-level=${Math.min(6, this.headingLevel + 2)}
+            ></contribution-uploader>`
+          : html`<slot name="answer">
+              ${
+                call.url
+                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
+                  : nothing
+              }
+            </slot>`
+      }
       <button class="close" @click=${() => this.closeAnswer(call)}>${strings.closeAnswer}</button>
     </section>`;
   }
@@ -373,6 +385,20 @@ export class CallForContributionsElement extends LitElement {
       ${this.renderBody()}
     </div>`;
   }
+}
+
+/** Loads (once) and defines `<contribution-uploader>`; false when it cannot be had (offline, blocked chunk). */
+let uploader: Promise<boolean> | undefined;
+function loadUploader(): Promise<boolean> {
+  uploader ??= import('../contribution-uploader/define.js').then(
+    () => true,
+    (error: unknown) => {
+      console.warn('open-call-widgets: the answer form could not be loaded', error);
+      uploader = undefined;
+      return Boolean(customElements.get('contribution-uploader'));
+    },
+  );
+  return uploader;
 }
 
 /** No `api`, `source` or `callData`: a set-up mistake, explained in the widget itself. */

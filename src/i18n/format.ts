@@ -98,4 +98,13 @@ export class Formats {
   list(items: string[]): string {
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
+
+  /** "audio or video" */
+  orList(items: string[]): string {
+    return new Intl.ListFormat(this.locale, { type: 'disjunction' }).format(items);
+  }
+
+  percent(fraction: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  }
 }

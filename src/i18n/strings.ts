@@ -48,4 +48,85 @@ export interface Strings {
   answerHeading(title: string): string;
   answerElsewhere: string;
   notAnswerable: { upcoming: string; closed: string };
+  uploader: UploaderStrings;
+}
+
+/** The answer form. */
+export interface UploaderStrings {
+  formLabel(title: string): string;
+  loading: string;
+  answerWith: string;
+  answerWithText: string;
+  answerWithFiles: string;
+  textLabel: string;
+  /** "37 of 140 characters" */
+  characterCount(count: string, max: string): string;
+  filesLabel: string;
+  chooseFiles(n: number): string;
+  useCamera: string;
+  recordAudio: string;
+  dropHint: string;
+  removeFile(name: string): string;
+  pause(name: string): string;
+  resume(name: string): string;
+  cancel(name: string): string;
+  retryUpload(name: string): string;
+  state: {
+    waiting: string;
+    uploading: string;
+    paused: string;
+    offline: string;
+    done: string;
+    failed: string;
+  };
+  /** "42% · 3.1 MB/s · 12 seconds left" pieces. */
+  speed(perSecond: string): string;
+  timeLeft(duration: string): string;
+  resumingFrom(percent: string): string;
+  /** Announced in steps, not every percent. */
+  progressAnnouncement(name: string, percent: string): string;
+  uploadedAnnouncement(name: string): string;
+  titleLabel: string;
+  optional: string;
+  creditLabel: string;
+  creditHint: string;
+  emailLabel: string;
+  emailHint: string;
+  languageLabel: string;
+  consent(termsTitle: string): string;
+  termsLink(version: string): string;
+  license(license: string): string;
+  submit: string;
+  submitting: string;
+  waitingForUploads: string;
+  retrySubmit: string;
+  thanksHeading: string;
+  thanksBody(title: string): string;
+  viewContribution: string;
+  sendAnother: string;
+  errors: {
+    fixBelow(count: string, n: number): string;
+    creditMissing: string;
+    consentMissing: string;
+    textMissing: string;
+    textTooLong(count: string, max: string): string;
+    emailInvalid: string;
+    filesMissing(kinds: string): string;
+    typeNotAccepted(name: string, type: string, kinds: string): string;
+    mixedKinds(kinds: string): string;
+    tooLarge(kind: string, max: string, name: string, size: string): string;
+    tooManyFiles(max: string): string;
+    emptyFile(name: string): string;
+    callClosed: string;
+    callUpcoming(when: string): string;
+    uploadRefused(name: string, detail: string): string;
+    uploadServer(name: string): string;
+    uploadNetwork(name: string): string;
+    uploadsUnfinished: string;
+    submitFailed: string;
+    submitUnreachable: string;
+    callClosedMeanwhile: string;
+    termsChanged: string;
+    loadFailed: string;
+  };
 }

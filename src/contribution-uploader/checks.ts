@@ -1,0 +1,97 @@
+import { acceptsType, characterCount } from '../api/accepts.js';
+import type { Accepts, Call, ContributionKind } from '../api/types.js';
+import type { Formats } from '../i18n/format.js';
+import type { Strings } from '../i18n/index.js';
+
+/** The fields a visitor fills in; kept as typed through every error. */
+export interface AnswerValues {
+  title: string;
+  text: string;
+  creditName: string;
+  email: string;
+  language: string;
+  consent: boolean;
+}
+
+export type AnswerField = keyof AnswerValues | 'files';
+
+export type AnswerErrors = Partial<Record<AnswerField, string>>;
+
+const kindPatterns: Record<ContributionKind, string[]> = { text: [], image: ['image/*'], audio: ['audio/*'], video: ['video/*'] };
+
+/** The accepts entry a file falls under: its types, or by default its kind's `image/*`-style pattern. */
+export function acceptsFor(call: Call, type: string): Accepts | undefined {
+  return call.accepts.find(
+    (a) => a.kind !== 'text' && type !== '' && acceptsType(a.types?.length ? a.types : kindPatterns[a.kind], type),
+  );
+}
+
+/** What a file input may offer, from the call's media types. */
+export function acceptAttribute(call: Call): string {
+  return call.accepts
+    .filter((a) => a.kind !== 'text')
+    .flatMap((a) => (a.types?.length ? a.types : kindPatterns[a.kind]))
+    .join(',');
+}
+
+/** The call's media kinds in words: "audio or video". */
+export function mediaKindWords(call: Call, strings: Strings, formats: Formats): string {
+  const kinds = [
+    ...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => strings.kind[a.kind].toLocaleLowerCase(formats.locale))),
+  ];
+  return formats.orList(kinds);
+}
+
+/**
+ * Whether a file may join the contribution, before a byte moves: its type, size, the kind of
+ * the files already chosen, and how many the call takes. Returns the message, or undefined.
+ */
+export function checkFile(
+  file: File,
+  call: Call,
+  chosen: { kind: ContributionKind; count: number } | undefined,
+  strings: Strings,
+  formats: Formats,
+): string | undefined {
+  const errors = strings.uploader.errors;
+  const accepts = acceptsFor(call, file.type);
+  if (!accepts) return errors.typeNotAccepted(file.name, file.type || '?', mediaKindWords(call, strings, formats));
+  if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, strings, formats));
+  if (file.size === 0) return errors.emptyFile(file.name);
+  if (accepts.maxBytes && file.size > accepts.maxBytes)
+    return errors.tooLarge(
+      strings.kind[accepts.kind].toLocaleLowerCase(formats.locale),
+      formats.size(accepts.maxBytes),
+      file.name,
+      formats.size(file.size),
+    );
+  const max = accepts.maxFiles ?? 1;
+  if ((chosen?.count ?? 0) >= max) return errors.tooManyFiles(formats.count(max));
+  return undefined;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The form's own checks before sending; the backend checks again. */
+export function checkAnswer(
+  values: AnswerValues,
+  mode: 'text' | 'files',
+  call: Call,
+  fileCount: number,
+  strings: Strings,
+  formats: Formats,
+): AnswerErrors {
+  const errors: AnswerErrors = {};
+  const words = strings.uploader.errors;
+  if (mode === 'text') {
+    const max = call.accepts.find((a) => a.kind === 'text')?.maxLength;
+    const length = characterCount(values.text.trim());
+    if (length === 0) errors.text = words.textMissing;
+    else if (max && characterCount(values.text) > max)
+      errors.text = words.textTooLong(formats.count(characterCount(values.text)), formats.count(max));
+  } else if (fileCount === 0) errors.files = words.filesMissing(mediaKindWords(call, strings, formats));
+  if (values.creditName.trim() === '') errors.creditName = words.creditMissing;
+  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) errors.email = words.emailInvalid;
+  if (!values.consent) errors.consent = words.consentMissing;
+  return errors;
+}

@@ -1,0 +1,789 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { characterCount } from '../api/accepts.js';
+import { forget } from '../api/cache.js';
+import { BackendError, checked } from '../api/request.js';
+import { getCall, submitContribution, type CallSource } from '../api/source.js';
+import type { Call, ContributionKind, ContributionReceipt, ContributionRequest } from '../api/types.js';
+import { parseCall } from '../api/validate.js';
+import type { Theme } from '../config/context.js';
+import { SettingsController } from '../config/settings.js';
+import { heading } from '../call-for-contributions/call-card.js';
+import { emit } from '../events.js';
+import { themeClass, tokens } from '../styles/tokens.js';
+import { FileUpload } from '../upload/file-upload.js';
+import { resumeStore } from '../upload/resume-store.js';
+import {
+  acceptAttribute,
+  acceptsFor,
+  checkAnswer,
+  checkFile,
+  mediaKindWords,
+  type AnswerErrors,
+  type AnswerField,
+  type AnswerValues,
+} from './checks.js';
+import { styles } from './styles.js';
+
+type Phase = 'loading' | 'unavailable' | 'form' | 'sending' | 'done';
+
+/** A chosen file: its upload, its preview, and what was last announced about it. */
+interface ChosenFile {
+  upload: FileUpload;
+  kind: ContributionKind;
+  preview: string;
+  announcedStep: number;
+}
+
+/** The order in which fields appear, so that focus goes to the first one in error. */
+const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'email', 'language', 'consent'];
+
+/**
+ * Answers one call: the form follows what the call accepts (text, or photos, audio, video),
+ * checks everything before a byte moves, uploads files with tus as soon as they are chosen
+ * (resumable across reloads, pausable, through proxies that limit body sizes), and sends the
+ * contribution when every file is up.
+ *
+ * @summary The answer form for a call, with resumable uploads.
+ *
+ * @event contribution-progress - A file's upload moved on or changed state.
+ *   `detail: { callId, file, state, bytesSent, bytesTotal, percent }`.
+ * @event contribution-error - Something stopped the contribution; the form says what.
+ *   `detail: { callId, message, fileName?, problem? }`.
+ * @event contribution-submit - The backend received the contribution.
+ *   `detail: { callId, contributionId, uploads, url? }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart form - The form.
+ * @csspart field - Each field's wrapper.
+ * @csspart input - Text inputs, the text area and the language menu.
+ * @csspart dropzone - Where files are chosen or dropped.
+ * @csspart file - Each chosen file's row.
+ * @csspart progress - A file's progress bar.
+ * @csspart error - An error message.
+ * @csspart submit-button - The send button.
+ * @csspart thanks - The thank-you message.
+ *
+ * @cssproperty --oc-font - Font of the widget (default: the page's).
+ * @cssproperty --oc-color-text - Text colour.
+ * @cssproperty --oc-color-muted - Secondary text colour.
+ * @cssproperty --oc-color-surface - Background.
+ * @cssproperty --oc-color-subtle - Background of the drop zone and file rows.
+ * @cssproperty --oc-color-border - Borders.
+ * @cssproperty --oc-color-accent - Buttons, links and progress.
+ * @cssproperty --oc-color-on-accent - Text on the accent colour.
+ * @cssproperty --oc-color-danger - Errors.
+ * @cssproperty --oc-color-success - Finished uploads.
+ * @cssproperty --oc-color-focus - The focus ring.
+ * @cssproperty --oc-radius - Corner radius.
+ * @cssproperty --oc-space - Base spacing.
+ */
+export class ContributionUploaderElement extends LitElement {
+  static override properties = {
+    api: { type: String },
+    call: { type: String },
+    lang: { type: String },
+    theme: { type: String },
+    uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
+    chunkSize: { type: Number, attribute: 'chunk-size' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeout: { type: Number },
+    headers: { attribute: false },
+    source: { attribute: false },
+    callData: { attribute: false },
+    phase: { state: true },
+    loaded: { state: true },
+    unavailable: { state: true },
+    mode: { state: true },
+    files: { state: true },
+    values: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    waitingToSend: { state: true },
+    receipt: { state: true },
+    announcement: { state: true },
+    dragging: { state: true },
+  };
+
+  static override styles = [tokens, styles];
+
+  /** Base URL of the backend. Inherited from `<open-call-config>` or an enclosing `<call-for-contributions>`. */
+  declare api: string | undefined;
+  /** The id of the call being answered (or set `callData`). */
+  declare call: string | undefined;
+  /** UI language (BCP 47). */
+  declare lang: string;
+  /** `light`, `dark` or `auto`. */
+  declare theme: Theme | undefined;
+  /** Overrides the tus endpoint that the call names. */
+  declare uploadEndpoint: string | undefined;
+  /** Bytes per upload request. Default 16 MiB; halved by itself when a proxy answers 413. */
+  declare chunkSize: number | undefined;
+  /** Level of the headings (2–6). Default 2. */
+  declare headingLevel: number;
+  /** Milliseconds to wait for the backend. Default 15000. */
+  declare timeout: number | undefined;
+  /** Headers sent to the API and its upload endpoint (and no other origin), e.g. `{ Authorization: 'Bearer …' }`. */
+  declare headers: Record<string, string> | undefined;
+  /** A backend that does not speak the contract: an object with the `CallSource` methods. */
+  declare source: CallSource | undefined;
+  /** The call object, when the page already has it. */
+  declare callData: Call | undefined;
+
+  declare private phase: Phase;
+  declare private loaded: Call | undefined;
+  declare private unavailable: string | undefined;
+  declare private mode: 'text' | 'files';
+  declare private files: ChosenFile[];
+  declare private values: AnswerValues;
+  declare private errors: AnswerErrors;
+  declare private formError: string | undefined;
+  declare private waitingToSend: boolean;
+  declare private receipt: ContributionReceipt | undefined;
+  declare private announcement: string;
+  declare private dragging: boolean;
+
+  private readonly settings = new SettingsController(this);
+  private loadKey?: unknown[];
+  private loading?: AbortController;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.phase = 'loading';
+    this.mode = 'files';
+    this.files = [];
+    this.values = { title: '', text: '', creditName: '', email: '', language: '', consent: false };
+    this.errors = {};
+    this.waitingToSend = false;
+    this.announcement = '';
+    this.dragging = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.loadKey = undefined;
+    // Stop, but keep what reached the server: the same file picked again resumes.
+    for (const f of this.files) f.upload.pause();
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const key = [this.settings.source, this.callData, this.call];
+    if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
+      this.loadKey = key;
+      void this.load();
+    }
+  }
+
+  private get strings() {
+    return this.settings.strings.uploader;
+  }
+
+  private async load(): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    this.phase = 'loading';
+    this.unavailable = undefined;
+    try {
+      const source = this.settings.source;
+      let call: Call;
+      if (this.callData) call = checked(this.callData, (v) => parseCall(v));
+      else if (source && this.call) call = await getCall(source, this.call, controller.signal);
+      else throw new Error(this.settings.strings.error.noBackend);
+      if (controller.signal.aborted) return;
+      this.loaded = call;
+      const texts = call.accepts.some((a) => a.kind === 'text');
+      const media = call.accepts.some((a) => a.kind !== 'text');
+      if (!media) this.mode = 'text';
+      else if (!texts) this.mode = 'files';
+      if (!this.values.language || !call.languages.includes(this.values.language)) {
+        const lang = this.settings.lang.toLowerCase().split('-')[0];
+        this.values = {
+          ...this.values,
+          language: call.languages.find((l) => l.toLowerCase().split('-')[0] === lang) ?? call.languages[0] ?? '',
+        };
+      }
+      const errors = this.strings.errors;
+      if (call.status === 'closed') this.unavailable = errors.callClosed;
+      else if (call.status === 'upcoming')
+        this.unavailable = errors.callUpcoming(
+          call.opensAt ? this.settings.formats.date(call.opensAt) : this.settings.strings.status.upcoming,
+        );
+      this.phase = this.unavailable ? 'unavailable' : 'form';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.unavailable =
+        `${this.strings.errors.loadFailed} ${error instanceof BackendError || error instanceof Error ? error.message : ''}`.trim();
+      this.phase = 'unavailable';
+    }
+  }
+
+  private get callId(): string {
+    return this.loaded?.id ?? this.call ?? '';
+  }
+
+  private get activeFiles(): ChosenFile[] {
+    return this.files.filter((f) => f.upload.state !== 'cancelled');
+  }
+
+  // ——— files ———
+
+  private addFiles(list: Iterable<File>): void {
+    const call = this.loaded;
+    if (!call || this.phase !== 'form') return;
+    const problems: string[] = [];
+    const added: ChosenFile[] = [];
+    for (const file of list) {
+      const current = [...this.activeFiles, ...added];
+      const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
+      const problem = checkFile(file, call, chosen, this.settings.strings, this.settings.formats);
+      if (problem) {
+        problems.push(problem);
+        emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
+        continue;
+      }
+      const kind = acceptsFor(call, file.type)?.kind ?? 'image';
+      const upload = new FileUpload(file, {
+        endpoint: this.settings.uploadEndpoint ?? call.upload.endpoint,
+        callId: call.id,
+        chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
+        headers: this.settings.headers,
+        headerOrigins: this.headerOrigins(call),
+        resumeStore,
+        onChange: (u) => this.uploadChanged(u),
+      });
+      added.push({ upload, kind, preview: URL.createObjectURL(file), announcedStep: 0 });
+    }
+    this.files = [...this.files, ...added];
+    this.errors = { ...this.errors, files: problems.length ? problems.join(' ') : undefined };
+    for (const f of added) void f.upload.start();
+  }
+
+  /** The API's origin and the upload endpoint's: the only places `headers` may go. */
+  private headerOrigins(call: Call): string[] {
+    const origins = new Set<string>();
+    for (const url of [this.settings.api, this.settings.uploadEndpoint ?? call.upload.endpoint]) {
+      if (url) origins.add(new URL(url, document.baseURI).origin);
+    }
+    return [...origins];
+  }
+
+  private uploadChanged(upload: FileUpload): void {
+    const chosen = this.files.find((f) => f.upload === upload);
+    if (!chosen) return;
+    const { file } = upload;
+    emit(this, 'contribution-progress', {
+      callId: this.callId,
+      file: { name: file.name, size: file.size, type: file.type },
+      state: upload.state === 'cancelled' ? 'cancelled' : upload.state,
+      bytesSent: upload.bytesSent,
+      bytesTotal: upload.bytesTotal,
+      percent: upload.percent,
+    });
+    // Announce in quarters, and completion once: not every percent.
+    const step = upload.state === 'done' ? 4 : Math.floor(upload.percent / 25);
+    if (step > chosen.announcedStep) {
+      chosen.announcedStep = step;
+      const formats = this.settings.formats;
+      this.announcement =
+        step === 4
+          ? this.strings.uploadedAnnouncement(file.name)
+          : this.strings.progressAnnouncement(file.name, formats.percent(step / 4));
+    }
+    if (upload.state === 'failed') {
+      const message = this.uploadFailureMessage(upload);
+      emit(this, 'contribution-error', { callId: this.callId, message, fileName: file.name });
+      this.announcement = message;
+    }
+    this.requestUpdate();
+    if (this.waitingToSend && this.activeFiles.every((f) => f.upload.state === 'done')) void this.send();
+    if (this.waitingToSend && this.activeFiles.some((f) => f.upload.state === 'failed')) {
+      this.waitingToSend = false;
+      this.errors = { ...this.errors, files: this.strings.errors.uploadsUnfinished };
+    }
+  }
+
+  private uploadFailureMessage(upload: FileUpload): string {
+    const errors = this.strings.errors;
+    const name = upload.file.name;
+    const failure = upload.failure;
+    if (failure?.kind === 'refused') return errors.uploadRefused(name, failure.detail ?? String(failure.status));
+    if (failure?.kind === 'server') return errors.uploadServer(name);
+    return errors.uploadNetwork(name);
+  }
+
+  private async removeFile(chosen: ChosenFile, index: number): Promise<void> {
+    await chosen.upload.cancel();
+    URL.revokeObjectURL(chosen.preview);
+    this.files = this.files.filter((f) => f !== chosen);
+    this.errors = { ...this.errors, files: undefined };
+    await this.updateComplete;
+    // Focus stays in the list: on the next file's first button, or on the file picker.
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('.file');
+    const next =
+      rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('button') ??
+      this.renderRoot.querySelector<HTMLElement>('#files');
+    next?.focus();
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    if (event.dataTransfer?.files.length) this.addFiles(event.dataTransfer.files);
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const files = event.clipboardData?.files;
+    if (this.mode !== 'files' || !files?.length) return;
+    event.preventDefault();
+    this.addFiles(files);
+  }
+
+  private onPick(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.files) this.addFiles(input.files);
+    input.value = ''; // the same file can be picked again (after removing it, say)
+  }
+
+  // ——— fields ———
+
+  private setValue<K extends keyof AnswerValues>(field: K, value: AnswerValues[K]): void {
+    this.values = { ...this.values, [field]: value };
+    // A message about a field goes away once the visitor changes the field.
+    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    const first = fieldOrder.find((f) => this.errors[f]);
+    const target = first === 'files' ? 'files' : first;
+    this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const call = this.loaded;
+    if (!call || this.phase !== 'form') return;
+    this.formError = undefined;
+    const active = this.activeFiles;
+    const errors = checkAnswer(this.values, this.mode, call, active.length, this.settings.strings, this.settings.formats);
+    if (this.mode === 'files' && active.some((f) => f.upload.state === 'failed'))
+      errors.files = this.strings.errors.uploadsUnfinished;
+    this.errors = errors;
+    const count = Object.values(errors).filter(Boolean).length;
+    if (count > 0) {
+      const message = this.strings.errors.fixBelow(this.settings.formats.count(count), count);
+      this.announcement = message;
+      emit(this, 'contribution-error', { callId: call.id, message });
+      await this.focusFirstError();
+      return;
+    }
+    if (this.mode === 'files' && active.some((f) => f.upload.state !== 'done')) {
+      this.waitingToSend = true;
+      this.announcement = this.strings.waitingForUploads;
+      return;
+    }
+    await this.send();
+  }
+
+  /** Sends the contribution; after an error, sending again re-uses the finished uploads. */
+  private async send(): Promise<void> {
+    const call = this.loaded;
+    const source = this.settings.source;
+    if (!call) return;
+    this.waitingToSend = false;
+    if (!source) {
+      this.formError = this.settings.strings.error.noBackend;
+      return;
+    }
+    const v = this.values;
+    const request: ContributionRequest = {
+      kind: this.mode === 'text' ? 'text' : (this.activeFiles[0]?.kind ?? 'image'),
+      creditName: v.creditName.trim(),
+      consent: { termsVersion: call.terms.version, acceptedAt: new Date().toISOString() },
+      uploads: this.mode === 'text' ? [] : this.activeFiles.map((f) => f.upload.url ?? ''),
+    };
+    if (v.title.trim()) request.title = v.title.trim();
+    if (this.mode === 'text') request.text = v.text;
+    if (v.email.trim()) request.email = v.email.trim();
+    if (v.language) request.language = v.language;
+    this.phase = 'sending';
+    this.announcement = this.strings.submitting;
+    try {
+      const receipt = await submitContribution(source, call.id, request);
+      this.receipt = receipt;
+      this.phase = 'done';
+      forget(); // the call's contribution count changed
+      emit(this, 'contribution-submit', {
+        callId: call.id,
+        contributionId: receipt.id,
+        uploads: request.uploads,
+        url: receipt.url,
+      });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.thanks-heading')?.focus();
+    } catch (error) {
+      this.phase = 'form';
+      this.sendFailed(error);
+      emit(this, 'contribution-error', {
+        callId: call.id,
+        message: this.formError ?? Object.values(this.errors).find(Boolean) ?? '',
+        problem: error instanceof BackendError ? error.problem : undefined,
+      });
+      await this.updateComplete;
+      if (this.formError) this.renderRoot.querySelector<HTMLElement>('.form-error')?.focus();
+      else await this.focusFirstError();
+    }
+  }
+
+  /** Puts a refusal next to the field it is about, or above the form. */
+  private sendFailed(error: unknown): void {
+    const errors = this.strings.errors;
+    if (!(error instanceof BackendError)) {
+      this.formError = errors.submitFailed;
+      return;
+    }
+    if (error.kind === 'unreachable' || error.kind === 'timeout') {
+      this.formError = errors.submitUnreachable;
+      return;
+    }
+    const problem = error.problem;
+    const code = problem?.type.split(':').pop();
+    if (code === 'call-not-open') {
+      this.formError = errors.callClosedMeanwhile;
+      return;
+    }
+    if (code === 'terms-outdated') {
+      this.errors = { ...this.errors, consent: errors.termsChanged };
+      this.values = { ...this.values, consent: false };
+      forget();
+      void this.reloadTerms();
+      return;
+    }
+    const field = problem?.field === 'uploads' ? 'files' : (problem?.field as AnswerField | undefined);
+    const detail = problem?.detail ?? problem?.title ?? error.message;
+    if (field && fieldOrder.includes(field)) this.errors = { ...this.errors, [field]: detail };
+    else this.formError = `${errors.submitFailed} ${detail}`;
+  }
+
+  /** After "the terms changed", show the new version without losing anything typed. */
+  private async reloadTerms(): Promise<void> {
+    const source = this.settings.source;
+    if (!source || !this.loaded) return;
+    try {
+      this.loaded = await getCall(source, this.loaded.id);
+    } catch {
+      // The old terms stay shown; sending again will say so again.
+    }
+  }
+
+  private sendAnother(): void {
+    for (const f of this.files) URL.revokeObjectURL(f.preview);
+    this.files = [];
+    this.values = { ...this.values, title: '', text: '', consent: false };
+    this.errors = {};
+    this.receipt = undefined;
+    this.phase = 'form';
+  }
+
+  // ——— rendering ———
+
+  private errorFor(field: AnswerField): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    return message ? html`<p class="error" part="error" id="${field}-error">${message}</p>` : nothing;
+  }
+
+  private describedBy(field: AnswerField, ...others: string[]): string {
+    return [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
+  }
+
+  private renderText(call: Call): TemplateResult {
+    const max = call.accepts.find((a) => a.kind === 'text')?.maxLength;
+    const formats = this.settings.formats;
+    const count = characterCount(this.values.text);
+    return html`<div class="field" part="field">
+      <label for="text">${this.strings.textLabel}</label>
+      <textarea
+        id="text"
+        part="input"
+        rows="4"
+        .value=${this.values.text}
+        aria-invalid=${this.errors.text ? 'true' : 'false'}
+        aria-describedby=${this.describedBy('text', max ? 'text-count' : '')}
+        @input=${(e: Event) => this.setValue('text', (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${
+        max
+          ? html`<p id="text-count" class="hint count ${count > max ? 'over' : ''}">
+              ${this.strings.characterCount(formats.count(count), formats.count(max))}
+            </p>`
+          : nothing
+      }
+      ${this.errorFor('text')}
+    </div>`;
+  }
+
+  private renderFile(chosen: ChosenFile, index: number): TemplateResult {
+    const { upload, kind, preview } = chosen;
+    const s = this.strings;
+    const formats = this.settings.formats;
+    const name = upload.file.name;
+    const state = upload.state === 'cancelled' ? 'failed' : upload.state;
+    const details: string[] = [s.state[state]];
+    if (upload.state !== 'done') details.push(formats.percent(upload.percent / 100));
+    if (upload.state === 'uploading' && upload.speed > 0) {
+      details.push(s.speed(formats.size(upload.speed)));
+      const left = upload.secondsLeft;
+      if (left !== undefined) details.push(s.timeLeft(formats.duration(Math.max(1, Math.round(left)))));
+    }
+    if (upload.resumedFrom !== undefined && upload.state !== 'done')
+      details.push(s.resumingFrom(formats.percent(upload.resumedFrom)));
+    return html`<li class="file ${upload.state}" part="file">
+      ${
+        kind === 'image'
+          ? html`<img class="preview" src=${preview} alt="" width="64" height="64" />`
+          : kind === 'audio'
+            ? html`<audio class="preview" controls preload="metadata" src=${preview} aria-label=${name}></audio>`
+            : html`<video class="preview" controls muted preload="metadata" src=${preview} aria-label=${name}></video>`
+      }
+      <div class="file-info">
+        <p class="file-name"><span>${name}</span> <span class="file-size">${formats.size(upload.bytesTotal)}</span></p>
+        <progress part="progress" max="100" .value=${upload.percent} aria-label=${name}></progress>
+        <p class="file-status">${details.join(' · ')}</p>
+        ${upload.state === 'failed' ? html`<p class="error" part="error">${this.uploadFailureMessage(upload)}</p>` : nothing}
+      </div>
+      <div class="file-actions">
+        ${
+          upload.state === 'uploading' || upload.state === 'offline'
+            ? html`<button type="button" class="pause" @click=${() => upload.pause()}>${s.pause(name)}</button>`
+            : upload.state === 'paused'
+              ? html`<button type="button" class="resume" @click=${() => upload.resume()}>${s.resume(name)}</button>`
+              : upload.state === 'failed'
+                ? html`<button type="button" class="resume" @click=${() => upload.resume()}>${s.retryUpload(name)}</button>`
+                : nothing
+        }
+        <button type="button" class="remove" @click=${() => this.removeFile(chosen, index)}>
+          ${upload.state === 'done' ? s.removeFile(name) : s.cancel(name)}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private renderFiles(call: Call): TemplateResult {
+    const s = this.strings;
+    const active = this.activeFiles;
+    const max = Math.max(...call.accepts.filter((a) => a.kind !== 'text').map((a) => a.maxFiles ?? 1));
+    const kinds = new Set(call.accepts.map((a) => a.kind));
+    const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    return html`<div class="field files" part="field">
+      <p class="label" id="files-label">${s.filesLabel}</p>
+      <div
+        class="dropzone ${this.dragging ? 'dragging' : ''}"
+        part="dropzone"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.dragging = true;
+        }}
+        @dragleave=${() => (this.dragging = false)}
+        @drop=${(e: DragEvent) => this.onDrop(e)}
+      >
+        <input
+          type="file"
+          id="files"
+          class="file-input"
+          accept=${acceptAttribute(call)}
+          ?multiple=${max > 1}
+          aria-labelledby="files-label files-button"
+          aria-describedby=${this.describedBy('files', 'files-hint')}
+          aria-invalid=${this.errors.files ? 'true' : 'false'}
+          @change=${(e: Event) => this.onPick(e)}
+        />
+        <label for="files" class="button" id="files-button">${s.chooseFiles(max)}</label>
+        ${
+          coarse && (kinds.has('image') || kinds.has('video'))
+            ? html`<input
+                  type="file"
+                  id="camera"
+                  class="file-input"
+                  accept=${kinds.has('video') ? 'video/*' : 'image/*'}
+                  capture="environment"
+                  @change=${(e: Event) => this.onPick(e)}
+                /><label for="camera" class="button">${s.useCamera}</label>`
+            : nothing
+        }
+        ${
+          coarse && kinds.has('audio') && !kinds.has('video')
+            ? html`<input
+                  type="file"
+                  id="microphone"
+                  class="file-input"
+                  accept="audio/*"
+                  capture="user"
+                  @change=${(e: Event) => this.onPick(e)}
+                /><label for="microphone" class="button">${s.recordAudio}</label>`
+            : nothing
+        }
+        <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, this.settings.strings, this.settings.formats)}</p>
+      </div>
+      ${this.errorFor('files')}
+      ${
+        active.length
+          ? html`<ul class="file-list">
+              ${active.map((f, i) => this.renderFile(f, i))}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderForm(call: Call): TemplateResult {
+    const s = this.strings;
+    const v = this.values;
+    const modes = new Set(call.accepts.map((a) => (a.kind === 'text' ? 'text' : 'files')));
+    const sending = this.phase === 'sending';
+    return html`<form
+      part="form"
+      novalidate
+      aria-label=${s.formLabel(call.title)}
+      @submit=${this.onSubmit}
+      @paste=${this.onPaste}
+    >
+      ${
+        this.formError
+          ? html`<div class="form-error" part="error" role="alert" tabindex="-1">
+              <p>${this.formError}</p>
+              <button type="button" class="retry" @click=${() => this.send()}>${s.retrySubmit}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        modes.size > 1
+          ? html`<fieldset class="field" part="field">
+              <legend>${s.answerWith}</legend>
+              ${(['text', 'files'] as const).map(
+                (mode) =>
+                  html`<label class="choice"
+                    ><input
+                      type="radio"
+                      name="mode"
+                      .checked=${this.mode === mode}
+                      @change=${() => (this.mode = mode)}
+                    />${mode === 'text' ? s.answerWithText : s.answerWithFiles}</label
+                  >`,
+              )}
+            </fieldset>`
+          : nothing
+      }
+      ${this.mode === 'text' ? this.renderText(call) : this.renderFiles(call)}
+      <div class="field" part="field">
+        <label for="title">${s.titleLabel} <span class="optional">${s.optional}</span></label>
+        <input
+          id="title"
+          part="input"
+          type="text"
+          maxlength="300"
+          .value=${v.title}
+          @input=${(e: Event) => this.setValue('title', (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="field" part="field">
+        <label for="creditName">${s.creditLabel}</label>
+        <input
+          id="creditName"
+          part="input"
+          type="text"
+          autocomplete="name"
+          maxlength="200"
+          required
+          .value=${v.creditName}
+          aria-invalid=${this.errors.creditName ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('creditName', 'credit-hint')}
+          @input=${(e: Event) => this.setValue('creditName', (e.target as HTMLInputElement).value)}
+        />
+        <p class="hint" id="credit-hint">${s.creditHint}</p>
+        ${this.errorFor('creditName')}
+      </div>
+      <div class="field" part="field">
+        <label for="email">${s.emailLabel} <span class="optional">${s.optional}</span></label>
+        <input
+          id="email"
+          part="input"
+          type="email"
+          autocomplete="email"
+          .value=${v.email}
+          aria-invalid=${this.errors.email ? 'true' : 'false'}
+          aria-describedby=${this.describedBy('email', 'email-hint')}
+          @input=${(e: Event) => this.setValue('email', (e.target as HTMLInputElement).value)}
+        />
+        <p class="hint" id="email-hint">${s.emailHint}</p>
+        ${this.errorFor('email')}
+      </div>
+      ${
+        call.languages.length > 1
+          ? html`<div class="field" part="field">
+              <label for="language">${s.languageLabel}</label>
+              <select
+                id="language"
+                part="input"
+                @change=${(e: Event) => this.setValue('language', (e.target as HTMLSelectElement).value)}
+              >
+                ${call.languages.map(
+                  (l) => html`<option value=${l} ?selected=${l === v.language}>${this.settings.formats.language(l)}</option>`,
+                )}
+              </select>
+            </div>`
+          : nothing
+      }
+      <div class="field consent" part="field">
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="consent"
+            .checked=${v.consent}
+            aria-invalid=${this.errors.consent ? 'true' : 'false'}
+            aria-describedby=${this.describedBy('consent', 'terms')}
+            @change=${(e: Event) => this.setValue('consent', (e.target as HTMLInputElement).checked)}
+          />
+          <label for="consent">${s.consent(call.title)}</label>
+        </div>
+        <p class="hint" id="terms">
+          <a href=${call.terms.url} target="_blank" rel="noopener noreferrer">${s.termsLink(call.terms.version)}</a>
+          ${call.terms.license ? s.license(call.terms.license) : nothing}
+        </p>
+        ${this.errorFor('consent')}
+      </div>
+      ${this.waitingToSend ? html`<p class="waiting">${s.waitingForUploads}</p>` : nothing}
+      <button type="submit" class="primary submit" part="submit-button" ?disabled=${sending || this.waitingToSend}>
+        ${sending ? s.submitting : s.submit}
+      </button>
+    </form>`;
+  }
+
+  private renderThanks(call: Call): TemplateResult {
+    const s = this.strings;
+    return html`<div class="thanks" part="thanks">
+      ${heading(this.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}
+      <p>${s.thanksBody(call.title)}</p>
+      ${this.receipt?.url ? html`<p><a href=${this.receipt.url} target="_blank" rel="noopener noreferrer">${s.viewContribution}</a></p>` : nothing}
+      <button type="button" class="another" @click=${() => this.sendAnother()}>${s.sendAnother}</button>
+    </div>`;
+  }
+
+  protected override render() {
+    const call = this.loaded;
+    let body: TemplateResult;
+    if (this.phase === 'loading') body = html`<p class="message" aria-busy="true">${this.strings.loading}</p>`;
+    else if (this.phase === 'unavailable' || !call)
+      body = html`<div class="message" part="error" role="alert">
+        <p>${this.unavailable}</p>
+        ${call ? nothing : html`<button type="button" class="retry" @click=${() => this.load()}>${this.settings.strings.retry}</button>`}
+      </div>`;
+    else if (this.phase === 'done') body = this.renderThanks(call);
+    else body = this.renderForm(call);
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${body}
+    </div>`;
+  }
+}

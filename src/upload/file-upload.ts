@@ -1,0 +1,232 @@
+import type { HttpRequest, Upload as TusUpload } from 'tus-js-client';
+import { parseProblem } from '../api/validate.js';
+import type { ResumeStore } from './resume-store.js';
+
+/** Where one file is: state changes are what the UI shows and announces. */
+export type UploadState = 'waiting' | 'uploading' | 'paused' | 'offline' | 'done' | 'failed' | 'cancelled';
+
+/** Why an upload stopped, for the UI to word. */
+export type UploadFailure =
+  | { kind: 'refused'; status: number; detail?: string } // the server said no (4xx)
+  | { kind: 'server'; status: number } // the server failed (5xx) after every retry
+  | { kind: 'network' }; // no answer after every retry
+
+/**
+ * Below common reverse-proxy body limits (nginx is often set to 50 MB, Cloudflare's free plan
+ * takes 100 MB) and large enough that a fast line is not slowed down by requests.
+ */
+export const defaultChunkSize = 16 * 1024 * 1024;
+/** A proxy that refuses even this (413) is refused in turn: the upload fails with a message. */
+const smallestChunkSize = 64 * 1024;
+
+export interface FileUploadOptions {
+  endpoint: string;
+  callId: string;
+  chunkSize?: number;
+  /** Headers for the API (e.g. an auth token); sent only to `headerOrigins`. */
+  headers?: Record<string, string>;
+  headerOrigins?: string[];
+  resumeStore: ResumeStore;
+  onChange(upload: FileUpload): void;
+}
+
+let tus: Promise<typeof import('tus-js-client')> | undefined;
+/** tus-js-client loads on the first upload: a page that only lists calls never downloads it. */
+export const loadTus = () => (tus ??= import('tus-js-client'));
+
+/** One file's resumable upload. */
+export class FileUpload {
+  state: UploadState = 'waiting';
+  bytesSent = 0;
+  readonly bytesTotal: number;
+  /** Bytes per second, smoothed. */
+  speed = 0;
+  /** The fraction already on the server when this upload resumed an earlier one. */
+  resumedFrom?: number;
+  failure?: UploadFailure;
+  /** The finished upload's URL, named in the contribution. */
+  url?: string;
+  chunkSize: number;
+
+  private upload?: TusUpload;
+  private lastProgress?: { at: number; bytes: number };
+  private sentFirstChunk = false;
+  private readonly onOnline = () => this.continueOnline();
+  private readonly onOffline = () => this.waitOffline();
+
+  constructor(
+    readonly file: File,
+    private readonly options: FileUploadOptions,
+  ) {
+    this.bytesTotal = file.size;
+    this.chunkSize = options.chunkSize ?? defaultChunkSize;
+  }
+
+  get percent(): number {
+    return this.bytesTotal === 0 ? 100 : Math.floor((this.bytesSent / this.bytesTotal) * 100);
+  }
+
+  /** Seconds until done at the current speed, once there is a speed to go by. */
+  get secondsLeft(): number | undefined {
+    return this.speed > 0 ? (this.bytesTotal - this.bytesSent) / this.speed : undefined;
+  }
+
+  async start(): Promise<void> {
+    const { Upload } = await loadTus();
+    if (this.cancelled) return;
+    const { callId, endpoint, resumeStore } = this.options;
+    const upload = new Upload(this.file, {
+      endpoint,
+      chunkSize: this.chunkSize,
+      retryDelays: [0, 1000, 3000, 5000, 10_000, 20_000],
+      metadata: { callId, filename: this.file.name, filetype: this.file.type || 'application/octet-stream' },
+      urlStorage: resumeStore,
+      storeFingerprintForResuming: true,
+      removeFingerprintOnSuccess: true,
+      // The call is part of the fingerprint: the same file sent to two calls is two uploads.
+      fingerprint: async (file: File) => ['oc', callId, file.name, file.type, file.size, file.lastModified, endpoint].join('|'),
+      onBeforeRequest: (req) => this.beforeRequest(req),
+      onProgress: (sent, total) => this.progress(sent, total),
+      onSuccess: () => {
+        this.url = upload.url ?? undefined;
+        this.bytesSent = this.bytesTotal;
+        this.stopListening();
+        this.set('done');
+      },
+      onShouldRetry: (err) => {
+        const status = err.originalResponse?.getStatus() ?? 0;
+        if (!navigator.onLine || status === 413) return false; // handled in onError
+        return status === 0 || status >= 500 || status === 409 || status === 423 || status === 429;
+      },
+      onError: (err) => {
+        const failed = err as {
+          originalRequest?: HttpRequest | null;
+          originalResponse?: { getStatus(): number; getBody(): string } | null;
+        };
+        const res = failed.originalResponse;
+        const status = res?.getStatus() ?? 0;
+        // A 413 on a chunk comes from a proxy that refuses bodies this large: send smaller ones.
+        // (A 413 at creation is the server saying the file is too large for the call.)
+        if (status === 413 && failed.originalRequest?.getMethod() === 'PATCH' && this.chunkSize > smallestChunkSize) {
+          this.chunkSize = Math.max(smallestChunkSize, Math.floor(this.chunkSize / 2));
+          upload.options.chunkSize = this.chunkSize;
+          upload.start();
+          return;
+        }
+        if (!navigator.onLine) return this.waitOffline();
+        this.stopListening();
+        this.failure =
+          status === 0
+            ? { kind: 'network' }
+            : status >= 500
+              ? { kind: 'server', status }
+              : { kind: 'refused', status, detail: problemDetail(res?.getBody()) };
+        this.set('failed');
+      },
+    });
+    this.upload = upload;
+    const previous = await upload.findPreviousUploads();
+    if (previous.length > 0) upload.resumeFromPreviousUpload(previous[previous.length - 1]);
+    if (this.cancelled) return;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.set(navigator.onLine ? 'uploading' : 'offline');
+    if (navigator.onLine) upload.start();
+  }
+
+  /** A getter, because cancel() can run while start() awaits. */
+  private get cancelled(): boolean {
+    return this.state === 'cancelled';
+  }
+
+  pause(): void {
+    if (this.state !== 'uploading' && this.state !== 'offline') return;
+    void this.upload?.abort(false);
+    this.set('paused');
+  }
+
+  resume(): void {
+    if (this.state !== 'paused' && this.state !== 'failed') return;
+    this.failure = undefined;
+    if (!this.upload) {
+      void this.start();
+      return;
+    }
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.lastProgress = undefined;
+    this.set(navigator.onLine ? 'uploading' : 'offline');
+    if (navigator.onLine) this.upload.start();
+  }
+
+  /** Stops the upload and deletes what reached the server (tus termination). */
+  async cancel(): Promise<void> {
+    const wasDone = this.state === 'done';
+    this.stopListening();
+    this.set('cancelled');
+    if (!this.upload) return;
+    if (wasDone && this.url) {
+      const { Upload } = await loadTus();
+      await Upload.terminate(this.url, { ...this.upload.options }).catch(() => undefined);
+    } else await this.upload.abort(true).catch(() => undefined);
+  }
+
+  private waitOffline(): void {
+    if (this.state !== 'uploading') return;
+    void this.upload?.abort(false);
+    this.set('offline');
+  }
+
+  private continueOnline(): void {
+    if (this.state !== 'offline') return;
+    this.lastProgress = undefined;
+    this.set('uploading');
+    this.upload?.start();
+  }
+
+  private beforeRequest(req: HttpRequest): void {
+    const { headers = {}, headerOrigins = [] } = this.options;
+    const origin = new URL(req.getURL(), location.href).origin;
+    if (headerOrigins.includes(origin)) for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);
+    if (req.getMethod() === 'PATCH' && !this.sentFirstChunk) {
+      this.sentFirstChunk = true;
+      const offset = Number(req.getHeader('Upload-Offset'));
+      if (offset > 0 && this.bytesTotal > 0) {
+        this.resumedFrom = offset / this.bytesTotal;
+        this.bytesSent = offset;
+        this.options.onChange(this);
+      }
+    }
+  }
+
+  private progress(sent: number, total: number): void {
+    const now = performance.now();
+    if (this.lastProgress && now > this.lastProgress.at) {
+      const rate = ((sent - this.lastProgress.bytes) / (now - this.lastProgress.at)) * 1000;
+      if (rate >= 0) this.speed = this.speed ? this.speed * 0.8 + rate * 0.2 : rate;
+    }
+    this.lastProgress = { at: now, bytes: sent };
+    this.bytesSent = Math.min(sent, total);
+    this.options.onChange(this);
+  }
+
+  private set(state: UploadState): void {
+    this.state = state;
+    this.options.onChange(this);
+  }
+
+  private stopListening(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+  }
+}
+
+function problemDetail(body: string | undefined): string | undefined {
+  if (!body) return undefined;
+  try {
+    const problem = parseProblem(JSON.parse(body));
+    return problem?.detail ?? problem?.title;
+  } catch {
+    return undefined;
+  }
+}

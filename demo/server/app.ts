@@ -33,7 +33,7 @@ export interface ServerOptions {
   /** How long an unfinished upload is kept. */
   uploadExpiryMs?: number;
   /** Called once per answered request (method, path, status). */
-  onRequest?: (line: { method: string; path: string; status: number; ms: number; userAgent: string }) => void;
+  onRequest?: (line: { method: string; path: string; status: number; ms: number; bytesIn: number; userAgent: string }) => void;
 }
 
 export interface ReferenceServer {
@@ -197,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
         path: req.url ?? '',
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
+        bytesIn: Number(req.headers['content-length'] ?? 0),
         userAgent: req.headers['user-agent'] ?? '',
       }),
     );

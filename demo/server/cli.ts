@@ -53,7 +53,7 @@ try {
       : [],
     trustProxy: values['trust-proxy'],
     onRequest: values.log
-      ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms "${r.userAgent}"\n`)
+      ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
       : undefined,
   });
   process.stdout.write(

@@ -773,7 +773,7 @@ export class ContributionUploaderElement extends LitElement {
   protected override render() {
     const call = this.loaded;
     let body: TemplateResult;
-    if (this.phase === 'loading') body = html`<p class="message" aria-busy="true">${this.strings.loading}</p>`;
+    if (this.phase === 'loading') body = html`<p class="loading" aria-busy="true">${this.strings.loading}</p>`;
     else if (this.phase === 'unavailable' || !call)
       body = html`<div class="message" part="error" role="alert">
         <p>${this.unavailable}</p>

@@ -164,7 +164,8 @@ describe('<call-for-contributions>', () => {
     setTimeout(() => $(el, '[data-call="astronaut-one-liner"] .contribute')!.click());
     const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
     expect(detail.call.id).to.equal('astronaut-one-liner');
-    await el.updateComplete;
+    // The answer form's module loads on the first Contribute.
+    await waitUntil(() => $(el, '[data-call="astronaut-one-liner"] .answer'), 'the answer region did not open');
     const answer = $(el, '[data-call="astronaut-one-liner"] .answer');
     expect(answer).to.exist;
     expectFocusOn(answer?.querySelector('.answer-heading'));
@@ -191,8 +192,7 @@ describe('<call-for-contributions>', () => {
     }
     expectFocusOn(firstContribute);
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(deepActiveElement()?.classList.contains('answer-heading')).to.equal(true);
+    await waitUntil(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
     const close = $(el, '.answer .close')!;
     await tabTo(close);
     await sendKeys({ press: 'Enter' });

@@ -1,14 +1,22 @@
 // A web-test-runner plugin that runs the real reference backend as a child process for the
-// browser tests, and gives tests commands to reach it: its URL, the requests it saw, a restart.
+// browser tests, and gives tests commands to reach it: its URL, the requests it saw, its files,
+// a stop and a restart, a call closed on demand, and a proxy with a body-size limit.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
+const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
 
-export function referenceBackend() {
+/** One reference backend, with its own data, seed copy, request log and proxy. */
+function backendInstance() {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-browser-tests-'));
+  // The tests' own copy of the seed, so that a test can close a call while a visitor answers it.
+  const seed = join(dataDir, 'seed.json');
+  copyFileSync(shippedSeed, seed);
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   let port = 0;
@@ -16,6 +24,8 @@ export function referenceBackend() {
   /** @type {string[]} */
   let requests = [];
   let lastLineAt = 0;
+  /** @type {import('node:http').Server | undefined} */
+  let proxy;
 
   // A request's log line comes through a pipe and can land after the browser has its answer:
   // wait until the log has been quiet for a moment.
@@ -26,9 +36,13 @@ export function referenceBackend() {
   }
 
   async function start() {
-    child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, '--log'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, '--seed', seed, '--log'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk.toString();
@@ -59,34 +73,126 @@ export function referenceBackend() {
     api = '';
   }
 
+  /** A reverse proxy in front of the backend that refuses bodies over `limit` bytes with 413, as nginx would. */
+  async function startProxy(limit) {
+    await stopProxy();
+    proxy = createServer((req, res) => {
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
+        res.writeHead(413, {
+          'Content-Type': 'text/html',
+          'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+          Connection: 'close',
+        });
+        res.end('<html><body><h1>413 Request Entity Too Large</h1></body></html>');
+        req.resume();
+        return;
+      }
+      const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+    return { api: `http://127.0.0.1:${proxy.address().port}/v1` };
+  }
+
+  async function stopProxy() {
+    if (!proxy) return;
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+    proxy = undefined;
+  }
+
   return {
-    name: 'reference-backend',
-    async serverStart() {
-      await start();
+    start,
+    stop,
+    startProxy,
+    stopProxy,
+    get api() {
+      return api;
     },
-    async serverStop() {
+    dataDir,
+    seed,
+    async requests(peek) {
+      await quiet();
+      const seen = requests;
+      if (!peek) requests = [];
+      return seen;
+    },
+    async dispose() {
+      await stopProxy();
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+export function referenceBackend() {
+  // One backend per browser: a test that kills its backend must not pull it from under the
+  // other browser's tests.
+  /** @type {Map<string, Promise<ReturnType<typeof backendInstance>>>} */
+  const backends = new Map();
+  const backendFor = (session) => {
+    const name = session.browser.name;
+    if (!backends.has(name)) {
+      const instance = backendInstance();
+      backends.set(
+        name,
+        instance.start().then(() => instance),
+      );
+    }
+    return backends.get(name);
+  };
+
+  return {
+    name: 'reference-backend',
+    async serverStop() {
+      await Promise.all([...backends.values()].map(async (b) => (await b).dispose()));
+    },
     async executeCommand({ command, payload, session }) {
-      // Chromium and Firefox share this backend: each test sees only its own browser's requests.
-      const mine = (line) => line.includes(session.browser.name === 'Firefox' ? 'Firefox/' : 'Chrome/');
+      if (!command.startsWith('backend') && !command.startsWith('proxy')) return undefined;
+      const b = await backendFor(session);
+      const { dataDir, seed } = b;
       switch (command) {
         case 'backend':
-          return { api, dataDir };
-        case 'backend-requests': {
-          await quiet();
-          // The request lines seen since the last call (`GET /v1/calls?... 200 3ms`).
-          const seen = requests.filter(mine);
-          if (!payload?.peek) requests = requests.filter((line) => !mine(line));
-          return seen;
+          return { api: b.api, dataDir };
+        case 'backend-requests':
+          // The request lines seen since the last call (`PATCH /v1/uploads/abc 204 3ms 262144B "…"`).
+          return b.requests(payload?.peek);
+        case 'backend-upload': {
+          // What the tus store holds for an upload id: whether it exists, its size and sha256.
+          const file = join(dataDir, 'uploads', String(payload.id).replace(/[^A-Za-z0-9_-]/g, ''));
+          if (!existsSync(file)) return { exists: false };
+          const bytes = readFileSync(file);
+          return { exists: true, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+        }
+        case 'backend-contributions':
+          return existsSync(join(dataDir, 'contributions.jsonl'))
+            ? readFileSync(join(dataDir, 'contributions.jsonl'), 'utf8')
+                .split('\n')
+                .filter(Boolean)
+                .map((line) => JSON.parse(line))
+            : [];
+        case 'backend-close-call': {
+          // As an organiser would: edit the seed; the server picks the change up.
+          const calls = JSON.parse(readFileSync(seed, 'utf8'));
+          calls.calls.find((c) => c.id === payload.id).status = 'closed';
+          writeFileSync(seed, JSON.stringify(calls, null, 2));
+          return true;
         }
         case 'backend-stop':
-          await stop();
+          await b.stop();
           return true;
         case 'backend-start':
-          await start();
-          return { api, dataDir };
+          await b.start();
+          return { api: b.api, dataDir };
+        case 'proxy-start':
+          return b.startProxy(payload.limit);
+        case 'proxy-stop':
+          await b.stopProxy();
+          return true;
         default:
           return undefined;
       }

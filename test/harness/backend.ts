@@ -12,3 +12,29 @@ export const backend = () => executeServerCommand<Backend, undefined>('backend')
 
 /** Request lines the backend saw since the last call (`GET /v1/calls?kind=text 200 2ms`); clears the list. */
 export const backendRequests = () => executeServerCommand<string[], undefined>('backend-requests');
+
+/** What the backend's tus store holds for an upload. */
+export const storedUpload = (id: string) =>
+  executeServerCommand<{ exists: boolean; size?: number; sha256?: string }, { id: string }>('backend-upload', { id });
+
+export interface StoredContribution {
+  id: string;
+  callId: string;
+  kind: string;
+  text?: string;
+  creditName: string;
+  uploads: Array<{ url: string; uploadId: string; size: number }>;
+}
+
+export const storedContributions = () => executeServerCommand<StoredContribution[], undefined>('backend-contributions');
+
+/** Closes a call by editing the backend's seed, as an organiser would. */
+export const closeCall = (id: string) => executeServerCommand<boolean, { id: string }>('backend-close-call', { id });
+
+/** Kills the backend (SIGKILL) / starts it again on the same port and data. */
+export const stopBackend = () => executeServerCommand<boolean, undefined>('backend-stop');
+export const startBackend = () => executeServerCommand<Backend, undefined>('backend-start');
+
+/** A reverse proxy in front of the backend that answers 413 to bodies over `limit` bytes. */
+export const startProxy = (limit: number) => executeServerCommand<{ api: string }, { limit: number }>('proxy-start', { limit });
+export const stopProxy = () => executeServerCommand<boolean, undefined>('proxy-stop');

@@ -1,0 +1,350 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/contribution-uploader/define.js';
+import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
+import { httpSource, type CallSource } from '../../src/api/source.js';
+import type { ContributionSubmitDetail } from '../../src/events.js';
+import {
+  backend,
+  backendRequests,
+  closeCall,
+  startBackend,
+  startProxy,
+  stopBackend,
+  stopProxy,
+  storedContributions,
+  storedUpload,
+} from '../harness/backend.js';
+import { $, $$, expectFocusOn, settled, tabTo, words } from '../harness/dom.js';
+import { bytesPatched, makeFile, pick, sha256, uploadIdsIn } from './files.js';
+
+let api: string;
+before(async () => ({ api } = await backend()));
+afterEach(() => fixtureCleanup());
+
+async function uploader(template: ReturnType<typeof html>): Promise<ContributionUploaderElement> {
+  const el = await fixture<ContributionUploaderElement>(template);
+  await settled(el, 'form, .message');
+  return el;
+}
+
+function fill(el: Element, values: { text?: string; creditName?: string; consent?: boolean }): void {
+  const set = (selector: string, value: string) => {
+    const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  if (values.text !== undefined) set('#text', values.text);
+  if (values.creditName !== undefined) set('#creditName', values.creditName);
+  if (values.consent) $<HTMLInputElement>(el, '#consent')!.click();
+}
+
+const fileRows = (el: Element) => $$(el, '.file');
+const untilState = (el: Element, state: string, timeout = 15_000) =>
+  waitUntil(
+    () => fileRows(el).length > 0 && fileRows(el).every((r) => r.classList.contains(state)),
+    `files did not become ${state}`,
+    {
+      timeout,
+    },
+  );
+const percentOf = (el: Element) => Number(/(\d+)%/.exec(words($(el, '.file-status')))?.[1] ?? -1);
+
+/** Submits and waits for the backend's receipt. */
+async function submit(el: Element): Promise<ContributionSubmitDetail> {
+  setTimeout(() => $(el, '.submit')!.click());
+  const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
+  return detail;
+}
+
+describe('<contribution-uploader>', function () {
+  // Real uploads to a real server, with both browsers at work at once.
+  this.timeout(60_000);
+
+  it('is accessible', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with errors shown, uploading, paused, for text, closed, and after sending', async () => {
+    const media = await uploader(
+      html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
+    );
+    $(media, '.submit')!.click();
+    await waitUntil(() => $(media, '.error'));
+    await expect(media).to.be.accessible();
+    pick(media, makeFile('sky.png', 2_000_000, 'image/png', 11));
+    await waitUntil(() => $(media, '.file .pause'));
+    await expect(media).to.be.accessible();
+    $(media, '.file .pause')!.click();
+    await untilState(media, 'paused');
+    await expect(media).to.be.accessible();
+
+    const text = await uploader(html`<contribution-uploader api=${api} call="favourite-word"></contribution-uploader>`);
+    await expect(text).to.be.accessible();
+    fill(text, { text: 'Rindu: missing someone so much it feels like weather.', creditName: 'Hana', consent: true });
+    await submit(text);
+    await expect(text).to.be.accessible();
+
+    const closed = await uploader(html`<contribution-uploader api=${api} call="thank-you-notes-2025"></contribution-uploader>`);
+    await expect(closed).to.be.accessible();
+  });
+
+  it('uploads a multi-megabyte file that lands byte-identical, and sends the contribution', async () => {
+    const file = makeFile('puisi.ogg', 6_000_000, 'audio/ogg', 2);
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="1048576"></contribution-uploader>`,
+    );
+    pick(el, file);
+    fill(el, { creditName: 'Aisyah R.', consent: true });
+    const detail = await submit(el);
+    expect(detail.callId).to.equal('puisi-voices');
+    expect(detail.uploads).to.have.length(1);
+    const id = detail.uploads[0].split('/').pop()!;
+    const stored = await storedUpload(id);
+    expect(stored.size).to.equal(file.size);
+    expect(stored.sha256).to.equal(await sha256(file));
+    const contribution = (await storedContributions()).find((c) => c.id === detail.contributionId)!;
+    expect([contribution.kind, contribution.creditName, contribution.uploads[0].uploadId]).to.deep.equal([
+      'audio',
+      'Aisyah R.',
+      id,
+    ]);
+    expectFocusOn($(el, '.thanks-heading'));
+    expect(words($(el, '.thanks'))).to.contain('was received');
+  });
+
+  it('pauses and resumes an upload', async () => {
+    const file = makeFile('sky.jpg', 3_000_000, 'image/jpeg', 3);
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
+    );
+    pick(el, file);
+    await waitUntil(() => percentOf(el) >= 5, 'no progress', { timeout: 15_000 });
+    $(el, '.file .pause')!.click();
+    await untilState(el, 'paused');
+    const paused = percentOf(el);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(percentOf(el)).to.equal(paused);
+    expect(words($(el, '.file-status'))).to.match(/^Paused/);
+    $(el, '.file .resume')!.click();
+    await untilState(el, 'done');
+    fill(el, { creditName: 'Sky watcher', consent: true });
+    const detail = await submit(el);
+    expect((await storedUpload(detail.uploads[0].split('/').pop()!)).sha256).to.equal(await sha256(file));
+  });
+
+  it('cancelling removes the upload from the server', async () => {
+    await backendRequests();
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
+    );
+    pick(el, makeFile('cancel-me.png', 4_000_000, 'image/png', 4));
+    await waitUntil(() => percentOf(el) >= 5, 'no progress', { timeout: 15_000 });
+    const [id] = uploadIdsIn(await backendRequests());
+    expect((await storedUpload(id)).exists).to.equal(true);
+    $(el, '.file .remove')!.click();
+    await waitUntil(() => fileRows(el).length === 0);
+    await waitUntil(async () => !(await storedUpload(id)).exists, 'the upload is still on the server');
+    expectFocusOn($(el, '#files'));
+  });
+
+  it('completes byte-identical when the server is killed and restarted mid-upload', async () => {
+    const file = makeFile('restart.ogg', 8_000_000, 'audio/ogg', 5);
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="262144"></contribution-uploader>`,
+    );
+    pick(el, file);
+    await waitUntil(() => percentOf(el) >= 20, 'no progress', { timeout: 15_000 });
+    await stopBackend();
+    await new Promise((r) => setTimeout(r, 500));
+    await startBackend();
+    await untilState(el, 'done', 30_000);
+    fill(el, { creditName: 'Restarted', consent: true });
+    const detail = await submit(el);
+    const stored = await storedUpload(detail.uploads[0].split('/').pop()!);
+    expect(stored.sha256).to.equal(await sha256(file));
+  });
+
+  it('resumes from the server’s offset when a fresh uploader is given the same file', async () => {
+    const file = makeFile('long-take.ogg', 4_000_000, 'audio/ogg', 6);
+    await backendRequests();
+    const first = await uploader(
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
+    );
+    pick(first, file);
+    await waitUntil(() => percentOf(first) >= 40, 'no progress', { timeout: 20_000 });
+    first.remove(); // like closing the tab: the upload stops, and is remembered
+    const [id] = uploadIdsIn(await backendRequests());
+    const before = (await storedUpload(id)).size!;
+    expect(before).to.be.greaterThan(0);
+
+    const second = await uploader(
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
+    );
+    pick(second, file);
+    await waitUntil(() => /resuming from \d+%/.test(words($(second, '.file-status'))), 'the UI did not say it resumed');
+    await untilState(second, 'done');
+    const sent = bytesPatched(await backendRequests(), id);
+    expect(sent).to.equal(file.size - before);
+    expect(sent).to.be.lessThan(file.size);
+    fill(second, { creditName: 'Resumed', consent: true });
+    const detail = await submit(second);
+    expect(detail.uploads[0].endsWith(id)).to.equal(true);
+    expect((await storedUpload(id)).sha256).to.equal(await sha256(file));
+  });
+
+  it('completes with smaller chunks behind a proxy that answers 413 to large bodies', async () => {
+    const limit = 300_000;
+    const { api: proxied } = await startProxy(limit);
+    try {
+      await backendRequests();
+      const file = makeFile('behind-proxy.ogg', 2_500_000, 'audio/ogg', 7);
+      const el = await uploader(
+        html`<contribution-uploader api=${proxied} call="puisi-voices" chunk-size="1048576"></contribution-uploader>`,
+      );
+      pick(el, file);
+      await untilState(el, 'done', 20_000);
+      fill(el, { creditName: 'Proxied', consent: true });
+      const detail = await submit(el);
+      const id = detail.uploads[0].split('/').pop()!;
+      expect((await storedUpload(id)).sha256).to.equal(await sha256(file));
+      const patches = (await backendRequests()).filter((l) => l.startsWith(`PATCH /v1/uploads/${id} `));
+      expect(patches.length).to.be.greaterThan(2);
+      for (const line of patches) expect(Number(/ (\d+)B "/.exec(line)![1])).to.be.at.most(limit);
+    } finally {
+      await stopProxy();
+    }
+  });
+
+  it('waits while the browser is offline and continues when it is back, saying so', async () => {
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
+    );
+    const file = makeFile('offline.png', 2_000_000, 'image/png', 8);
+    pick(el, file);
+    await waitUntil(() => percentOf(el) >= 3, 'no progress', { timeout: 15_000 });
+    window.dispatchEvent(new Event('offline'));
+    await untilState(el, 'offline');
+    expect(words($(el, '.file-status'))).to.contain('You are offline');
+    window.dispatchEvent(new Event('online'));
+    await untilState(el, 'done');
+    fill(el, { creditName: 'Back online', consent: true });
+    const detail = await submit(el);
+    expect((await storedUpload(detail.uploads[0].split('/').pop()!)).sha256).to.equal(await sha256(file));
+  });
+
+  it('sends a text-only contribution, counting characters as it goes', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>`);
+    fill(el, { text: 'Bulan pun rindu.', creditName: 'Farid', consent: true });
+    await el.updateComplete;
+    expect(words($(el, '#text-count'))).to.equal('16 of 140 characters');
+    const detail = await submit(el);
+    expect(detail.uploads).to.deep.equal([]);
+    const stored = (await storedContributions()).find((c) => c.id === detail.contributionId)!;
+    expect([stored.kind, stored.text]).to.deep.equal(['text', 'Bulan pun rindu.']);
+  });
+
+  it('says exactly what is wrong with a file before a byte moves, next to the file picker', async () => {
+    await backendRequests();
+    const el = await uploader(html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`);
+    const error = () => words($(el, '#files-error'));
+    pick(el, new File(['%PDF-1.4'], 'notes.pdf', { type: 'application/pdf' }));
+    await el.updateComplete;
+    expect(error()).to.equal('This call takes audio or video; notes.pdf is application/pdf.');
+    expect($(el, '#files')!.getAttribute('aria-describedby')).to.contain('files-error');
+    expect($(el, '#files')!.getAttribute('aria-invalid')).to.equal('true');
+    pick(el, makeFile('song.ogg', 50_000_001, 'audio/ogg', 9));
+    await el.updateComplete;
+    expect(error()).to.equal('This call takes audio up to 50 MB; song.ogg is 50 MB.');
+    const small = (n: number) => makeFile(`take-${n}.ogg`, 1000, 'audio/ogg', 20 + n);
+    pick(el, small(1), makeFile('clip.webm', 1000, 'video/webm', 30));
+    await el.updateComplete;
+    expect(error()).to.equal('Send one kind of file per contribution: audio or video.');
+    pick(el, small(2), small(3), small(4));
+    await el.updateComplete;
+    expect(error()).to.equal('This call takes up to 3 files: remove one to add another.');
+    expect(fileRows(el)).to.have.length(3);
+    const created = (await backendRequests()).filter((l) => l.startsWith('POST /v1/uploads'));
+    expect(created, 'only the accepted files were uploaded').to.have.length(3);
+  });
+
+  it('checks the form before sending, keeps what was typed, and moves focus to the first problem', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>`);
+    fill(el, { text: 'x'.repeat(141) });
+    $(el, '.submit')!.click();
+    await el.updateComplete;
+    expect(words($(el, '#text-error'))).to.equal('Your text has 141 characters; this call takes up to 140.');
+    expect(words($(el, '#creditName-error'))).to.contain('credit name is needed');
+    expect(words($(el, '#consent-error'))).to.equal('Accept the terms to send your contribution.');
+    expect($(el, '#consent')!.getAttribute('aria-describedby')).to.contain('consent-error');
+    expectFocusOn($(el, '#text'));
+    expect($<HTMLTextAreaElement>(el, '#text')!.value).to.equal('x'.repeat(141));
+    fill(el, { text: '', creditName: 'Nadia' });
+    $(el, '.submit')!.click();
+    await el.updateComplete;
+    expect(words($(el, '#text-error'))).to.equal('Write your contribution first.');
+    expect($<HTMLInputElement>(el, '#creditName')!.value).to.equal('Nadia');
+  });
+
+  it('does not offer the form for a closed or upcoming call', async () => {
+    const closed = await uploader(html`<contribution-uploader api=${api} call="thank-you-notes-2025"></contribution-uploader>`);
+    expect($(closed, 'form')).to.equal(null);
+    expect(words($(closed, '.message'))).to.equal('This call has closed: it takes no more contributions.');
+    const upcoming = await uploader(html`<contribution-uploader api=${api} call="monsoon-sounds"></contribution-uploader>`);
+    expect(words($(upcoming, '.message'))).to.match(/^This call is not open yet\. It opens December 1, 2027/);
+  });
+
+  it('explains a 409 for a call that closed meanwhile, without losing the text', async () => {
+    const callId = 'overheard';
+    const el = await uploader(html`<contribution-uploader api=${api} call=${callId}></contribution-uploader>`);
+    fill(el, { text: 'Thank you for holding the door.', creditName: 'Mei', consent: true });
+    await closeCall(callId);
+    $(el, '.submit')!.click();
+    await waitUntil(() => $(el, '.form-error'), 'no error shown');
+    expect(words($(el, '.form-error'))).to.contain('This call closed while you were answering');
+    expectFocusOn($(el, '.form-error'));
+    expect($<HTMLTextAreaElement>(el, '#text')!.value).to.equal('Thank you for holding the door.');
+  });
+
+  it('sends again without uploading again after the contribution failed to send', async () => {
+    const real = httpSource(api);
+    let attempts = 0;
+    const flaky: CallSource = {
+      ...real,
+      submitContribution: (...args) =>
+        ++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : real.submitContribution(...args),
+    };
+    await backendRequests();
+    const el = await uploader(html`<contribution-uploader .source=${flaky} call="hands-at-work"></contribution-uploader>`);
+    const file = makeFile('hands.png', 500_000, 'image/png', 10);
+    pick(el, file);
+    fill(el, { creditName: 'Potter', consent: true });
+    await untilState(el, 'done');
+    $(el, '.submit')!.click();
+    await waitUntil(() => $(el, '.form-error .retry'), 'no retry offered');
+    expect(words($(el, '.form-error'))).to.contain('Nothing is lost');
+    setTimeout(() => $(el, '.form-error .retry')!.click());
+    const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
+    expect(attempts).to.equal(2);
+    const created = (await backendRequests()).filter((l) => l.startsWith('POST /v1/uploads'));
+    expect(created, 'the file was uploaded once').to.have.length(1);
+    expect((await storedUpload(detail.uploads[0].split('/').pop()!)).sha256).to.equal(await sha256(file));
+  });
+
+  it('can be completed from the keyboard alone, from the empty form to the thank-you', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="bus-stop-poem"></contribution-uploader>`);
+    await tabTo($(el, '#text')!);
+    await sendKeys({ type: 'Tiada bas, hanya bulan.' });
+    await tabTo($(el, '#creditName')!);
+    await sendKeys({ type: 'Zul' });
+    await tabTo($(el, '#consent')!);
+    await sendKeys({ type: ' ' }); // the key name "Space" is unknown to Firefox's driver
+    await tabTo($(el, '.submit')!);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '.thanks-heading'), 'no thank-you');
+    expectFocusOn($(el, '.thanks-heading'));
+    const stored = (await storedContributions()).filter((c) => c.callId === 'bus-stop-poem');
+    expect(stored.map((c) => c.text)).to.include('Tiada bas, hanya bulan.');
+  });
+});

@@ -116,7 +116,7 @@ export class ContributionUploaderElement extends LitElement {
   declare theme: Theme | undefined;
   /** Overrides the tus endpoint that the call names. */
   declare uploadEndpoint: string | undefined;
-  /** Bytes per upload request. Default 16 MiB; halved by itself when a proxy answers 413. */
+  /** Bytes per upload request. Default 40 MiB; halved by itself when a proxy answers 413. */
   declare chunkSize: number | undefined;
   /** Level of the headings (2–6). Default 2. */
   declare headingLevel: number;

@@ -10,6 +10,8 @@ export class Formats {
   private readonly relative: Intl.RelativeTimeFormat;
   private readonly dateTime: Intl.DateTimeFormat;
   private readonly languages: Intl.DisplayNames;
+  // Building an Intl formatter costs far more than using one: each is made once per options.
+  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
 
   constructor(lang: string) {
     this.locale = formatLocale(lang);
@@ -32,7 +34,7 @@ export class Formats {
       value /= 1000;
       unit++;
     }
-    return new Intl.NumberFormat(this.locale, {
+    return this.number({
       style: 'unit',
       unit: units[unit],
       unitDisplay: unit === 0 ? 'long' : 'short',
@@ -52,7 +54,14 @@ export class Formats {
   }
 
   private unit(value: number, unit: string, unitDisplay: 'long' | 'short' = 'long'): string {
-    return new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
+    return this.number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
+  }
+
+  private number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = JSON.stringify(options);
+    let format = this.numberFormats.get(key);
+    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
+    return format;
   }
 
   /** A date in the viewer's time zone: "30 June 2027 at 23:59". */
@@ -96,15 +105,18 @@ export class Formats {
   }
 
   list(items: string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+    return (this.and ??= new Intl.ListFormat(this.locale, { type: 'conjunction' })).format(items);
   }
 
   /** "audio or video" */
   orList(items: string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'disjunction' }).format(items);
+    return (this.or ??= new Intl.ListFormat(this.locale, { type: 'disjunction' })).format(items);
   }
 
+  private and?: Intl.ListFormat;
+  private or?: Intl.ListFormat;
+
   percent(fraction: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    return this.number({ style: 'percent', maximumFractionDigits: 0 }).format(fraction);
   }
 }

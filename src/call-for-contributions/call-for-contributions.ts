@@ -296,6 +296,11 @@ export class CallForContributionsElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
   }
 
+  /** A contribution arrived: the card shows it at once, without asking the backend again. */
+  private counted(id: string): void {
+    this.calls = this.calls.map((c) => (c.id === id ? { ...c, contributionCount: c.contributionCount + 1 } : c));
+  }
+
   private async closeAnswer(call: Call): Promise<void> {
     this.answering = undefined;
     await this.updateComplete;
@@ -311,6 +316,7 @@ export class CallForContributionsElement extends LitElement {
           ? html`<contribution-uploader
               .callData=${call}
               heading-level=${Math.min(6, this.headingLevel + 2)}
+              @contribution-submit=${() => this.counted(call.id)}
             ></contribution-uploader>`
           : html`<slot name="answer">
               ${

@@ -167,11 +167,18 @@ export class ContributionUploaderElement extends LitElement {
     for (const f of this.files) f.upload.pause();
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = [this.settings.source, this.callData, this.call];
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new call starts over; fresher data about the same call (its count, say) does not.
+    const key = [this.settings.source, this.callData?.id, this.call];
     if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
       this.loadKey = key;
       void this.load();
+    } else if (changed.has('callData') && this.callData && this.loaded) {
+      try {
+        this.loaded = checked(this.callData, (v) => parseCall(v));
+      } catch {
+        // Keep the call as it was: the form stays usable.
+      }
     }
   }
 

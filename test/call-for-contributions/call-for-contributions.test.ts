@@ -5,7 +5,7 @@ import type { CallForContributionsElement } from '../../src/call-for-contributio
 import type { CallSource } from '../../src/api/source.js';
 import type { Call, CallPage } from '../../src/api/types.js';
 import type { CallSelectDetail, CallsLoadDetail } from '../../src/events.js';
-import { backend, backendRequests } from '../harness/backend.js';
+import { backend, backendRequests, storedContributions } from '../harness/backend.js';
 import { $, $$, deepActiveElement, expectFocusOn, settled, shadow, tabTo, words } from '../harness/dom.js';
 
 let api: string;
@@ -170,6 +170,35 @@ describe('<call-for-contributions>', () => {
     expect(answer).to.exist;
     expectFocusOn(answer?.querySelector('.answer-heading'));
     expect(shadow(el).querySelectorAll('.answer')).to.have.length(1);
+  });
+
+  it('answers a call in place: the contribution reaches the backend and the count goes up', async () => {
+    const list = await widget(
+      html`<call-for-contributions api=${api} campaign="create-together" kind="text" page-size="2"></call-for-contributions>`,
+    );
+    const card = $(list, '.card')!;
+    const id = card.dataset.call!;
+    const before = words(card.querySelector('.count'));
+    card.querySelector<HTMLElement>('.contribute')!.click();
+    await waitUntil(
+      () => card.querySelector('contribution-uploader')?.shadowRoot?.querySelector('form'),
+      'the answer form did not open',
+    );
+    const form = card.querySelector('contribution-uploader')!;
+    const set = (selector: string, value: string) => {
+      const input = form.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    set('#text', 'A kettle, and my grandmother humming.');
+    set('#creditName', 'Lina');
+    form.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
+    form.shadowRoot!.querySelector<HTMLElement>('.submit')!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('.thanks'), 'no thank-you');
+    const stored = await storedContributions();
+    expect(stored.some((c) => c.callId === id && c.text === 'A kettle, and my grandmother humming.')).to.equal(true);
+    const n = Number(/\d+/.exec(before)![0]);
+    expect(words(card.querySelector('.count'))).to.equal(`${n + 1} contribution${n + 1 === 1 ? '' : 's'}`);
   });
 
   it('leaves the answer to the page when call-select is cancelled', async () => {

@@ -8,6 +8,7 @@ import {
   backend,
   backendRequests,
   closeCall,
+  proxiedRequests,
   startBackend,
   startProxy,
   stopBackend,
@@ -49,6 +50,17 @@ const untilState = (el: Element, state: string, timeout = 15_000) =>
     },
   );
 const percentOf = (el: Element) => Number(/(\d+)%/.exec(words($(el, '.file-status')))?.[1] ?? -1);
+/** Waits for an upload to pass `percent`, and says so if it finished before anyone could act mid-way. */
+const untilProgress = (el: Element, percent: number) =>
+  waitUntil(
+    () => {
+      if (fileRows(el).some((r) => r.classList.contains('done')))
+        throw new Error('the upload finished before the test could act: use a larger file');
+      return percentOf(el) >= percent;
+    },
+    `no progress to ${percent}%`,
+    { timeout: 20_000 },
+  );
 
 /** Submits and waits for the backend's receipt. */
 async function submit(el: Element): Promise<ContributionSubmitDetail> {
@@ -115,12 +127,12 @@ describe('<contribution-uploader>', function () {
   });
 
   it('pauses and resumes an upload', async () => {
-    const file = makeFile('sky.jpg', 3_000_000, 'image/jpeg', 3);
+    const file = makeFile('sky.jpg', 8_000_000, 'image/jpeg', 3);
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
     );
     pick(el, file);
-    await waitUntil(() => percentOf(el) >= 5, 'no progress', { timeout: 15_000 });
+    await untilProgress(el, 5);
     $(el, '.file .pause')!.click();
     await untilState(el, 'paused');
     const paused = percentOf(el);
@@ -139,8 +151,8 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
     );
-    pick(el, makeFile('cancel-me.png', 4_000_000, 'image/png', 4));
-    await waitUntil(() => percentOf(el) >= 5, 'no progress', { timeout: 15_000 });
+    pick(el, makeFile('cancel-me.png', 8_000_000, 'image/png', 4));
+    await untilProgress(el, 5);
     const [id] = uploadIdsIn(await backendRequests());
     expect((await storedUpload(id)).exists).to.equal(true);
     $(el, '.file .remove')!.click();
@@ -155,7 +167,7 @@ describe('<contribution-uploader>', function () {
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="262144"></contribution-uploader>`,
     );
     pick(el, file);
-    await waitUntil(() => percentOf(el) >= 20, 'no progress', { timeout: 15_000 });
+    await untilProgress(el, 20);
     await stopBackend();
     await new Promise((r) => setTimeout(r, 500));
     await startBackend();
@@ -167,13 +179,13 @@ describe('<contribution-uploader>', function () {
   });
 
   it('resumes from the server’s offset when a fresh uploader is given the same file', async () => {
-    const file = makeFile('long-take.ogg', 4_000_000, 'audio/ogg', 6);
+    const file = makeFile('long-take.ogg', 8_000_000, 'audio/ogg', 6);
     await backendRequests();
     const first = await uploader(
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
     );
     pick(first, file);
-    await waitUntil(() => percentOf(first) >= 40, 'no progress', { timeout: 20_000 });
+    await untilProgress(first, 40);
     first.remove(); // like closing the tab: the upload stops, and is remembered
     const [id] = uploadIdsIn(await backendRequests());
     const before = (await storedUpload(id)).size!;
@@ -217,13 +229,42 @@ describe('<contribution-uploader>', function () {
     }
   });
 
+  it('sends the page’s headers to the API and its upload endpoint', async () => {
+    const { api: proxied } = await startProxy(100_000_000);
+    try {
+      const headers = { Authorization: 'Bearer partner-token' };
+      const el = await uploader(
+        html`<contribution-uploader
+          api=${proxied}
+          call="sky-today"
+          .headers=${headers}
+          chunk-size="262144"
+        ></contribution-uploader>`,
+      );
+      pick(el, makeFile('token.png', 600_000, 'image/png', 12));
+      fill(el, { creditName: 'Partner', consent: true });
+      await submit(el);
+      const seen = (await proxiedRequests()).filter((r) => r.method !== 'OPTIONS');
+      const kinds = new Set(seen.map((r) => `${r.method} ${r.path!.split('?')[0].replace(/[0-9a-f]{32}$/, ':id')}`));
+      expect([...kinds]).to.include.members([
+        'GET /v1/calls/sky-today',
+        'POST /v1/uploads/',
+        'PATCH /v1/uploads/:id',
+        'POST /v1/calls/sky-today/contributions',
+      ]);
+      for (const r of seen) expect(r.authorization, `${r.method} ${r.path}`).to.equal('Bearer partner-token');
+    } finally {
+      await stopProxy();
+    }
+  });
+
   it('waits while the browser is offline and continues when it is back, saying so', async () => {
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
     );
-    const file = makeFile('offline.png', 2_000_000, 'image/png', 8);
+    const file = makeFile('offline.png', 8_000_000, 'image/png', 8);
     pick(el, file);
-    await waitUntil(() => percentOf(el) >= 3, 'no progress', { timeout: 15_000 });
+    await untilProgress(el, 3);
     window.dispatchEvent(new Event('offline'));
     await untilState(el, 'offline');
     expect(words($(el, '.file-status'))).to.contain('You are offline');

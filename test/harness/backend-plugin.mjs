@@ -26,6 +26,8 @@ function backendInstance() {
   let lastLineAt = 0;
   /** @type {import('node:http').Server | undefined} */
   let proxy;
+  /** What went through the proxy: method, path, and the Authorization header it carried. */
+  let proxied = [];
 
   // A request's log line comes through a pipe and can land after the browser has its answer:
   // wait until the log has been quiet for a moment.
@@ -76,7 +78,9 @@ function backendInstance() {
   /** A reverse proxy in front of the backend that refuses bodies over `limit` bytes with 413, as nginx would. */
   async function startProxy(limit) {
     await stopProxy();
+    proxied = [];
     proxy = createServer((req, res) => {
+      proxied.push({ method: req.method, path: req.url, authorization: req.headers.authorization ?? null });
       if (Number(req.headers['content-length'] ?? 0) > limit) {
         res.writeHead(413, {
           'Content-Type': 'text/html',
@@ -112,6 +116,9 @@ function backendInstance() {
     stopProxy,
     get api() {
       return api;
+    },
+    get proxied() {
+      return proxied;
     },
     dataDir,
     seed,
@@ -190,6 +197,8 @@ export function referenceBackend() {
           return { api: b.api, dataDir };
         case 'proxy-start':
           return b.startProxy(payload.limit);
+        case 'proxy-requests':
+          return b.proxied;
         case 'proxy-stop':
           await b.stopProxy();
           return true;

@@ -38,3 +38,7 @@ export const startBackend = () => executeServerCommand<Backend, undefined>('back
 /** A reverse proxy in front of the backend that answers 413 to bodies over `limit` bytes. */
 export const startProxy = (limit: number) => executeServerCommand<{ api: string }, { limit: number }>('proxy-start', { limit });
 export const stopProxy = () => executeServerCommand<boolean, undefined>('proxy-stop');
+
+/** The requests that went through the proxy, with the Authorization header each carried. */
+export const proxiedRequests = () =>
+  executeServerCommand<Array<{ method: string; path: string; authorization: string | null }>, undefined>('proxy-requests');

@@ -96,9 +96,13 @@ export class FileUpload {
         this.stopListening();
         this.set('done');
       },
-      onShouldRetry: (err) => {
+      onShouldRetry: (err, attempt) => {
         const status = err.originalResponse?.getStatus() ?? 0;
         if (!navigator.onLine || status === 413) return false; // handled in onError
+        // A proxy's 413 often lacks CORS headers, and then reads as no answer at all. When a
+        // chunk fails twice in a row without progress, send smaller ones (harmless if the
+        // network was the problem).
+        if (status === 0 && attempt >= 1 && err.originalRequest?.getMethod() === 'PATCH') this.halveChunks(upload);
         return status === 0 || status >= 500 || status === 409 || status === 423 || status === 429;
       },
       onError: (err) => {
@@ -110,9 +114,7 @@ export class FileUpload {
         const status = res?.getStatus() ?? 0;
         // A 413 on a chunk comes from a proxy that refuses bodies this large: send smaller ones.
         // (A 413 at creation is the server saying the file is too large for the call.)
-        if (status === 413 && failed.originalRequest?.getMethod() === 'PATCH' && this.chunkSize > smallestChunkSize) {
-          this.chunkSize = Math.max(smallestChunkSize, Math.floor(this.chunkSize / 2));
-          upload.options.chunkSize = this.chunkSize;
+        if (status === 413 && failed.originalRequest?.getMethod() === 'PATCH' && this.halveChunks(upload)) {
           upload.start();
           return;
         }
@@ -135,6 +137,14 @@ export class FileUpload {
     window.addEventListener('offline', this.onOffline);
     this.set(navigator.onLine ? 'uploading' : 'offline');
     if (navigator.onLine) upload.start();
+  }
+
+  /** Halves the chunk size for the next requests; false when it is as small as it goes. */
+  private halveChunks(upload: TusUpload): boolean {
+    if (this.chunkSize <= smallestChunkSize) return false;
+    this.chunkSize = Math.max(smallestChunkSize, Math.floor(this.chunkSize / 2));
+    upload.options.chunkSize = this.chunkSize;
+    return true;
   }
 
   /** A getter, because cancel() can run while start() awaits. */

@@ -76,15 +76,16 @@ function backendInstance() {
   }
 
   /** A reverse proxy in front of the backend that refuses bodies over `limit` bytes with 413, as nginx would. */
-  async function startProxy(limit) {
+  async function startProxy(limit, cors = true) {
     await stopProxy();
     proxied = [];
     proxy = createServer((req, res) => {
       proxied.push({ method: req.method, path: req.url, authorization: req.headers.authorization ?? null });
       if (Number(req.headers['content-length'] ?? 0) > limit) {
+        // nginx adds CORS headers to its own 413 only when told to (`add_header … always`).
         res.writeHead(413, {
           'Content-Type': 'text/html',
-          'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+          ...(cors ? { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' } : {}),
           Connection: 'close',
         });
         res.end('<html><body><h1>413 Request Entity Too Large</h1></body></html>');
@@ -196,7 +197,7 @@ export function referenceBackend() {
           await b.start();
           return { api: b.api, dataDir };
         case 'proxy-start':
-          return b.startProxy(payload.limit);
+          return b.startProxy(payload.limit, payload.cors ?? true);
         case 'proxy-requests':
           return b.proxied;
         case 'proxy-stop':

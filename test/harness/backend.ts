@@ -35,8 +35,12 @@ export const closeCall = (id: string) => executeServerCommand<boolean, { id: str
 export const stopBackend = () => executeServerCommand<boolean, undefined>('backend-stop');
 export const startBackend = () => executeServerCommand<Backend, undefined>('backend-start');
 
-/** A reverse proxy in front of the backend that answers 413 to bodies over `limit` bytes. */
-export const startProxy = (limit: number) => executeServerCommand<{ api: string }, { limit: number }>('proxy-start', { limit });
+/**
+ * A reverse proxy in front of the backend that answers 413 to bodies over `limit` bytes; with
+ * `cors: false` its 413 has no CORS headers, so that a browser reads it as no answer at all.
+ */
+export const startProxy = (limit: number, cors = true) =>
+  executeServerCommand<{ api: string }, { limit: number; cors: boolean }>('proxy-start', { limit, cors });
 export const stopProxy = () => executeServerCommand<boolean, undefined>('proxy-stop');
 
 /** The requests that went through the proxy, with the Authorization header each carried. */

@@ -505,6 +505,38 @@ export class ContributionUploaderElement extends LitElement {
     return [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
   }
 
+  /** A one-line field: its label, the input, a hint, and its error, wired together for screen readers. */
+  private renderInput(
+    field: 'title' | 'creditName' | 'email',
+    options: {
+      type: 'text' | 'email';
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      maxlength?: number;
+    },
+  ): TemplateResult {
+    const hintId = options.hint ? `${field}-hint` : '';
+    return html`<div class="field" part="field">
+      <label for=${field}
+        >${options.label} ${options.optional ? html`<span class="optional">${this.strings.optional}</span>` : nothing}</label
+      >
+      <input
+        id=${field}
+        part="input"
+        type=${options.type}
+        autocomplete=${field === 'email' ? 'email' : field === 'creditName' ? 'name' : 'off'}
+        maxlength=${options.maxlength ?? 320}
+        ?required=${!options.optional}
+        .value=${this.values[field]}
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        aria-describedby=${this.describedBy(field, hintId)}
+        @input=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).value)}
+      />
+      ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing} ${this.errorFor(field)}
+    </div>`;
+  }
+
   private renderText(call: Call): TemplateResult {
     const max = call.accepts.find((a) => a.kind === 'text')?.maxLength;
     const formats = this.settings.formats;
@@ -683,49 +715,9 @@ export class ContributionUploaderElement extends LitElement {
           : nothing
       }
       ${this.mode === 'text' ? this.renderText(call) : this.renderFiles(call)}
-      <div class="field" part="field">
-        <label for="title">${s.titleLabel} <span class="optional">${s.optional}</span></label>
-        <input
-          id="title"
-          part="input"
-          type="text"
-          maxlength="300"
-          .value=${v.title}
-          @input=${(e: Event) => this.setValue('title', (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field" part="field">
-        <label for="creditName">${s.creditLabel}</label>
-        <input
-          id="creditName"
-          part="input"
-          type="text"
-          autocomplete="name"
-          maxlength="200"
-          required
-          .value=${v.creditName}
-          aria-invalid=${this.errors.creditName ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('creditName', 'credit-hint')}
-          @input=${(e: Event) => this.setValue('creditName', (e.target as HTMLInputElement).value)}
-        />
-        <p class="hint" id="credit-hint">${s.creditHint}</p>
-        ${this.errorFor('creditName')}
-      </div>
-      <div class="field" part="field">
-        <label for="email">${s.emailLabel} <span class="optional">${s.optional}</span></label>
-        <input
-          id="email"
-          part="input"
-          type="email"
-          autocomplete="email"
-          .value=${v.email}
-          aria-invalid=${this.errors.email ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('email', 'email-hint')}
-          @input=${(e: Event) => this.setValue('email', (e.target as HTMLInputElement).value)}
-        />
-        <p class="hint" id="email-hint">${s.emailHint}</p>
-        ${this.errorFor('email')}
-      </div>
+      ${this.renderInput('title', { type: 'text', label: s.titleLabel, optional: true, maxlength: 300 })}
+      ${this.renderInput('creditName', { type: 'text', label: s.creditLabel, hint: s.creditHint, maxlength: 200 })}
+      ${this.renderInput('email', { type: 'email', label: s.emailLabel, hint: s.emailHint, optional: true })}
       ${
         call.languages.length > 1
           ? html`<div class="field" part="field">

@@ -1,4 +1,23 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * Dark fallbacks, for `theme="dark"` and for `auto` on a dark system: written once. A constant
+ * of ours (unsafeCSS is for strings that no input ever reaches).
+ */
+const darkTokens = `
+  --_oc-text: var(--oc-color-text, #ececf1);
+  --_oc-muted: var(--oc-color-muted, #b4b8c0);
+  --_oc-surface: var(--oc-color-surface, #1f2023);
+  --_oc-subtle: var(--oc-color-subtle, #2b2d31);
+  --_oc-border: var(--oc-color-border, #44474e);
+  --_oc-accent: var(--oc-color-accent, #a8c7fa);
+  --_oc-on-accent: var(--oc-color-on-accent, #062e6f);
+  --_oc-danger: var(--oc-color-danger, #f2b8b5);
+  --_oc-success: var(--oc-color-success, #8fd6a0);
+  --_oc-focus: var(--oc-color-focus, #a8c7fa);
+  color-scheme: dark;
+`;
+const dark = unsafeCSS(`.root.dark { ${darkTokens} } @media (prefers-color-scheme: dark) { .root.auto { ${darkTokens} } }`);
 
 /**
  * The shared look. Public `--oc-*` custom properties (each with a fallback) feed private
@@ -6,7 +25,7 @@ import { css } from 'lit';
  * the page's font by default so that it looks at home in an article; the inherited properties
  * a blog theme might set oddly (line height, alignment, spacing) are reset.
  */
-export const tokens = css`
+const base = css`
   :host {
     display: block;
     font: var(--oc-font, inherit);
@@ -38,34 +57,6 @@ export const tokens = css`
     --_oc-heading-font: var(--oc-heading-font, inherit);
     color-scheme: light;
     color: var(--_oc-text);
-  }
-  .root.dark {
-    --_oc-text: var(--oc-color-text, #ececf1);
-    --_oc-muted: var(--oc-color-muted, #b4b8c0);
-    --_oc-surface: var(--oc-color-surface, #1f2023);
-    --_oc-subtle: var(--oc-color-subtle, #2b2d31);
-    --_oc-border: var(--oc-color-border, #44474e);
-    --_oc-accent: var(--oc-color-accent, #a8c7fa);
-    --_oc-on-accent: var(--oc-color-on-accent, #062e6f);
-    --_oc-danger: var(--oc-color-danger, #f2b8b5);
-    --_oc-success: var(--oc-color-success, #8fd6a0);
-    --_oc-focus: var(--oc-color-focus, #a8c7fa);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    .root.auto {
-      --_oc-text: var(--oc-color-text, #ececf1);
-      --_oc-muted: var(--oc-color-muted, #b4b8c0);
-      --_oc-surface: var(--oc-color-surface, #1f2023);
-      --_oc-subtle: var(--oc-color-subtle, #2b2d31);
-      --_oc-border: var(--oc-color-border, #44474e);
-      --_oc-accent: var(--oc-color-accent, #a8c7fa);
-      --_oc-on-accent: var(--oc-color-on-accent, #062e6f);
-      --_oc-danger: var(--oc-color-danger, #f2b8b5);
-      --_oc-success: var(--oc-color-success, #8fd6a0);
-      --_oc-focus: var(--oc-color-focus, #a8c7fa);
-      color-scheme: dark;
-    }
   }
   *,
   *::before,
@@ -144,6 +135,8 @@ export const tokens = css`
     }
   }
 `;
+
+export const tokens = [base, dark];
 
 /** The wrapper's class for a theme value. */
 export const themeClass = (theme: 'light' | 'dark' | 'auto') => `root ${theme}`;

@@ -36,9 +36,7 @@ export function acceptAttribute(call: Call): string {
 
 /** The call's media kinds in words: "audio or video". */
 export function mediaKindWords(call: Call, strings: Strings, formats: Formats): string {
-  const kinds = [
-    ...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => strings.kind[a.kind].toLocaleLowerCase(formats.locale))),
-  ];
+  const kinds = [...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => strings.kindNoun[a.kind]))];
   return formats.orList(kinds);
 }
 
@@ -59,12 +57,7 @@ export function checkFile(
   if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, strings, formats));
   if (file.size === 0) return errors.emptyFile(file.name);
   if (accepts.maxBytes && file.size > accepts.maxBytes)
-    return errors.tooLarge(
-      strings.kind[accepts.kind].toLocaleLowerCase(formats.locale),
-      formats.size(accepts.maxBytes),
-      file.name,
-      formats.size(file.size),
-    );
+    return errors.tooLarge(strings.kindNoun[accepts.kind], formats.size(accepts.maxBytes), file.name, formats.size(file.size));
   const max = accepts.maxFiles ?? 1;
   if ((chosen?.count ?? 0) >= max) return errors.tooManyFiles(formats.count(max));
   return undefined;

@@ -29,6 +29,8 @@ export interface Strings {
   errorDetails(detail: string): string;
   status: { open: string; upcoming: string; closed: string };
   kind: Record<ContributionKind, string>;
+  /** The kind as a noun inside a sentence: "This call takes images up to 25 MB". */
+  kindNoun: Record<ContributionKind, string>;
   acceptsLabel: string;
   upToCharacters(count: string): string;
   upToDuration(duration: string): string;

@@ -308,8 +308,14 @@ describe('<contribution-uploader>', function () {
     await el.updateComplete;
     expect(error()).to.equal('This call takes up to 3 files: remove one to add another.');
     expect(fileRows(el)).to.have.length(3);
+    await untilState(el, 'done');
     const created = (await backendRequests()).filter((l) => l.startsWith('POST /v1/uploads'));
     expect(created, 'only the accepted files were uploaded').to.have.length(3);
+
+    const art = await uploader(html`<contribution-uploader api=${api} call="dans-birthday-art"></contribution-uploader>`);
+    pick(art, makeFile('mural.png', 26_000_000, 'image/png', 31));
+    await art.updateComplete;
+    expect(words($(art, '#files-error'))).to.equal('This call takes images up to 25 MB; mural.png is 26 MB.');
   });
 
   it('checks the form before sending, keeps what was typed, and moves focus to the first problem', async () => {

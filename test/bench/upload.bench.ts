@@ -115,6 +115,27 @@ try {
       return { seconds: (performance.now() - started) / 1000, received };
     }, sinkUrl);
 
+  // What the tus server itself takes from this browser: the whole file in one PATCH, no client library.
+  const rawPatch = () =>
+    page.evaluate(async (api) => {
+      const file = (window as unknown as { benchFile: File }).benchFile;
+      const started = performance.now();
+      const created = await fetch(`${api}/uploads/`, {
+        method: 'POST',
+        headers: {
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': String(file.size),
+          'Upload-Metadata': `callId ${btoa('creative-process')},filetype ${btoa(file.type)}`,
+        },
+      });
+      await fetch(created.headers.get('Location')!, {
+        method: 'PATCH',
+        headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+        body: file,
+      });
+      return (performance.now() - started) / 1000;
+    }, backend.api);
+
   const pids = rendererPids();
   const throughElement = () =>
     page.evaluate(
@@ -150,12 +171,14 @@ try {
   // Rounds alternate, so that neither side is measured cold or alone on a busy machine; the
   // budget holds for the median, and the best is printed beside it.
   const rawSeconds: number[] = [];
+  const patchSeconds: number[] = [];
   const elementSeconds: number[] = [];
   let growth = 0;
   for (let round = 0; round < Number(values.rounds); round++) {
     const raw = await rawPut();
     if (raw.received !== size) throw new Error(`the sink received ${raw.received} bytes of ${size}`);
     rawSeconds.push(raw.seconds);
+    patchSeconds.push(await rawPatch());
     const baseline = rendererMemory(pids);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rendererMemory(pids))), 50);
@@ -182,18 +205,34 @@ try {
   const rows: Array<[string, string, string, boolean]> = [
     ['raw fetch PUT to a plain Node sink (writes to disk), median', `${rawSpeed.toFixed(1)} MB/s`, best(rawSeconds), true],
     [
+      'raw fetch PATCH of the whole file to the same tus endpoint, median',
+      `${speed(median(patchSeconds)).toFixed(1)} MB/s`,
+      best(patchSeconds),
+      true,
+    ],
+    [
       `<contribution-uploader> to the reference backend, median (chunk ${mb(chunkSize)} MB)`,
       `${elementSpeed.toFixed(1)} MB/s`,
       best(elementSeconds),
       true,
     ],
-    ['ratio of medians (element / raw)', ratio.toFixed(2), `≥ ${budget.ratio}`, ratio >= budget.ratio],
+    ['ratio of medians (element / raw PUT)', ratio.toFixed(2), `≥ ${budget.ratio}`, ratio >= budget.ratio],
+    [
+      'ratio of medians (element / raw PATCH to the same tus server), for reading',
+      (elementSpeed / speed(median(patchSeconds))).toFixed(2),
+      '',
+      true,
+    ],
     ['renderer peak memory growth', `${mb(growth)} MB`, `≤ ${mb(budget.memory)} MB`, growth <= budget.memory],
   ];
   console.log(`\nUpload benchmark: ${mb(size)} MB file, ${values.rounds} rounds, ${await browser.version()}\n`);
   for (const [what, figure, limit, ok] of rows)
     console.log(
       `  ${what.padEnd(84)} ${figure.padStart(11)}  ${limit.padEnd(11)} ${limit.startsWith('best') ? '' : ok ? 'ok' : 'OVER BUDGET'}`,
+    );
+  if (ratio < budget.ratio)
+    console.log(
+      '\n  (Read the PATCH row beside it: a raw PATCH to the same tus server shows how much of the gap is the server’s.)',
     );
   failed = rows.some(([, , , ok]) => !ok);
 } finally {

@@ -25,6 +25,7 @@ interface LoadFailure {
  * a list filtered by `campaign`, `kind` and `lang`, with "Load more". Each open call can be
  * answered in place.
  *
+ * @tagname call-for-contributions
  * @summary Lists open calls, or shows one, and lets visitors answer them.
  *
  * @event calls-load - A page of calls arrived and is shown. `detail: { calls, shown, hasMore }`.
@@ -81,15 +82,15 @@ export class CallForContributionsElement extends LitElement {
     headers: { attribute: false },
     source: { attribute: false },
     callData: { attribute: false },
-    phase: { state: true },
-    calls: { state: true },
-    next: { state: true },
-    failure: { state: true },
-    loadingMore: { state: true },
-    moreFailure: { state: true },
-    answering: { state: true },
-    uploaderReady: { state: true },
-    announcement: { state: true },
+    phase: { state: true, attribute: false },
+    calls: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    moreFailure: { state: true, attribute: false },
+    answering: { state: true, attribute: false },
+    uploaderReady: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];

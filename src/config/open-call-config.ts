@@ -7,6 +7,7 @@ import { configContext, type OpenCallConfig, type Theme } from './context.js';
  * Shares settings with every open-call widget inside it, so a page sets `api`, `lang`,
  * `headers` or `theme` once. An attribute on a widget still wins over the shared value.
  *
+ * @tagname open-call-config
  * @summary Shared settings for the widgets inside it.
  * @slot - The widgets (and anything else).
  */

@@ -43,6 +43,7 @@ const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'emai
  * (resumable across reloads, pausable, through proxies that limit body sizes), and sends the
  * contribution when every file is up.
  *
+ * @tagname contribution-uploader
  * @summary The answer form for a call, with resumable uploads.
  *
  * @event contribution-progress - A file's upload moved on or changed state.
@@ -90,18 +91,18 @@ export class ContributionUploaderElement extends LitElement {
     headers: { attribute: false },
     source: { attribute: false },
     callData: { attribute: false },
-    phase: { state: true },
-    loaded: { state: true },
-    unavailable: { state: true },
-    mode: { state: true },
-    files: { state: true },
-    values: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    waitingToSend: { state: true },
-    receipt: { state: true },
-    announcement: { state: true },
-    dragging: { state: true },
+    phase: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+    unavailable: { state: true, attribute: false },
+    mode: { state: true, attribute: false },
+    files: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    waitingToSend: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    dragging: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];

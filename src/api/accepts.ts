@@ -3,7 +3,7 @@
  * moves, the reference server checks again on arrival.
  */
 
-/** Whether a MIME type matches a call's `types` (`audio/*` matches `audio/ogg`; no list: any). */
+/** Whether a MIME type matches a call's `types` (`audio/*` matches `audio/ogg`; without a list, every type does). */
 export function acceptsType(types: readonly string[] | undefined, type: string): boolean {
   if (!types || types.length === 0) return true;
   const t = type.toLowerCase().split(';')[0].trim();

@@ -4,7 +4,7 @@ import { BackendError, checked } from '../api/request.js';
 import { getCall, listCalls, type CallQuery, type CallSource } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
-import { configContext, type Theme } from '../config/context.js';
+import { configContext, sameConfig, type Theme } from '../config/context.js';
 import { SettingsController } from '../config/settings.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
@@ -177,7 +177,8 @@ export class CallForContributionsElement extends LitElement {
       this.loadKey = key;
       void this.load();
     }
-    this.provider.setValue(this.settings.effective);
+    const effective = this.settings.effective;
+    if (!sameConfig(effective, this.provider.value)) this.provider.setValue(effective);
   }
 
   /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CallSource } from '../api/source.js';
-import { configContext, type OpenCallConfig, type Theme } from './context.js';
+import { configContext, sameConfig, type OpenCallConfig, type Theme } from './context.js';
 
 /**
  * Shares settings with every open-call widget inside it, so a page sets `api`, `lang`,
@@ -55,7 +55,7 @@ export class OpenCallConfigElement extends LitElement {
       uploadEndpoint: this.uploadEndpoint || undefined,
       timeout: this.timeout,
     };
-    this.provider.setValue(value);
+    if (!sameConfig(value, this.provider.value)) this.provider.setValue(value);
   }
 
   protected override render() {

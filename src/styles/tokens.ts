@@ -22,13 +22,23 @@ const dark = unsafeCSS(`.root.dark { ${darkTokens} } @media (prefers-color-schem
 /**
  * The shared look. Public `--oc-*` custom properties (each with a fallback) feed private
  * `--_oc-*` ones that the stylesheets use, so a theme only sets fallbacks. The widget takes
- * the page's font by default so that it looks at home in an article; the inherited properties
- * a blog theme might set oddly (line height, alignment, spacing) are reset.
+ * the page's font by default so that it looks at home in an article; the other inherited
+ * properties a blog theme might set oddly (line height, alignment, spacing) are reset.
  */
 const base = css`
   :host {
     display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /*
+   * Inherited properties are reset here, inside the shadow root, not on :host: a page's rule
+   * such as "* { line-height: 0.6 }" matches the host and beats :host, but cannot reach this.
+   */
+  .root {
     font: var(--oc-font, inherit);
+    font-style: normal;
     line-height: 1.5;
     text-align: start;
     letter-spacing: normal;
@@ -36,12 +46,6 @@ const base = css`
     text-transform: none;
     text-indent: 0;
     white-space: normal;
-    font-style: normal;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .root {
     --_oc-text: var(--oc-color-text, #1d1d1f);
     --_oc-muted: var(--oc-color-muted, #595e66);
     --_oc-surface: var(--oc-color-surface, #ffffff);

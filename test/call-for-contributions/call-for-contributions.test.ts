@@ -295,6 +295,33 @@ describe('<call-for-contributions>', () => {
     expect(words($(failed, '.message.error'))).to.contain('items[0].status is not one of open, upcoming, closed');
   });
 
+  it('is unharmed by a hostile page stylesheet', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = `
+      * { line-height: 0.6 !important; letter-spacing: 0.4em; text-transform: uppercase; text-align: right;
+          word-spacing: 2em; white-space: nowrap; font-style: italic; margin: 0 !important; padding: 0 !important; }
+      button, input, img, h1, h2, h3, h4, h5, h6, ul, li, article { display: none !important; }
+      img { width: 1px !important; }`;
+    document.head.append(hostile);
+    try {
+      const el = await widget(html`<call-for-contributions api=${api} call="puisi-voices"></call-for-contributions>`);
+      const title = $(el, '.title')!;
+      const style = getComputedStyle(title);
+      expect([style.textTransform, style.letterSpacing, style.textAlign, style.whiteSpace, style.fontStyle]).to.deep.equal([
+        'none',
+        'normal',
+        'start',
+        'normal',
+        'normal',
+      ]);
+      expect(parseFloat(style.lineHeight)).to.be.greaterThan(parseFloat(style.fontSize));
+      expect(getComputedStyle($(el, '.contribute')!).display).not.to.equal('none');
+      expect($(el, 'img.cover')!.getBoundingClientRect().width).to.be.greaterThan(100);
+    } finally {
+      hostile.remove();
+    }
+  });
+
   it('aborts its request when removed, or when an attribute changes', async () => {
     const signals: AbortSignal[] = [];
     const never: CallSource = {

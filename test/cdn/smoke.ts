@@ -1,0 +1,118 @@
+// `npm run check:cdn` (after `npm run build`): the single script a blogger pastes, as built,
+// on a plain page in Chromium. It must render the calls from the reference backend with no
+// console error, fetch the answer form and tus-js-client only when someone presses Contribute,
+// and then show the form. Prints the gzipped sizes of what each step downloaded.
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { startServer } from '../../demo/server/app.js';
+
+const root = resolve(import.meta.dirname, '../../dist/cdn');
+const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
+const backend = await startServer({ port: 0, dataDir });
+
+// A plain static server for the bundle and one page, on its own origin, like a blog.
+const site = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
+  if (path === '/') {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><html lang="en"><title>Blog</title><body><h1>My post</h1>
+      <script type="module" src="/cdn/open-call.js"></script>
+      <call-for-contributions api="${backend.api}" campaign="this-is-malaysia"></call-for-contributions></body></html>`);
+    return;
+  }
+  const file = /^\/cdn\/([\w.-]+\.js)$/.exec(path)?.[1];
+  try {
+    const body = readFileSync(join(root, file ?? '-'));
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+const problems: string[] = [];
+const scripts: string[] = [];
+const gz = (names: string[]) =>
+  names.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name)), { level: 9 }).length, 0);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} ${m.location().url ?? ''}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${(e as Error).message}`));
+  page.on('requestfinished', (r) => {
+    const name = /\/cdn\/([\w.-]+\.js)$/.exec(r.url())?.[1];
+    if (name) scripts.push(name);
+  });
+  await page.goto(origin, { waitUntil: 'networkidle0' });
+  const titles = await page.evaluate(() =>
+    [...(document.querySelector('call-for-contributions')?.shadowRoot?.querySelectorAll('.title') ?? [])].map(
+      (t) => t.textContent,
+    ),
+  );
+  if (titles.length !== 2) problems.push(`expected the campaign's 2 calls, saw ${JSON.stringify(titles)}`);
+  // Which download holds tus-js-client: the one that carries its protocol header.
+  const hasTus = (name: string) => readFileSync(join(root, name), 'utf8').includes('Tus-Resumable');
+  const listing = [...scripts];
+  if (listing.some(hasTus)) problems.push(`tus-js-client came with the list: ${listing.join(', ')}`);
+
+  const uploader = () =>
+    document.querySelector('call-for-contributions')?.shadowRoot?.querySelector('contribution-uploader')?.shadowRoot;
+  await page.evaluate(() =>
+    document
+      .querySelector('call-for-contributions')
+      ?.shadowRoot?.querySelector<HTMLElement>('[data-call="puisi-voices"] .contribute')
+      ?.click(),
+  );
+  await page.waitForFunction(`(${uploader.toString()})()?.querySelector('form')`, { timeout: 10_000 });
+  const form = scripts.filter((s) => !listing.includes(s));
+  if (form.length === 0) problems.push('Contribute loaded nothing: the form came with the list');
+  if (form.some(hasTus)) problems.push('tus-js-client came with the form, before any file was chosen');
+
+  // The first file chosen starts the upload machinery: tus-js-client arrives then.
+  await page.evaluate(`(() => {
+    const input = (${uploader.toString()})().querySelector('#files');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(200000)], 'puisi.ogg', { type: 'audio/ogg' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  })()`);
+  await page.waitForFunction(`(${uploader.toString()})()?.querySelector('.file.done')`, { timeout: 15_000 });
+  const upload = scripts.filter((s) => !listing.includes(s) && !form.includes(s));
+  if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
+
+  console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page:`);
+  console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
+  console.log(`  + the answer form         ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
+  console.log(`  + the first upload        ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);
+  console.log(`  all it takes to upload    ${kb(gz([...listing, ...form, ...upload])).padStart(8)} gzipped`);
+} finally {
+  await browser.close();
+  site.close();
+  await backend.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (problems.length) {
+  console.error(`\nThe CDN bundle has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('  no console error; the form loads on Contribute, tus-js-client on the first upload');

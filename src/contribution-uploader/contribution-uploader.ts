@@ -342,8 +342,16 @@ export class ContributionUploaderElement extends LitElement {
   }
 
   private onPaste(event: ClipboardEvent): void {
-    const files = event.clipboardData?.files;
-    if (this.mode !== 'files' || !files?.length) return;
+    const data = event.clipboardData;
+    if (this.mode !== 'files' || !data) return;
+    // Some browsers give a pasted screenshot as an item of kind "file" and an empty `files`.
+    const files = data.files.length
+      ? [...data.files]
+      : [...data.items]
+          .filter((item) => item.kind === 'file')
+          .map((item) => item.getAsFile())
+          .filter((f): f is File => f !== null);
+    if (files.length === 0) return;
     event.preventDefault();
     this.addFiles(files);
   }

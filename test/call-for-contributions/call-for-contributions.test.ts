@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call-for-contributions/define.js';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
@@ -6,7 +6,7 @@ import type { CallSource } from '../../src/api/source.js';
 import type { Call, CallPage } from '../../src/api/types.js';
 import type { CallSelectDetail, CallsLoadDetail } from '../../src/events.js';
 import { backend, backendRequests, storedContributions } from '../harness/backend.js';
-import { $, $$, deepActiveElement, expectFocusOn, settled, shadow, tabTo, words } from '../harness/dom.js';
+import { $, $$, deepActiveElement, expectFocusOn, settled, shadow, tabTo, until, words } from '../harness/dom.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -93,7 +93,7 @@ describe('<call-for-contributions>', () => {
     while ($(el, '.load-more')) {
       const before = $$(el, '.card').length;
       $(el, '.load-more')!.click();
-      await waitUntil(() => $$(el, '.card').length > before, 'the next page did not arrive');
+      await until(() => $$(el, '.card').length > before, 'the next page did not arrive');
       pages++;
       await el.updateComplete;
       expectFocusOn($$(el, '.card')[before]);
@@ -128,7 +128,7 @@ describe('<call-for-contributions>', () => {
     );
     const [loading, loaded] = wrapper.querySelectorAll('call-for-contributions');
     await settled(loaded);
-    await waitUntil(() => $<HTMLImageElement>(loaded, 'img.cover')?.complete);
+    await until(() => $<HTMLImageElement>(loaded, 'img.cover')?.complete);
     const reserved = loading.getBoundingClientRect().height;
     const final = loaded.getBoundingClientRect().height;
     expect(reserved / final).to.be.within(0.8, 1.2);
@@ -165,7 +165,7 @@ describe('<call-for-contributions>', () => {
     const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
     expect(detail.call.id).to.equal('astronaut-one-liner');
     // The answer form's module loads on the first Contribute.
-    await waitUntil(() => $(el, '[data-call="astronaut-one-liner"] .answer'), 'the answer region did not open');
+    await until(() => $(el, '[data-call="astronaut-one-liner"] .answer'), 'the answer region did not open');
     const answer = $(el, '[data-call="astronaut-one-liner"] .answer');
     expect(answer).to.exist;
     expectFocusOn(answer?.querySelector('.answer-heading'));
@@ -180,7 +180,7 @@ describe('<call-for-contributions>', () => {
     const id = card.dataset.call!;
     const before = words(card.querySelector('.count'));
     card.querySelector<HTMLElement>('.contribute')!.click();
-    await waitUntil(
+    await until(
       () => card.querySelector('contribution-uploader')?.shadowRoot?.querySelector('form'),
       'the answer form did not open',
     );
@@ -194,7 +194,7 @@ describe('<call-for-contributions>', () => {
     set('#creditName', 'Lina');
     form.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
     form.shadowRoot!.querySelector<HTMLElement>('.submit')!.click();
-    await waitUntil(() => form.shadowRoot!.querySelector('.thanks'), 'no thank-you');
+    await until(() => form.shadowRoot!.querySelector('.thanks'), 'no thank-you');
     const stored = await storedContributions();
     expect(stored.some((c) => c.callId === id && c.text === 'A kettle, and my grandmother humming.')).to.equal(true);
     const n = Number(/\d+/.exec(before)![0]);
@@ -221,7 +221,7 @@ describe('<call-for-contributions>', () => {
     }
     expectFocusOn(firstContribute);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
+    await until(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
     const close = $(el, '.answer .close')!;
     await tabTo(close);
     await sendKeys({ press: 'Enter' });
@@ -231,7 +231,7 @@ describe('<call-for-contributions>', () => {
     const loadMore = $(el, '.load-more')!;
     await tabTo(loadMore);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $$(el, '.card').length === 4);
+    await until(() => $$(el, '.card').length === 4);
     expectFocusOn($$(el, '.card')[2]);
   });
 

@@ -16,7 +16,7 @@ import {
   storedContributions,
   storedUpload,
 } from '../harness/backend.js';
-import { $, $$, expectFocusOn, settled, tabTo, words } from '../harness/dom.js';
+import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { bytesPatched, makeFile, pick, sha256, uploadIdsIn } from './files.js';
 
 let api: string;
@@ -83,10 +83,10 @@ describe('<contribution-uploader>', function () {
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
     );
     $(media, '.submit')!.click();
-    await waitUntil(() => $(media, '.error'));
+    await until(() => $(media, '.error'));
     await expect(media).to.be.accessible();
-    pick(media, makeFile('sky.png', 2_000_000, 'image/png', 11));
-    await waitUntil(() => $(media, '.file .pause'));
+    pick(media, makeFile('sky.png', 8_000_000, 'image/png', 11));
+    await untilProgress(media, 1);
     await expect(media).to.be.accessible();
     $(media, '.file .pause')!.click();
     await untilState(media, 'paused');
@@ -156,8 +156,8 @@ describe('<contribution-uploader>', function () {
     const [id] = uploadIdsIn(await backendRequests());
     expect((await storedUpload(id)).exists).to.equal(true);
     $(el, '.file .remove')!.click();
-    await waitUntil(() => fileRows(el).length === 0);
-    await waitUntil(async () => !(await storedUpload(id)).exists, 'the upload is still on the server');
+    await until(() => fileRows(el).length === 0);
+    await until(async () => !(await storedUpload(id)).exists, 'the upload is still on the server');
     expectFocusOn($(el, '#files'));
   });
 
@@ -195,7 +195,7 @@ describe('<contribution-uploader>', function () {
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
     );
     pick(second, file);
-    await waitUntil(() => /resuming from \d+%/.test(words($(second, '.file-status'))), 'the UI did not say it resumed');
+    await until(() => /resuming from \d+%/.test(words($(second, '.file-status'))), 'the UI did not say it resumed');
     await untilState(second, 'done');
     const sent = bytesPatched(await backendRequests(), id);
     expect(sent).to.equal(file.size - before);
@@ -288,6 +288,24 @@ describe('<contribution-uploader>', function () {
     expect([stored.kind, stored.text]).to.deep.equal(['text', 'Bulan pun rindu.']);
   });
 
+  it('takes files dropped on it or pasted into it', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="sky-today"></contribution-uploader>`);
+    const dropped = new DataTransfer();
+    dropped.items.add(makeFile('dropped.png', 20_000, 'image/png', 40));
+    $(el, '.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    const pasted = new DataTransfer();
+    pasted.items.add(makeFile('pasted.png', 20_000, 'image/png', 41));
+    const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true, cancelable: true });
+    // Firefox gives a constructed paste an empty clipboard (a real paste has the files): there,
+    // only the drop can be checked.
+    const canPaste = (paste.clipboardData?.files.length ?? 0) > 0;
+    if (canPaste) $(el, '#creditName')!.dispatchEvent(paste);
+    await untilState(el, 'done');
+    expect($$(el, '.file-name span:first-child').map((s) => s.textContent)).to.deep.equal(
+      canPaste ? ['dropped.png', 'pasted.png'] : ['dropped.png'],
+    );
+  });
+
   it('says exactly what is wrong with a file before a byte moves, next to the file picker', async () => {
     await backendRequests();
     const el = await uploader(html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`);
@@ -350,7 +368,7 @@ describe('<contribution-uploader>', function () {
     fill(el, { text: 'Thank you for holding the door.', creditName: 'Mei', consent: true });
     await closeCall(callId);
     $(el, '.submit')!.click();
-    await waitUntil(() => $(el, '.form-error'), 'no error shown');
+    await until(() => $(el, '.form-error'), 'no error shown');
     expect(words($(el, '.form-error'))).to.contain('This call closed while you were answering');
     expectFocusOn($(el, '.form-error'));
     expect($<HTMLTextAreaElement>(el, '#text')!.value).to.equal('Thank you for holding the door.');
@@ -371,7 +389,7 @@ describe('<contribution-uploader>', function () {
     fill(el, { creditName: 'Potter', consent: true });
     await untilState(el, 'done');
     $(el, '.submit')!.click();
-    await waitUntil(() => $(el, '.form-error .retry'), 'no retry offered');
+    await until(() => $(el, '.form-error .retry'), 'no retry offered');
     expect(words($(el, '.form-error'))).to.contain('Nothing is lost');
     setTimeout(() => $(el, '.form-error .retry')!.click());
     const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
@@ -391,7 +409,7 @@ describe('<contribution-uploader>', function () {
     await sendKeys({ type: ' ' }); // the key name "Space" is unknown to Firefox's driver
     await tabTo($(el, '.submit')!);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '.thanks-heading'), 'no thank-you');
+    await until(() => $(el, '.thanks-heading'), 'no thank-you');
     expectFocusOn($(el, '.thanks-heading'));
     const stored = (await storedContributions()).filter((c) => c.callId === 'bus-stop-poem');
     expect(stored.map((c) => c.text)).to.include('Tiada bas, hanya bulan.');

@@ -11,6 +11,9 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
   ...shadow(el).querySelectorAll<T>(selector),
 ];
 
+/** waitUntil with room for network work on a busy machine (its own default is 1 s). */
+export const until = (predicate: () => unknown, message?: string, timeout = 10_000) => waitUntil(predicate, message, { timeout });
+
 /** Waits until the widget has left its loading state (a list, a call, a message). */
 export async function settled(
   el: Element,

@@ -9,9 +9,9 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
 import { createServer as createVite } from 'vite';
 import { startServer } from '../../demo/server/app.js';
+import { launchChromium } from '../harness/chromium.js';
 import { defaultChunkSize } from '../../src/upload/file-upload.js';
 
 const { values } = parseArgs({
@@ -48,18 +48,7 @@ const vite = await createVite({ root, configFile: false, logLevel: 'error', serv
 await vite.listen();
 const pageUrl = `${vite.resolvedUrls!.local[0]}test/bench/upload.html`;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 
 /** Chromium's renderer processes (Linux), found once: sampling must not slow the server in this process. */
 function rendererPids(): string[] {

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
 import { startServer } from '../../demo/server/app.js';
+import { launchChromium } from '../harness/chromium.js';
 
 const root = resolve(import.meta.dirname, '../../dist/cdn');
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -37,18 +37,7 @@ const site = createServer((req, res) => {
 await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 const problems: string[] = [];
 const scripts: string[] = [];
 const gz = (names: string[]) =>

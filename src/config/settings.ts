@@ -98,7 +98,8 @@ export class SettingsController implements ReactiveController {
       lang: this.lang,
       headers: this.headers,
       theme: this.theme,
-      source: this.host.source ?? this.provided.source,
+      // The source this element uses, so that widgets inside it talk to the same backend.
+      source: this.source,
       uploadEndpoint: this.uploadEndpoint,
       timeout: this.timeout,
     };

@@ -201,6 +201,38 @@ describe('<call-for-contributions>', () => {
     expect(words(card.querySelector('.count'))).to.equal(`${n + 1} contribution${n + 1 === 1 ? '' : 's'}`);
   });
 
+  it('sends the answer to the backend the list uses, even inside a config that names another source', async () => {
+    const calledOther: string[] = [];
+    const other: CallSource = {
+      listCalls: async () => (calledOther.push('list'), { items: [], next: null }),
+      getCall: async (id) => (calledOther.push(`get ${id}`), Promise.reject(new Error('not this backend'))),
+      submitContribution: async () => (calledOther.push('submit'), Promise.reject(new Error('not this backend'))),
+    };
+    const wrapper = await fixture(
+      html`<open-call-config .source=${other}>
+        <call-for-contributions api=${api} call="thank-a-stranger"></call-for-contributions>
+      </open-call-config>`,
+    );
+    const list = wrapper.querySelector('call-for-contributions')!;
+    await settled(list);
+    $(list, '.contribute')!.click();
+    await until(() => $(list, 'contribution-uploader')?.shadowRoot?.querySelector('form'), 'the answer form did not open');
+    const form = $(list, 'contribution-uploader')!.shadowRoot!;
+    for (const [selector, value] of [
+      ['#text', 'Thank you to the bus driver who waited.'],
+      ['#creditName', 'Ravi'],
+    ]) {
+      const input = form.querySelector<HTMLInputElement>(selector)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    form.querySelector<HTMLInputElement>('#consent')!.click();
+    form.querySelector<HTMLElement>('.submit')!.click();
+    await until(() => form.querySelector('.thanks'), 'no thank-you');
+    expect(calledOther).to.deep.equal([]);
+    expect((await storedContributions()).some((c) => c.text === 'Thank you to the bus driver who waited.')).to.equal(true);
+  });
+
   it('leaves the answer to the page when call-select is cancelled', async () => {
     const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
     el.addEventListener('call-select', (e) => e.preventDefault());

@@ -9,7 +9,8 @@ import { SettingsController } from '../config/settings.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
 import { themeClass, tokens } from '../styles/tokens.js';
-import { heading, renderCallCard, skeletonCard } from './call-card.js';
+import { heading } from '../heading.js';
+import { renderCallCard, skeletonCard } from './call-card.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';

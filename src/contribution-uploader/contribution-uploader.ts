@@ -7,7 +7,7 @@ import type { Call, ContributionKind, ContributionReceipt, ContributionRequest }
 import { parseCall } from '../api/validate.js';
 import type { Theme } from '../config/context.js';
 import { SettingsController } from '../config/settings.js';
-import { heading } from '../call-for-contributions/call-card.js';
+import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { FileUpload } from '../upload/file-upload.js';

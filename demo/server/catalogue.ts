@@ -86,12 +86,6 @@ export class Catalogue {
     const end = start + items.length;
     return { items, next: end < matching.length ? encodeCursor(end) : null, total: matching.length };
   }
-
-  /** Every call id with its campaign; used to tell uploads for unknown calls apart. */
-  has(id: string): boolean {
-    this.refresh();
-    return this.seed.calls.some((c) => c.id === id);
-  }
 }
 
 /** `ms` matches `ms-MY` and the other way round: a filter asks for a language, not a region. */

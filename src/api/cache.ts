@@ -18,7 +18,7 @@ const store: Map<string, Entry> = ((globalThis as Record<symbol, unknown>)[Symbo
   Entry
 >()) as Map<string, Entry>;
 
-export const freshMs = 30_000;
+const freshMs = 30_000;
 
 export function cached(key: string, load: (signal: AbortSignal) => Promise<unknown>, signal?: AbortSignal): Promise<unknown> {
   signal?.throwIfAborted();

@@ -32,7 +32,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export const defaultTimeoutMs = 15_000;
+const defaultTimeoutMs = 15_000;
 
 /**
  * The one way the library talks to a backend: JSON in, JSON out, every failure turned into a

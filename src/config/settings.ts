@@ -5,10 +5,8 @@ import { resolveLang, stringsFor, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
 import { configContext, type OpenCallConfig, type Theme } from './context.js';
 
-/** What an element may set itself; each wins over what an enclosing provider gives. */
-export type OwnSettings = OpenCallConfig;
-
-type Host = ReactiveControllerHost & HTMLElement & OwnSettings;
+/** An element that may set each setting itself; its own value wins over the provided one. */
+type Host = ReactiveControllerHost & HTMLElement & OpenCallConfig;
 
 /**
  * An element's effective settings: its own attribute or property, else the value provided by

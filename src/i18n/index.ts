@@ -6,9 +6,6 @@ export type { Strings } from './strings.js';
 
 const tables: Record<string, Strings> = { en, ms };
 
-/** The languages the UI is translated into. */
-export const uiLanguages = Object.keys(tables);
-
 /**
  * The language an element speaks: its own `lang`, else the configured one, else the nearest
  * `lang` up the DOM (across shadow roots: a widget inside another widget inherits it), else

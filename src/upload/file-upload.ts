@@ -35,7 +35,7 @@ export interface FileUploadOptions {
 
 let tus: Promise<typeof import('tus-js-client')> | undefined;
 /** tus-js-client loads on the first upload: a page that only lists calls never downloads it. */
-export const loadTus = () => (tus ??= import('tus-js-client'));
+const loadTus = () => (tus ??= import('tus-js-client'));
 
 /** One file's resumable upload. */
 export class FileUpload {

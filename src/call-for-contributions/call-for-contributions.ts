@@ -1,10 +1,11 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BackendError, checked } from '../api/request.js';
-import { getCall, listCalls, type CallQuery, type CallSource } from '../api/source.js';
+import { getCall, listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
-import { configContext, sameConfig, type Theme } from '../config/context.js';
+import { configContext, sameConfig } from '../config/context.js';
+import { OpenCallWidget } from '../config/open-call-widget.js';
 import { SettingsController } from '../config/settings.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
@@ -67,21 +68,14 @@ interface LoadFailure {
  * @cssproperty --oc-radius - Corner radius.
  * @cssproperty --oc-space - Base spacing.
  */
-export class CallForContributionsElement extends LitElement {
+export class CallForContributionsElement extends OpenCallWidget {
   static override properties = {
-    api: { type: String },
     call: { type: String },
     campaign: { type: String },
     kind: { type: String },
-    lang: { type: String },
     status: { type: String },
-    theme: { type: String },
-    uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
-    timeout: { type: Number },
-    headers: { attribute: false },
-    source: { attribute: false },
     callData: { attribute: false },
     phase: { state: true, attribute: false },
     calls: { state: true, attribute: false },
@@ -96,8 +90,6 @@ export class CallForContributionsElement extends LitElement {
 
   static override styles = [tokens, styles];
 
-  /** Base URL of the backend (the contract in the README). Inherited from `<open-call-config>`. */
-  declare api: string | undefined;
   /** Show this one call (its id) instead of a list. */
   declare call: string | undefined;
   /** List only this campaign's calls. */
@@ -108,20 +100,10 @@ export class CallForContributionsElement extends LitElement {
   declare lang: string;
   /** Which calls to list: `open` (default), `upcoming` or `closed`. */
   declare status: CallStatus | undefined;
-  /** `light`, `dark` or `auto` (follows the visitor's system). */
-  declare theme: Theme | undefined;
-  /** Overrides the tus endpoint that the calls name. */
-  declare uploadEndpoint: string | undefined;
   /** Level of the call titles (2–6), to fit the article's outline. Default 2. */
   declare headingLevel: number;
   /** Calls per page. Default 12. */
   declare pageSize: number;
-  /** Milliseconds to wait for the backend before showing an error. Default 15000. */
-  declare timeout: number | undefined;
-  /** Headers sent to the API, e.g. `{ Authorization: 'Bearer …' }`. */
-  declare headers: Record<string, string> | undefined;
-  /** A backend that does not speak the contract: an object with the `CallSource` methods. */
-  declare source: CallSource | undefined;
   /** A call object to show without fetching it. */
   declare callData: Call | undefined;
 

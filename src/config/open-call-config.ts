@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import type { CallSource } from '../api/source.js';
-import { configContext, sameConfig, type OpenCallConfig, type Theme } from './context.js';
+import { css, html, type PropertyValues } from 'lit';
+import { configContext, sameConfig, type OpenCallConfig } from './context.js';
+import { OpenCallWidget } from './open-call-widget.js';
 
 /**
  * Shares settings with every open-call widget inside it, so a page sets `api`, `lang`,
@@ -11,37 +11,12 @@ import { configContext, sameConfig, type OpenCallConfig, type Theme } from './co
  * @summary Shared settings for the widgets inside it.
  * @slot - The widgets (and anything else).
  */
-export class OpenCallConfigElement extends LitElement {
-  static override properties = {
-    api: { type: String },
-    lang: { type: String },
-    theme: { type: String },
-    uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
-    timeout: { type: Number },
-    headers: { attribute: false },
-    source: { attribute: false },
-  };
-
+export class OpenCallConfigElement extends OpenCallWidget {
   static override styles = css`
     :host {
       display: contents;
     }
   `;
-
-  /** Base URL of the backend, for every widget inside. */
-  declare api: string | undefined;
-  /** UI language (BCP 47) for every widget inside. */
-  declare lang: string;
-  /** `light`, `dark` or `auto`. */
-  declare theme: Theme | undefined;
-  /** Overrides the tus endpoint that calls name. */
-  declare uploadEndpoint: string | undefined;
-  /** Milliseconds to wait for the backend before showing an error. Default 15000. */
-  declare timeout: number | undefined;
-  /** Headers sent to the API and its upload endpoint, e.g. `{ Authorization: 'Bearer …' }`. */
-  declare headers: Record<string, string> | undefined;
-  /** A backend that does not speak the contract: an object with the `CallSource` methods. */
-  declare source: CallSource | undefined;
 
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
 

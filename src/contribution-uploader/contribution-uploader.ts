@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { characterCount } from '../api/accepts.js';
 import { forget } from '../api/cache.js';
 import { BackendError, checked } from '../api/request.js';
-import { getCall, submitContribution, type CallSource } from '../api/source.js';
+import { getCall, submitContribution } from '../api/source.js';
 import type { Call, ContributionKind, ContributionReceipt, ContributionRequest } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
-import type { Theme } from '../config/context.js';
+import { OpenCallWidget } from '../config/open-call-widget.js';
 import { SettingsController } from '../config/settings.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
@@ -78,18 +78,11 @@ const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'emai
  * @cssproperty --oc-radius - Corner radius.
  * @cssproperty --oc-space - Base spacing.
  */
-export class ContributionUploaderElement extends LitElement {
+export class ContributionUploaderElement extends OpenCallWidget {
   static override properties = {
-    api: { type: String },
     call: { type: String },
-    lang: { type: String },
-    theme: { type: String },
-    uploadEndpoint: { type: String, attribute: 'upload-endpoint' },
     chunkSize: { type: Number, attribute: 'chunk-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    timeout: { type: Number },
-    headers: { attribute: false },
-    source: { attribute: false },
     callData: { attribute: false },
     phase: { state: true, attribute: false },
     loaded: { state: true, attribute: false },
@@ -107,26 +100,12 @@ export class ContributionUploaderElement extends LitElement {
 
   static override styles = [tokens, styles];
 
-  /** Base URL of the backend. Inherited from `<open-call-config>` or an enclosing `<call-for-contributions>`. */
-  declare api: string | undefined;
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
-  /** UI language (BCP 47). */
-  declare lang: string;
-  /** `light`, `dark` or `auto`. */
-  declare theme: Theme | undefined;
-  /** Overrides the tus endpoint that the call names. */
-  declare uploadEndpoint: string | undefined;
   /** Bytes per upload request. Default 40 MiB; halved by itself when a proxy answers 413. */
   declare chunkSize: number | undefined;
   /** Level of the headings (2–6). Default 2. */
   declare headingLevel: number;
-  /** Milliseconds to wait for the backend. Default 15000. */
-  declare timeout: number | undefined;
-  /** Headers sent to the API and its upload endpoint (and no other origin), e.g. `{ Authorization: 'Bearer …' }`. */
-  declare headers: Record<string, string> | undefined;
-  /** A backend that does not speak the contract: an object with the `CallSource` methods. */
-  declare source: CallSource | undefined;
   /** The call object, when the page already has it. */
   declare callData: Call | undefined;
 

@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { BackendError, checked } from '../api/request.js';
+import { checked } from '../api/request.js';
+import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
 import { getCall, listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
@@ -15,12 +16,6 @@ import { renderCallCard, skeletonCard } from './call-card.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';
-
-/** Whatever stopped a load, reduced to what the error state needs. */
-interface LoadFailure {
-  message: string;
-  details?: string;
-}
 
 /**
  * Open calls from a backend, on any page. With `call`, one call laid out for reading; without,
@@ -110,9 +105,9 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private phase: Phase;
   declare private calls: Call[];
   declare private next: string | null;
-  declare private failure: LoadFailure | undefined;
+  declare private failure: Failure | undefined;
   declare private loadingMore: boolean;
-  declare private moreFailure: LoadFailure | undefined;
+  declare private moreFailure: Failure | undefined;
   declare private answering: string | undefined;
   declare private uploaderReady: boolean;
   declare private announcement: string;
@@ -208,7 +203,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       emit(this, 'calls-load', { calls, shown: calls.length, hasMore: next !== null });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.failure = this.describe(error);
+      this.failure = describeFailure(error, this.settings.strings);
       this.phase = 'error';
       this.announcement = '';
     }
@@ -237,7 +232,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       if (firstNew) this.cardFor(firstNew)?.focus();
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.moreFailure = this.describe(error);
+      this.moreFailure = describeFailure(error, this.settings.strings);
       this.announcement = '';
     } finally {
       if (this.loadingMoreController === controller) this.loadingMore = false;
@@ -247,25 +242,6 @@ export class CallForContributionsElement extends OpenCallWidget {
   private announceShown(): void {
     const n = this.calls.length;
     this.announcement = this.settings.strings.callsShown(this.settings.formats.count(n), n);
-  }
-
-  private describe(error: unknown): LoadFailure {
-    const words = this.settings.strings.error;
-    if (error instanceof MissingBackend) return { message: words.noBackend };
-    if (!(error instanceof BackendError)) {
-      console.error('open-call-widgets: the source failed', error);
-      return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
-    }
-    if (error.kind === 'invalid')
-      console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
-    const message = {
-      unreachable: words.unreachable,
-      timeout: words.timeout,
-      'not-found': words.notFound,
-      problem: words.problem,
-      invalid: words.invalid,
-    }[error.kind];
-    return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
   }
 
   private cardFor(id: string): HTMLElement | null | undefined {
@@ -391,6 +367,3 @@ function loadUploader(): Promise<boolean> {
   );
   return uploader;
 }
-
-/** No `api`, `source` or `callData`: a set-up mistake, explained in the widget itself. */
-class MissingBackend extends Error {}

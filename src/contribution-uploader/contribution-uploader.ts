@@ -9,6 +9,7 @@ import { OpenCallWidget } from '../config/open-call-widget.js';
 import { SettingsController } from '../config/settings.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
+import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { FileUpload } from '../upload/file-upload.js';
 import { resumeStore } from '../upload/resume-store.js';
@@ -111,7 +112,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   declare private phase: Phase;
   declare private loaded: Call | undefined;
-  declare private unavailable: string | undefined;
+  declare private unavailable: Failure | undefined;
   declare private mode: 'text' | 'files';
   declare private files: ChosenFile[];
   declare private values: AnswerValues;
@@ -172,12 +173,14 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.loading = controller;
     this.phase = 'loading';
     this.unavailable = undefined;
+    // A new load is about a new call (or a retry): nothing of the previous one may linger.
+    this.loaded = undefined;
     try {
       const source = this.settings.source;
       let call: Call;
       if (this.callData) call = checked(this.callData, (v) => parseCall(v));
       else if (source && this.call) call = await getCall(source, this.call, controller.signal);
-      else throw new Error(this.settings.strings.error.noBackend);
+      else throw new MissingBackend();
       if (controller.signal.aborted) return;
       this.loaded = call;
       const texts = call.accepts.some((a) => a.kind === 'text');
@@ -192,16 +195,18 @@ export class ContributionUploaderElement extends OpenCallWidget {
         };
       }
       const errors = this.strings.errors;
-      if (call.status === 'closed') this.unavailable = errors.callClosed;
+      if (call.status === 'closed') this.unavailable = { message: errors.callClosed };
       else if (call.status === 'upcoming')
-        this.unavailable = errors.callUpcoming(
-          call.opensAt ? this.settings.formats.date(call.opensAt) : this.settings.strings.status.upcoming,
-        );
+        this.unavailable = {
+          message: errors.callUpcoming(
+            call.opensAt ? this.settings.formats.date(call.opensAt) : this.settings.strings.status.upcoming,
+          ),
+        };
       this.phase = this.unavailable ? 'unavailable' : 'form';
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.unavailable =
-        `${this.strings.errors.loadFailed} ${error instanceof BackendError || error instanceof Error ? error.message : ''}`.trim();
+      const failure = describeFailure(error, this.settings.strings);
+      this.unavailable = { ...failure, message: `${this.strings.errors.loadFailed} ${failure.message}` };
       this.phase = 'unavailable';
     }
   }
@@ -763,7 +768,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (this.phase === 'loading') body = html`<p class="loading" aria-busy="true">${this.strings.loading}</p>`;
     else if (this.phase === 'unavailable' || !call)
       body = html`<div class="message" part="error" role="alert">
-        <p>${this.unavailable}</p>
+        <p>${this.unavailable?.message}</p>
+        ${this.unavailable?.details ? html`<p class="details">${this.settings.strings.errorDetails(this.unavailable.details)}</p>` : nothing}
         ${call ? nothing : html`<button type="button" class="retry" @click=${() => this.load()}>${this.settings.strings.retry}</button>`}
       </div>`;
     else if (this.phase === 'done') body = this.renderThanks(call);

@@ -354,6 +354,18 @@ describe('<contribution-uploader>', function () {
     expect($<HTMLInputElement>(el, '#creditName')!.value).to.equal('Nadia');
   });
 
+  it('words a call that cannot be loaded in the visitor’s language, with the backend’s details apart', async () => {
+    const el = await uploader(
+      html`<contribution-uploader api="/faults/problem/v1" call="any" lang="ms"></contribution-uploader>`,
+    );
+    const paragraphs = $$(el, '.message p').map((p) => words(p));
+    expect(paragraphs).to.deep.equal([
+      'Panggilan tidak dapat dimuatkan. Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
+      'Butiran: The calls database did not answer.',
+    ]);
+    expect(words($(el, '.message button.retry'))).to.equal('Cuba lagi');
+  });
+
   it('does not offer the form for a closed or upcoming call', async () => {
     const closed = await uploader(html`<contribution-uploader api=${api} call="thank-you-notes-2025"></contribution-uploader>`);
     expect($(closed, 'form')).to.equal(null);

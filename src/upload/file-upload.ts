@@ -133,8 +133,7 @@ export class FileUpload {
     const previous = await upload.findPreviousUploads();
     if (previous.length > 0) upload.resumeFromPreviousUpload(previous[previous.length - 1]);
     if (this.cancelled) return;
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    this.listen();
     this.set(navigator.onLine ? 'uploading' : 'offline');
     if (navigator.onLine) upload.start();
   }
@@ -165,8 +164,7 @@ export class FileUpload {
       void this.start();
       return;
     }
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    this.listen();
     this.lastProgress = undefined;
     this.set(navigator.onLine ? 'uploading' : 'offline');
     if (navigator.onLine) this.upload.start();
@@ -229,6 +227,12 @@ export class FileUpload {
   private set(state: UploadState): void {
     this.state = state;
     this.options.onChange(this);
+  }
+
+  /** Offline, an upload waits; back online, it continues. */
+  private listen(): void {
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
   }
 
   private stopListening(): void {

@@ -49,6 +49,11 @@ const untilState = (el: Element, state: string, timeout = 15_000) =>
       timeout,
     },
   );
+/**
+ * Big enough, in 128 KiB chunks, that a test can act mid-upload on a fast machine (progress
+ * reaches the page every 200 ms); 8 MB once finished before the first report.
+ */
+const midUpload = 24_000_000;
 const percentOf = (el: Element) => Number(/(\d+)%/.exec(words($(el, '.file-status')))?.[1] ?? -1);
 /** Waits for an upload to pass `percent`, and says so if it finished before anyone could act mid-way. */
 const untilProgress = (el: Element, percent: number) =>
@@ -85,7 +90,7 @@ describe('<contribution-uploader>', function () {
     $(media, '.submit')!.click();
     await until(() => $(media, '.error'));
     await expect(media).to.be.accessible();
-    pick(media, makeFile('sky.png', 8_000_000, 'image/png', 11));
+    pick(media, makeFile('sky.png', midUpload, 'image/png', 11));
     await untilProgress(media, 1);
     await expect(media).to.be.accessible();
     $(media, '.file .pause')!.click();
@@ -127,7 +132,7 @@ describe('<contribution-uploader>', function () {
   });
 
   it('pauses and resumes an upload', async () => {
-    const file = makeFile('sky.jpg', 8_000_000, 'image/jpeg', 3);
+    const file = makeFile('sky.jpg', midUpload, 'image/jpeg', 3);
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
     );
@@ -151,7 +156,7 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="131072"></contribution-uploader>`,
     );
-    pick(el, makeFile('cancel-me.png', 8_000_000, 'image/png', 4));
+    pick(el, makeFile('cancel-me.png', midUpload, 'image/png', 4));
     await untilProgress(el, 5);
     const [id] = uploadIdsIn(await backendRequests());
     expect((await storedUpload(id)).exists).to.equal(true);
@@ -162,9 +167,9 @@ describe('<contribution-uploader>', function () {
   });
 
   it('completes byte-identical when the server is killed and restarted mid-upload', async () => {
-    const file = makeFile('restart.ogg', 8_000_000, 'audio/ogg', 5);
+    const file = makeFile('restart.ogg', midUpload, 'audio/ogg', 5);
     const el = await uploader(
-      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="262144"></contribution-uploader>`,
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
     );
     pick(el, file);
     await untilProgress(el, 20);
@@ -179,7 +184,7 @@ describe('<contribution-uploader>', function () {
   });
 
   it('resumes from the server’s offset when a fresh uploader is given the same file', async () => {
-    const file = makeFile('long-take.ogg', 8_000_000, 'audio/ogg', 6);
+    const file = makeFile('long-take.ogg', midUpload, 'audio/ogg', 6);
     await backendRequests();
     const first = await uploader(
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
@@ -264,7 +269,7 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
     );
-    const file = makeFile('offline.png', 8_000_000, 'image/png', 8);
+    const file = makeFile('offline.png', midUpload, 'image/png', 8);
     pick(el, file);
     await untilProgress(el, 3);
     window.dispatchEvent(new Event('offline'));

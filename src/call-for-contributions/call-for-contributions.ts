@@ -7,7 +7,6 @@ import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { configContext, sameConfig } from '../config/context.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
-import { SettingsController } from '../config/settings.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
 import { themeClass, tokens } from '../styles/tokens.js';
@@ -112,7 +111,6 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private uploaderReady: boolean;
   declare private announcement: string;
 
-  private readonly settings = new SettingsController(this);
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
   private loadKey?: unknown[];
   private loading?: AbortController;

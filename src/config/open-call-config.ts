@@ -18,6 +18,9 @@ export class OpenCallConfigElement extends OpenCallWidget {
     }
   `;
 
+  // It shows no words of its own.
+  protected static override readonly speaks = [];
+
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

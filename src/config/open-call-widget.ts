@@ -1,6 +1,8 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { CallSource } from '../api/source.js';
+import { widgetStrings, type StringTable } from '../i18n/index.js';
 import type { Theme } from './context.js';
+import { SettingsController } from './settings.js';
 
 /**
  * What every open-call widget takes: where its backend is, and how it speaks and looks. Each
@@ -33,4 +35,18 @@ export class OpenCallWidget extends LitElement {
   declare headers: Record<string, string> | undefined;
   /** A backend that does not speak the contract: an object with the `CallSource` methods. */
   declare source: CallSource | undefined;
+
+  /** The string tables a widget speaks from. */
+  protected static readonly speaks: readonly StringTable<unknown>[] = [widgetStrings];
+
+  protected readonly settings = new SettingsController(this);
+
+  /**
+   * Each update waits until the widget's words have arrived in its language, so a page in
+   * Malay never flashes English, and a page in English never downloads Malay.
+   */
+  protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
+    const arriving = this.settings.wordsArriving((this.constructor as typeof OpenCallWidget).speaks);
+    return arriving ? arriving.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 }

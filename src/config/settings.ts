@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { httpSource, type CallSource } from '../api/source.js';
-import { resolveLang, stringsFor, type Strings } from '../i18n/index.js';
+import { resolveLang, widgetStrings, type StringTable, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
 import { configContext, type OpenCallConfig, type Theme } from './context.js';
 
@@ -76,8 +76,21 @@ export class SettingsController implements ReactiveController {
     return theme === 'light' || theme === 'dark' ? theme : 'auto';
   }
 
+  /** The words every widget uses, in this element's language. */
   get strings(): Strings {
-    return stringsFor(this.lang);
+    return widgetStrings.get(this.lang);
+  }
+
+  /** The words of `table` in this element's language (English until its own have arrived). */
+  words<T>(table: StringTable<T>): T {
+    return table.get(this.lang);
+  }
+
+  /** Settles when every table has arrived in this element's language; undefined when they have. */
+  wordsArriving(tables: readonly StringTable<unknown>[]): Promise<unknown> | undefined {
+    const lang = this.lang;
+    const arriving = tables.map((table) => table.load(lang)).filter((p) => p !== undefined);
+    return arriving.length ? Promise.all(arriving) : undefined;
   }
 
   get formats(): Formats {

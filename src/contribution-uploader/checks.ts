@@ -1,7 +1,7 @@
 import { acceptsType, characterCount } from '../api/accepts.js';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { Formats } from '../i18n/format.js';
-import type { Strings } from '../i18n/index.js';
+import type { Strings, UploaderStrings } from '../i18n/index.js';
 
 /** The fields a visitor fills in; kept as typed through every error. */
 export interface AnswerValues {
@@ -49,9 +49,10 @@ export function checkFile(
   call: Call,
   chosen: { kind: ContributionKind; count: number } | undefined,
   strings: Strings,
+  words: UploaderStrings,
   formats: Formats,
 ): string | undefined {
-  const errors = strings.uploader.errors;
+  const errors = words.errors;
   const accepts = acceptsFor(call, file.type);
   if (!accepts) return errors.typeNotAccepted(file.name, file.type || '?', mediaKindWords(call, strings, formats));
   if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, strings, formats));
@@ -72,10 +73,11 @@ export function checkAnswer(
   call: Call,
   fileCount: number,
   strings: Strings,
+  uploaderWords: UploaderStrings,
   formats: Formats,
 ): AnswerErrors {
   const errors: AnswerErrors = {};
-  const words = strings.uploader.errors;
+  const words = uploaderWords.errors;
   if (mode === 'text') {
     const max = call.accepts.find((a) => a.kind === 'text')?.maxLength;
     const length = characterCount(values.text.trim());

@@ -6,10 +6,11 @@ import { getCall, submitContribution } from '../api/source.js';
 import type { Call, ContributionKind, ContributionReceipt, ContributionRequest } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
-import { SettingsController } from '../config/settings.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
+import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
+import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { FileUpload } from '../upload/file-upload.js';
 import { resumeStore } from '../upload/resume-store.js';
@@ -100,6 +101,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
+  protected static override readonly speaks = [widgetStrings, uploaderStrings];
 
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
@@ -123,7 +125,6 @@ export class ContributionUploaderElement extends OpenCallWidget {
   declare private announcement: string;
   declare private dragging: boolean;
 
-  private readonly settings = new SettingsController(this);
   private loadKey?: unknown[];
   private loading?: AbortController;
 
@@ -163,8 +164,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     }
   }
 
-  private get strings() {
-    return this.settings.strings.uploader;
+  private get strings(): UploaderStrings {
+    return this.settings.words(uploaderStrings);
   }
 
   private async load(): Promise<void> {
@@ -229,7 +230,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     for (const file of list) {
       const current = [...this.activeFiles, ...added];
       const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-      const problem = checkFile(file, call, chosen, this.settings.strings, this.settings.formats);
+      const problem = checkFile(file, call, chosen, this.settings.strings, this.strings, this.settings.formats);
       if (problem) {
         problems.push(problem);
         emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
@@ -367,7 +368,15 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (!call || this.phase !== 'form') return;
     this.formError = undefined;
     const active = this.activeFiles;
-    const errors = checkAnswer(this.values, this.mode, call, active.length, this.settings.strings, this.settings.formats);
+    const errors = checkAnswer(
+      this.values,
+      this.mode,
+      call,
+      active.length,
+      this.settings.strings,
+      this.strings,
+      this.settings.formats,
+    );
     if (this.mode === 'files' && active.some((f) => f.upload.state === 'failed'))
       errors.files = this.strings.errors.uploadsUnfinished;
     this.errors = errors;
@@ -602,6 +611,18 @@ export class ContributionUploaderElement extends OpenCallWidget {
     </li>`;
   }
 
+  /** On a phone, a second picker that opens the camera or the microphone app directly. */
+  private renderCapture(id: string, accept: string, capture: 'environment' | 'user', label: string): TemplateResult {
+    return html`<input
+        type="file"
+        id=${id}
+        class="file-input"
+        accept=${accept}
+        capture=${capture}
+        @change=${(e: Event) => this.onPick(e)}
+      /><label for=${id} class="button">${label}</label>`;
+  }
+
   private renderFiles(call: Call): TemplateResult {
     const s = this.strings;
     const active = this.activeFiles;
@@ -634,28 +655,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
         <label for="files" class="button" id="files-button">${s.chooseFiles(max)}</label>
         ${
           coarse && (kinds.has('image') || kinds.has('video'))
-            ? html`<input
-                  type="file"
-                  id="camera"
-                  class="file-input"
-                  accept=${kinds.has('video') ? 'video/*' : 'image/*'}
-                  capture="environment"
-                  @change=${(e: Event) => this.onPick(e)}
-                /><label for="camera" class="button">${s.useCamera}</label>`
+            ? this.renderCapture('camera', kinds.has('video') ? 'video/*' : 'image/*', 'environment', s.useCamera)
             : nothing
         }
-        ${
-          coarse && kinds.has('audio') && !kinds.has('video')
-            ? html`<input
-                  type="file"
-                  id="microphone"
-                  class="file-input"
-                  accept="audio/*"
-                  capture="user"
-                  @change=${(e: Event) => this.onPick(e)}
-                /><label for="microphone" class="button">${s.recordAudio}</label>`
-            : nothing
-        }
+        ${coarse && kinds.has('audio') && !kinds.has('video') ? this.renderCapture('microphone', 'audio/*', 'user', s.recordAudio) : nothing}
         <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, this.settings.strings, this.settings.formats)}</p>
       </div>
       ${this.errorFor('files')}

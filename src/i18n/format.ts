@@ -1,5 +1,16 @@
 import { formatLocale } from './index.js';
 
+/** Each unit a relative time may use, with its length in seconds: the largest that fits is used. */
+const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 1],
+  ['minute', 60],
+  ['hour', 3600],
+  ['day', 86_400],
+  ['week', 7 * 86_400],
+  ['month', 30 * 86_400],
+  ['year', 365 * 86_400],
+];
+
 /**
  * Numbers, sizes, durations, dates and language names for one locale, through Intl.
  * Made once per language change, not per render.
@@ -73,26 +84,9 @@ export class Formats {
   relativeTo(iso: string, now = Date.now()): string {
     const seconds = (Date.parse(iso) - now) / 1000;
     const abs = Math.abs(seconds);
-    const steps: Array<[number, Intl.RelativeTimeFormatUnit]> = [
-      [60, 'second'],
-      [3600, 'minute'],
-      [86_400, 'hour'],
-      [7 * 86_400, 'day'],
-      [30 * 86_400, 'week'],
-      [365 * 86_400, 'month'],
-      [Infinity, 'year'],
-    ];
-    const divisors: Record<string, number> = {
-      second: 1,
-      minute: 60,
-      hour: 3600,
-      day: 86_400,
-      week: 7 * 86_400,
-      month: 30 * 86_400,
-      year: 365 * 86_400,
-    };
-    const [, unit] = steps.find(([limit]) => abs < limit) ?? steps[steps.length - 1];
-    return this.relative.format(Math.round(seconds / divisors[unit]), unit);
+    let [unit, size] = timeUnits[0];
+    for (const [u, length] of timeUnits) if (abs >= length) [unit, size] = [u, length];
+    return this.relative.format(Math.round(seconds / size), unit);
   }
 
   /** "Malay", "Bahasa Melayu"… in the UI's language. */

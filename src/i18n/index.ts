@@ -1,10 +1,12 @@
 import type { Strings } from './strings.js';
 import { en } from './en.js';
-import { ms } from './ms.js';
+import { languages, primaryLanguage, StringTable, type Language } from './table.js';
 
-export type { Strings } from './strings.js';
+export type { Strings, UploaderStrings } from './strings.js';
+export { StringTable } from './table.js';
 
-const tables: Record<string, Strings> = { en, ms };
+/** The words every widget uses: the list of calls, states, failures, kinds of contribution. */
+export const widgetStrings = new StringTable<Strings>(en, { ms: () => import('./ms.js').then((m) => m.ms) });
 
 /**
  * The language an element speaks: its own `lang`, else the configured one, else the nearest
@@ -24,16 +26,10 @@ export function resolveLang(element: Element, configured?: string): string {
   return navigator.language || 'en';
 }
 
-/** The string table for a BCP 47 tag: `ms-MY` uses Malay; an untranslated language uses English. */
-export function stringsFor(lang: string): Strings {
-  const primary = lang.toLowerCase().split('-')[0];
-  return tables[primary] ?? en;
-}
-
 /** The locale Intl formats with: the UI's language when it has a table, so words and numbers agree. */
 export function formatLocale(lang: string): string {
-  const primary = lang.toLowerCase().split('-')[0];
-  if (!(primary in tables)) return 'en';
+  const primary = primaryLanguage(lang);
+  if (!languages.includes(primary as Language)) return 'en';
   try {
     return Intl.getCanonicalLocales(lang)[0] ?? primary;
   } catch {

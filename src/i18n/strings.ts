@@ -50,7 +50,6 @@ export interface Strings {
   answerHeading(title: string): string;
   answerElsewhere: string;
   notAnswerable: { upcoming: string; closed: string };
-  uploader: UploaderStrings;
 }
 
 /** The answer form. */

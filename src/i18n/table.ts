@@ -1,0 +1,44 @@
+/** The languages the widgets speak. Every table must have each of them: a missing one is a type error. */
+export type Language = 'en' | 'ms';
+export const languages: readonly Language[] = ['en', 'ms'];
+
+/** The part of a BCP 47 tag that picks a table: `ms-MY` speaks from `ms`. */
+export const primaryLanguage = (lang: string): string => lang.toLowerCase().split('-')[0] ?? '';
+
+/**
+ * One set of words in every language the widgets speak. English is always here; another
+ * language's table is fetched the first time a widget on the page speaks it, so a page
+ * downloads only the languages it shows.
+ */
+export class StringTable<T> {
+  private readonly arrived = new Map<string, T>();
+  private readonly arriving = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly english: T,
+    private readonly translations: Record<Exclude<Language, 'en'>, () => Promise<T>>,
+  ) {}
+
+  /** The words for `lang`: its own table once it has arrived, else English. */
+  get(lang: string): T {
+    return this.arrived.get(primaryLanguage(lang)) ?? this.english;
+  }
+
+  /** Settles when `get(lang)` has the language's own words; undefined when it already has (or never will). */
+  load(lang: string): Promise<void> | undefined {
+    const primary = primaryLanguage(lang);
+    if (primary === 'en' || !languages.includes(primary as Language) || this.arrived.has(primary)) return undefined;
+    const fetchTable = this.translations[primary as Exclude<Language, 'en'>];
+    let arriving = this.arriving.get(primary);
+    if (!arriving) {
+      arriving = fetchTable().then(
+        (table) => void this.arrived.set(primary, table),
+        // A table that cannot be fetched (offline, a missing file on a CDN) leaves English
+        // in its place rather than a widget that never renders.
+        (error: unknown) => console.warn(`open-call-widgets: the "${primary}" words could not be loaded`, error),
+      );
+      this.arriving.set(primary, arriving);
+    }
+    return arriving;
+  }
+}

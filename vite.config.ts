@@ -47,7 +47,8 @@ export default defineConfig(({ mode }): UserConfig =>
         plugins: [minifyTemplates()],
         build: {
           outDir: 'dist',
-          emptyOutDir: false,
+          // Runs first (`npm run build`); the CDN bundle and the types go into dist/ after it.
+          emptyOutDir: true,
           sourcemap: true,
           target: 'es2022',
           lib: {
@@ -59,11 +60,12 @@ export default defineConfig(({ mode }): UserConfig =>
               'contribution-uploader/define': 'src/contribution-uploader/define.ts',
               'open-call-config': 'src/config/open-call-config.ts',
               'open-call-config/define': 'src/config/define.ts',
+              react: 'src/react/index.ts',
             },
             formats: ['es'],
           },
           rolldownOptions: {
-            external: [/^lit/, /^@lit\//, 'tus-js-client'],
+            external: [/^lit/, /^@lit\//, 'tus-js-client', 'react'],
             output: { minify: true },
           },
         },

@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
@@ -46,6 +47,36 @@ const firefox = puppeteerLauncher({
   },
 });
 
+// React ships CommonJS only, which the test server's per-file CommonJS conversion cannot share
+// between react and react-dom. The tests get one ESM bundle of the three entry points instead.
+const reactModules = { react: 'React', 'react-dom': 'ReactDOM', 'react-dom/client': 'ReactDOMClient' };
+let reactBundle;
+const reactForTests = {
+  name: 'react-for-tests',
+  resolveImport({ source }) {
+    if (source in reactModules) return `/__react/${reactModules[source]}.js`;
+  },
+  async serve(context) {
+    if (!context.path.startsWith('/__react/')) return undefined;
+    const name = context.path.slice('/__react/'.length, -'.js'.length);
+    if (name === 'bundle') {
+      reactBundle ??= build({
+        stdin: {
+          contents: `export { default as React } from 'react'; export { default as ReactDOM } from 'react-dom'; export { default as ReactDOMClient } from 'react-dom/client';`,
+          resolveDir: process.cwd(),
+        },
+        bundle: true,
+        format: 'esm',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"development"' },
+      }).then((result) => result.outputFiles[0].text);
+      return { body: await reactBundle, type: 'js' };
+    }
+    if (Object.values(reactModules).includes(name))
+      return { body: `import { ${name} } from './bundle.js'; export default ${name};`, type: 'js' };
+  },
+};
+
 const only = process.env.BROWSERS?.split(',');
 
 export default {
@@ -69,6 +100,7 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   middleware: [faultyBackends()],
   plugins: [
+    reactForTests,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     commonjs({
       strictRequires: false,

@@ -43,7 +43,9 @@ const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 
 const cell = (text = '') => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 const code = (text = '') => (text ? `\`${cell(text)}\`` : '');
 const table = (head: string[], rows: string[][]) =>
-  rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''] : [];
+  rows.length
+    ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), '']
+    : [];
 
 function reference(element: Declaration): string[] {
   const tag = element.tagName ?? element.name;
@@ -64,11 +66,24 @@ function reference(element: Declaration): string[] {
       properties.map((p) => [code(p.name), code(p.type?.text), cell(p.description)]),
     ),
   );
-  lines.push(...table(['Event', 'Description'], (element.events ?? []).map((e) => [code(e.name), cell(e.description)])));
   lines.push(
-    ...table(['Slot', 'Description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
+    ...table(
+      ['Event', 'Description'],
+      (element.events ?? []).map((e) => [code(e.name), cell(e.description)]),
+    ),
   );
-  lines.push(...table(['CSS part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])));
+  lines.push(
+    ...table(
+      ['Slot', 'Description'],
+      (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    ),
+  );
+  lines.push(
+    ...table(
+      ['CSS part', 'Description'],
+      (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
+  );
   lines.push(
     ...table(
       ['CSS custom property', 'Description'],

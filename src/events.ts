@@ -1,5 +1,5 @@
 import type { Call, Problem } from './api/types.js';
-import type { UploadState } from './upload/file-upload.js';
+import type { FileUpload, UploadState } from './upload/file-upload.js';
 
 /** `calls-load`: a page of calls arrived and is shown. */
 export interface CallsLoadDetail {
@@ -48,6 +48,15 @@ export interface ContributionSubmitDetail {
   url?: string;
 }
 
+/** `recording-use`: the visitor chose a take recorded in `<contribution-recorder>`. */
+export interface RecordingUseDetail {
+  callId: string;
+  /** The recorded file. */
+  file: File;
+  /** Its upload, begun while recording: its `url` names it in a contribution once it is done. */
+  upload: FileUpload;
+}
+
 /** Every event the widgets send, by name. */
 export interface OpenCallEventMap {
   'calls-load': CallsLoadDetail;
@@ -55,6 +64,7 @@ export interface OpenCallEventMap {
   'contribution-progress': ContributionProgressDetail;
   'contribution-error': ContributionErrorDetail;
   'contribution-submit': ContributionSubmitDetail;
+  'recording-use': RecordingUseDetail;
 }
 
 /** The one way an element sends an event: bubbling out of shadow roots, with a typed detail. */
@@ -74,5 +84,6 @@ declare global {
     'contribution-progress': CustomEvent<ContributionProgressDetail>;
     'contribution-error': CustomEvent<ContributionErrorDetail>;
     'contribution-submit': CustomEvent<ContributionSubmitDetail>;
+    'recording-use': CustomEvent<RecordingUseDetail>;
   }
 }

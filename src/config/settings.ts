@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { httpSource, type CallSource } from '../api/source.js';
+import type { Call } from '../api/types.js';
 import { resolveLang, widgetStrings, type StringTable, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
 import { configContext, type OpenCallConfig, type Theme } from './context.js';
@@ -46,6 +47,17 @@ export class SettingsController implements ReactiveController {
 
   get uploadEndpoint(): string | undefined {
     return this.host.uploadEndpoint || this.provided.uploadEndpoint || undefined;
+  }
+
+  /**
+   * Where a call's files go, with the headers and the only origins they may be sent to: the
+   * API's and the upload endpoint's.
+   */
+  uploadTarget(call: Call): { endpoint: string; headers: Record<string, string>; headerOrigins: string[] } {
+    const endpoint = this.uploadEndpoint ?? call.upload.endpoint;
+    const origins = new Set<string>();
+    for (const url of [this.api, endpoint]) if (url) origins.add(new URL(url, document.baseURI).origin);
+    return { endpoint, headers: this.headers, headerOrigins: [...origins] };
   }
 
   /** The same object while api and headers stay the same, so data loads do not restart. */

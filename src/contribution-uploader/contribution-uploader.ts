@@ -238,11 +238,9 @@ export class ContributionUploaderElement extends OpenCallWidget {
       }
       const kind = acceptsFor(call, file.type)?.kind ?? 'image';
       const upload = new FileUpload(file, {
-        endpoint: this.settings.uploadEndpoint ?? call.upload.endpoint,
+        ...this.settings.uploadTarget(call),
         callId: call.id,
         chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
-        headers: this.settings.headers,
-        headerOrigins: this.headerOrigins(call),
         resumeStore,
         onChange: (u) => this.uploadChanged(u),
       });
@@ -251,15 +249,6 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.files = [...this.files, ...added];
     this.errors = { ...this.errors, files: problems.length ? problems.join(' ') : undefined };
     for (const f of added) void f.upload.start();
-  }
-
-  /** The API's origin and the upload endpoint's: the only places `headers` may go. */
-  private headerOrigins(call: Call): string[] {
-    const origins = new Set<string>();
-    for (const url of [this.settings.api, this.settings.uploadEndpoint ?? call.upload.endpoint]) {
-      if (url) origins.add(new URL(url, document.baseURI).origin);
-    }
-    return [...origins];
   }
 
   private uploadChanged(upload: FileUpload): void {

@@ -2,7 +2,7 @@ import type { Strings } from './strings.js';
 import { en } from './en.js';
 import { languages, primaryLanguage, StringTable, type Language } from './table.js';
 
-export type { Strings, UploaderStrings } from './strings.js';
+export type { RecorderStrings, Strings, UploaderStrings } from './strings.js';
 export { StringTable } from './table.js';
 
 /** The words every widget uses: the list of calls, states, failures, kinds of contribution. */

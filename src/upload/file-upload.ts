@@ -1,5 +1,6 @@
 import type { HttpRequest, Upload as TusUpload } from 'tus-js-client';
 import { parseProblem } from '../api/validate.js';
+import type { Take } from '../record/take.js';
 import type { ResumeStore } from './resume-store.js';
 
 /** Where one file is: state changes are what the UI shows and announces. */
@@ -37,11 +38,13 @@ let tus: Promise<typeof import('tus-js-client')> | undefined;
 /** tus-js-client loads on the first upload: a page that only lists calls never downloads it. */
 const loadTus = () => (tus ??= import('tus-js-client'));
 
-/** One file's resumable upload. */
+/**
+ * One file's resumable upload: a file the visitor chose, or a take still being recorded, whose
+ * bytes go up as they arrive (its length is told to the server when the recording ends).
+ */
 export class FileUpload {
   state: UploadState = 'waiting';
   bytesSent = 0;
-  readonly bytesTotal: number;
   /** Bytes per second, smoothed. */
   speed = 0;
   /** The fraction already on the server when this upload resumed an earlier one. */
@@ -57,12 +60,34 @@ export class FileUpload {
   private readonly onOnline = () => this.continueOnline();
   private readonly onOffline = () => this.waitOffline();
 
+  private onChange: (upload: FileUpload) => void;
+
   constructor(
-    readonly file: File,
+    readonly source: File | Take,
     private readonly options: FileUploadOptions,
   ) {
-    this.bytesTotal = file.size;
     this.chunkSize = options.chunkSize ?? defaultChunkSize;
+    this.onChange = options.onChange;
+  }
+
+  /** Hands the upload's news to someone else: a take recorded in one element, sent from another. */
+  watch(onChange: (upload: FileUpload) => void): void {
+    this.onChange = onChange;
+  }
+
+  /** The file, or the take as a file: what has been recorded so far. */
+  get file(): File {
+    return this.source instanceof File ? this.source : this.source.toFile();
+  }
+
+  /** The take being uploaded, if this is a recording. */
+  get take(): Take | undefined {
+    return this.source instanceof File ? undefined : this.source;
+  }
+
+  /** Grows while a take is being recorded. */
+  get bytesTotal(): number {
+    return this.source.size;
   }
 
   get percent(): number {
@@ -78,18 +103,41 @@ export class FileUpload {
     const { Upload } = await loadTus();
     if (this.cancelled) return;
     const { callId, endpoint, resumeStore } = this.options;
+    const take = this.take;
+    const { name, type } = this.file;
     const upload = new Upload(this.file, {
       endpoint,
       chunkSize: this.chunkSize,
       retryDelays: [0, 1000, 3000, 5000, 10_000, 20_000],
-      metadata: { callId, filename: this.file.name, filetype: this.file.type || 'application/octet-stream' },
+      metadata: { callId, filename: name, filetype: type || 'application/octet-stream' },
       urlStorage: resumeStore,
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      // The call is part of the fingerprint: the same file sent to two calls is two uploads.
-      fingerprint: async (file: File) => ['oc', callId, file.name, file.type, file.size, file.lastModified, endpoint].join('|'),
+      // The call is part of the fingerprint: the same file sent to two calls is two uploads. A
+      // take is known by its id: its size and contents change while it is recorded.
+      fingerprint: async (file: File) =>
+        (take
+          ? ['oc', callId, 'take', take.id, endpoint]
+          : ['oc', callId, file.name, file.type, file.size, file.lastModified, endpoint]
+        ).join('|'),
+      // A take is read as it grows: each request carries what was recorded since the last (about
+      // a second of media while recording, up to a chunk when catching up after a network drop).
+      ...(take
+        ? {
+            uploadLengthDeferred: true,
+            fileReader: {
+              openFile: async () => ({
+                size: take.size,
+                slice: (start: number, end: number) => take.slice(start, end),
+                close: () => undefined,
+              }),
+            },
+            onUploadUrlAvailable: () => upload.url && take.rememberUpload(upload.url),
+          }
+        : {}),
       onBeforeRequest: (req) => this.beforeRequest(req),
-      onProgress: (sent, total) => this.progress(sent, total),
+      // A take's total is unknown (null) until its recording ends.
+      onProgress: (sent, total) => this.progress(sent, total ?? this.bytesTotal),
       onSuccess: () => {
         this.url = upload.url ?? undefined;
         this.bytesSent = this.bytesTotal;
@@ -205,7 +253,7 @@ export class FileUpload {
       if (offset > 0 && this.bytesTotal > 0) {
         this.resumedFrom = offset / this.bytesTotal;
         this.bytesSent = offset;
-        this.options.onChange(this);
+        this.onChange(this);
       }
     }
   }
@@ -221,12 +269,12 @@ export class FileUpload {
       if (rate >= 0) this.speed = this.speed ? this.speed * 0.7 + rate * 0.3 : rate;
     }
     this.lastProgress = { at: now, bytes: sent };
-    this.options.onChange(this);
+    this.onChange(this);
   }
 
   private set(state: UploadState): void {
     this.state = state;
-    this.options.onChange(this);
+    this.onChange(this);
   }
 
   /** Offline, an upload waits; back online, it continues. */

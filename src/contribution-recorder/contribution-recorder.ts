@@ -124,8 +124,10 @@ export class ContributionRecorderElement extends OpenCallWidget {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A recording in progress stops and keeps what it has (in IndexedDB, and on the server).
+    // A recording in progress stops and keeps what it has (in IndexedDB, and on the server);
+    // a take not handed over stops uploading, and the next visit offers it.
     if (this.recorder && this.recorder.state !== 'inactive') this.recorder.stop();
+    if (this.phase !== 'used') this.upload?.pause();
     this.release();
     this.loadKey = undefined;
   }
@@ -380,7 +382,6 @@ export class ContributionRecorderElement extends OpenCallWidget {
 
   private discardTake(): void {
     void this.upload?.cancel();
-    void this.take?.forget();
     if (this.takeUrl) URL.revokeObjectURL(this.takeUrl);
     this.take = this.upload = this.takeUrl = undefined;
   }
@@ -534,7 +535,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
         <div class="controls">${this.renderControls()}</div>
         ${this.renderUploadStatus()}`;
     return html`<section
-      class="${themeClass(this.settings.theme)} recorder ${this.phase}"
+      class="${themeClass(this.settings.theme)} recorder"
+      data-phase=${this.phase}
       part="base"
       lang=${this.settings.lang}
       aria-label=${s.regionLabel(call?.title ?? '')}

@@ -12,6 +12,10 @@ import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.j
 import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
 import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
+import { canRecord, recordableKinds } from '../record/formats.js';
+import { Take } from '../record/take.js';
+import { takeStore, type StoredTake } from '../record/take-store.js';
+import type { RecordingUseDetail } from '../events.js';
 import { FileUpload } from '../upload/file-upload.js';
 import { resumeStore } from '../upload/resume-store.js';
 import {
@@ -98,6 +102,9 @@ export class ContributionUploaderElement extends OpenCallWidget {
     receipt: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     dragging: { state: true, attribute: false },
+    recording: { state: true, attribute: false },
+    recorderLoaded: { state: true, attribute: false },
+    unsentTakes: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -124,6 +131,11 @@ export class ContributionUploaderElement extends OpenCallWidget {
   declare private receipt: ContributionReceipt | undefined;
   declare private announcement: string;
   declare private dragging: boolean;
+  /** The kind the recorder is open for, if it is. */
+  declare private recording: 'audio' | 'video' | undefined;
+  declare private recorderLoaded: boolean;
+  /** Takes recorded for this call on an earlier visit and never sent. */
+  declare private unsentTakes: StoredTake[];
 
   private loadKey?: unknown[];
   private loading?: AbortController;
@@ -139,6 +151,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.waitingToSend = false;
     this.announcement = '';
     this.dragging = false;
+    this.recorderLoaded = false;
+    this.unsentTakes = [];
   }
 
   override disconnectedCallback(): void {
@@ -204,6 +218,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           ),
         };
       this.phase = this.unavailable ? 'unavailable' : 'form';
+      if (!this.unavailable) void this.findUnsentTakes(call);
     } catch (error) {
       if (controller.signal.aborted) return;
       const failure = describeFailure(error, this.settings.strings);
@@ -309,6 +324,86 @@ export class ContributionUploaderElement extends OpenCallWidget {
     next?.focus();
   }
 
+  // ——— recordings ———
+
+  private async findUnsentTakes(call: Call): Promise<void> {
+    const inUse = new Set(this.files.map((f) => f.upload.take?.id));
+    const unsent = await takeStore.unsent(call.id).catch(() => []);
+    if (this.loaded === call) this.unsentTakes = unsent.filter((t) => !inUse.has(t.id));
+  }
+
+  private async openRecorder(kind: 'audio' | 'video'): Promise<void> {
+    this.recording = kind;
+    await import('../contribution-recorder/define.js');
+    this.recorderLoaded = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('contribution-recorder')?.focus();
+  }
+
+  private closeRecorder(): void {
+    this.recording = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.record-button')?.focus());
+  }
+
+  /** A take from the recorder joins the files, with its upload (begun while recording). */
+  private useTake(event: CustomEvent<RecordingUseDetail>): void {
+    event.stopPropagation();
+    this.recording = undefined;
+    this.adoptUpload(event.detail.upload);
+  }
+
+  private adoptUpload(upload: FileUpload): void {
+    const call = this.loaded;
+    if (!call) return;
+    const file = upload.file;
+    const current = this.activeFiles;
+    const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
+    const problem = checkFile(file, call, chosen, this.settings.strings, this.strings, this.settings.formats);
+    if (problem) {
+      void upload.cancel();
+      this.errors = { ...this.errors, files: problem };
+      emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
+      return;
+    }
+    upload.watch((u) => this.uploadChanged(u));
+    const kind = acceptsFor(call, file.type)?.kind ?? 'audio';
+    this.files = [...this.files, { upload, kind, preview: URL.createObjectURL(file), announcedStep: 0 }];
+    this.errors = { ...this.errors, files: undefined };
+    this.announcement = this.strings.recordingAdded(file.name);
+    this.uploadChanged(upload);
+  }
+
+  /** Sends a take kept from an earlier visit: its upload continues from the server's offset. */
+  private async sendUnsent(stored: StoredTake): Promise<void> {
+    const call = this.loaded;
+    if (!call) return;
+    this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
+    const take = await Take.restore(stored);
+    const upload = new FileUpload(take, {
+      ...this.settings.uploadTarget(call),
+      callId: call.id,
+      chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
+      resumeStore,
+      onChange: (u) => this.uploadChanged(u),
+    });
+    this.adoptUpload(upload);
+    if (upload.state === 'waiting') void upload.start();
+  }
+
+  private discardUnsent(stored: StoredTake): void {
+    this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
+    const call = this.loaded;
+    if (!call) return;
+    void Take.restore(stored).then((take) =>
+      new FileUpload(take, {
+        ...this.settings.uploadTarget(call),
+        callId: call.id,
+        resumeStore,
+        onChange: () => undefined,
+      }).cancel(),
+    );
+  }
+
   private onDrop(event: DragEvent): void {
     event.preventDefault();
     this.dragging = false;
@@ -412,6 +507,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
       const receipt = await submitContribution(source, call.id, request);
       this.receipt = receipt;
       this.phase = 'done';
+      // Sent: the recordings kept in case of a reload are no longer needed.
+      for (const f of this.files) void f.upload.take?.forget();
       forget(); // the call's contribution count changed
       emit(this, 'contribution-submit', {
         callId: call.id,
@@ -612,6 +709,53 @@ export class ContributionUploaderElement extends OpenCallWidget {
       /><label for=${id} class="button">${label}</label>`;
   }
 
+  /** "Record audio", "Record video": beside the picker when the call takes them and the browser can record. */
+  private renderRecordButtons(call: Call): TemplateResult | typeof nothing {
+    if (!canRecord()) return nothing;
+    return html`${recordableKinds(call).map(
+      (kind) =>
+        html`<button
+          type="button"
+          class="record-button record-${kind}"
+          aria-expanded=${this.recording === kind ? 'true' : 'false'}
+          @click=${() => (this.recording === kind ? this.closeRecorder() : this.openRecorder(kind))}
+        >
+          ${this.strings.recordWith(kind)}
+        </button>`,
+    )}`;
+  }
+
+  private renderRecorder(call: Call): TemplateResult | typeof nothing {
+    if (!this.recording) return nothing;
+    if (!this.recorderLoaded) return html`<p class="hint">${this.strings.recorderLoading}</p>`;
+    return html`<div class="recorder-panel">
+      <contribution-recorder
+        tabindex="-1"
+        .callData=${call}
+        kind=${this.recording}
+        chunk-size=${this.chunkSize ?? nothing}
+        @recording-use=${(e: CustomEvent<RecordingUseDetail>) => this.useTake(e)}
+      ></contribution-recorder>
+      <button type="button" class="close-recorder" @click=${() => this.closeRecorder()}>${this.strings.closeRecorder}</button>
+    </div>`;
+  }
+
+  /** "You have an unsent recording from 14:02: send it, or discard it." */
+  private renderUnsentTakes(): TemplateResult | typeof nothing {
+    if (this.unsentTakes.length === 0) return nothing;
+    const s = this.strings;
+    return html`<ul class="unsent" part="unsent">
+      ${this.unsentTakes.map(
+        (take) =>
+          html`<li>
+            <p>${s.unsentTake(this.settings.formats.date(new Date(take.startedAt).toISOString()))}</p>
+            <button type="button" class="primary send-take" @click=${() => this.sendUnsent(take)}>${s.sendTake}</button>
+            <button type="button" class="discard-take" @click=${() => this.discardUnsent(take)}>${s.discardTake}</button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
   private renderFiles(call: Call): TemplateResult {
     const s = this.strings;
     const active = this.activeFiles;
@@ -620,6 +764,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<div class="field files" part="field">
       <p class="label" id="files-label">${s.filesLabel}</p>
+      ${this.renderUnsentTakes()}
       <div
         class="dropzone ${this.dragging ? 'dragging' : ''}"
         part="dropzone"
@@ -642,6 +787,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           @change=${(e: Event) => this.onPick(e)}
         />
         <label for="files" class="button" id="files-button">${s.chooseFiles(max)}</label>
+        ${this.renderRecordButtons(call)}
         ${
           coarse && (kinds.has('image') || kinds.has('video'))
             ? this.renderCapture('camera', kinds.has('video') ? 'video/*' : 'image/*', 'environment', s.useCamera)
@@ -650,7 +796,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
         ${coarse && kinds.has('audio') && !kinds.has('video') ? this.renderCapture('microphone', 'audio/*', 'user', s.recordAudio) : nothing}
         <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, this.settings.strings, this.settings.formats)}</p>
       </div>
-      ${this.errorFor('files')}
+      ${this.renderRecorder(call)} ${this.errorFor('files')}
       ${
         active.length
           ? html`<ul class="file-list">

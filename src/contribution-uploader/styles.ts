@@ -230,4 +230,34 @@ export const styles = css`
       color: ButtonText;
     }
   }
+  .recorder-panel {
+    display: grid;
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+    justify-items: start;
+  }
+  .recorder-panel contribution-recorder {
+    width: 100%;
+  }
+  .unsent {
+    list-style: none;
+    margin: 0 0 0.75rem;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .unsent li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    padding: 0.75rem;
+    border: 1px solid var(--_oc-accent);
+    border-radius: var(--_oc-radius);
+    background: var(--_oc-surface);
+  }
+  .unsent p {
+    margin: 0;
+    flex: 1 1 16rem;
+  }
 `;

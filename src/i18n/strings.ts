@@ -66,6 +66,14 @@ export interface UploaderStrings {
   chooseFiles(n: number): string;
   useCamera: string;
   recordAudio: string;
+  /** Opens the in-browser recorder. */
+  recordWith(kind: 'audio' | 'video'): string;
+  recorderLoading: string;
+  closeRecorder: string;
+  recordingAdded(name: string): string;
+  unsentTake(when: string): string;
+  sendTake: string;
+  discardTake: string;
   dropHint: string;
   removeFile(name: string): string;
   pause(name: string): string;

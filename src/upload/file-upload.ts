@@ -125,6 +125,9 @@ export class FileUpload {
       ...(take
         ? {
             uploadLengthDeferred: true,
+            // Kept with the take (IndexedDB), so a later visit continues it even when the
+            // upload had finished and its resume entry was removed.
+            uploadUrl: take.uploadUrl ?? null,
             fileReader: {
               openFile: async () => ({
                 size: take.size,
@@ -218,16 +221,25 @@ export class FileUpload {
     if (navigator.onLine) this.upload.start();
   }
 
-  /** Stops the upload and deletes what reached the server (tus termination). */
+  /**
+   * Stops the upload and deletes what reached the server (tus termination). A take is thrown
+   * away altogether: it also leaves IndexedDB.
+   */
   async cancel(): Promise<void> {
     const wasDone = this.state === 'done';
     this.stopListening();
     this.set('cancelled');
-    if (!this.upload) return;
-    if (wasDone && this.url) {
-      const { Upload } = await loadTus();
-      await Upload.terminate(this.url, { ...this.upload.options }).catch(() => undefined);
-    } else await this.upload.abort(true).catch(() => undefined);
+    const take = this.take;
+    if (take) void take.forget();
+    if (this.upload && !wasDone) {
+      await this.upload.abort(true).catch(() => undefined);
+      return;
+    }
+    // Finished, or never started in this page (a take kept from an earlier visit).
+    const url = this.url ?? take?.uploadUrl;
+    if (!url) return;
+    const { Upload } = await loadTus();
+    await Upload.terminate(url, { onBeforeRequest: (req) => this.beforeRequest(req) }).catch(() => undefined);
   }
 
   private waitOffline(): void {

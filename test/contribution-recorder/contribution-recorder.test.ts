@@ -1,14 +1,46 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-recorder/define.js';
+import '../../src/contribution-uploader/define.js';
+import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
+import type { Call } from '../../src/api/types.js';
+import type { ContributionSubmitDetail } from '../../src/events.js';
+import { takeStore, type StoredTake } from '../../src/record/take-store.js';
 import type { ContributionRecorderElement } from '../../src/contribution-recorder/contribution-recorder.js';
 import type { RecordingUseDetail } from '../../src/events.js';
-import { backend, backendRequests, storedUpload } from '../harness/backend.js';
-import { $, until } from '../harness/dom.js';
+import { backend, backendRequests, storedContributions, storedUpload } from '../harness/backend.js';
+import { $, $$, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
 import { bytesPatched, sha256, uploadIdsIn } from '../contribution-uploader/files.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
 afterEach(() => fixtureCleanup());
+// Each test starts with no take kept from another.
+beforeEach(async () => {
+  for (const take of await takeStore.unsent('puisi-voices')) await takeStore.remove(take.id);
+});
+
+/** puisi-voices, with a shorter time limit for its audio. */
+async function puisiWithLimit(seconds: number): Promise<Call> {
+  const call = (await (await fetch(`${api}/calls/puisi-voices`)).json()) as Call;
+  return { ...call, accepts: call.accepts.map((a) => (a.kind === 'audio' ? { ...a, maxSeconds: seconds } : a)) };
+}
+
+async function sendForm(el: ContributionUploaderElement): Promise<ContributionSubmitDetail> {
+  const credit = $<HTMLInputElement>(el, '#creditName')!;
+  credit.value = 'Nadia';
+  credit.dispatchEvent(new Event('input'));
+  $<HTMLInputElement>(el, '#consent')!.click();
+  setTimeout(() => $(el, '.submit')!.click());
+  const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
+  return detail;
+}
+
+/** The recorder inside an answer form, once it is open. */
+const recorderIn = (el: Element) =>
+  until(() => $<ContributionRecorderElement>(el, 'contribution-recorder'), 'the recorder opened').then(() =>
+    $<ContributionRecorderElement>(el, 'contribution-recorder')!,
+  );
 
 const recorder = (kind: 'audio' | 'video', extra = html``) =>
   fixture<ContributionRecorderElement>(
@@ -81,5 +113,150 @@ describe('<contribution-recorder>', () => {
     const take = await recordFor(el, 5000);
     expect(take.file.type).to.match(/^video\/(webm|mp4)$/);
     await expectStoredAsRecorded(take);
+  });
+
+  it('counts down before recording, saying each second', async () => {
+    const el = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="2"></contribution-recorder>`,
+    );
+    await turnOn(el);
+    $(el, '.record')!.click();
+    const status = () => words($(el, '[role="status"]'));
+    await until(() => status() === 'Recording in 2…');
+    expect(words($(el, '.countdown'))).to.equal('2');
+    await until(() => status() === 'Recording in 1…');
+    await until(() => status() === 'Recording' && $(el, '.stop'), 'recording after the countdown', 5000);
+    $(el, '.stop')!.click();
+    await until(() => $(el, '.use'));
+  });
+
+  it('stops by itself at the call’s time limit, and says so', async () => {
+    const el = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder
+        api=${api}
+        .callData=${await puisiWithLimit(2)}
+        kind="audio"
+        countdown="0"
+      ></contribution-recorder>`,
+    );
+    await turnOn(el);
+    $(el, '.record')!.click();
+    await until(() => $(el, '.elapsed'));
+    expect(words($(el, '.elapsed'))).to.contain('of 0:02');
+    await until(() => $(el, '.use'), 'stopped at the limit', 6000);
+    expect(words($(el, '[role="status"]'))).to.equal('Time is up: the recording has stopped.');
+    expect(words($(el, '.elapsed'))).to.contain('0:02');
+  });
+
+  it('throws the old take away on the server when the visitor records again', async () => {
+    const el = await recorder('audio');
+    await turnOn(el);
+    await backendRequests();
+    $(el, '.record')!.click();
+    await until(async () => uploadIdsIn(await backendRequests()).length > 0 || undefined, 'the first take is uploading');
+    await new Promise((r) => setTimeout(r, 1200));
+    $(el, '.stop')!.click();
+    await until(() => $(el, '.again'));
+    // The newest take is this one (a take of an earlier test may still be settling).
+    const take = (await takeStore.unsent('puisi-voices')).at(-1)!;
+    const oldUrl = take.uploadUrl!;
+    const oldId = new URL(oldUrl).pathname.split('/').pop()!;
+    expect((await storedUpload(oldId)).exists).to.equal(true);
+    $(el, '.again')!.click();
+    await until(() => $(el, '.record'), 'ready to record again');
+    await until(async () => !(await storedUpload(oldId)).exists || undefined, 'the old upload is gone from the server');
+    expect((await takeStore.unsent('puisi-voices')).map((t) => t.id)).to.not.include(take.id);
+  });
+
+  it('explains a refused permission, and the form still takes a file', async () => {
+    const original = navigator.mediaDevices.getUserMedia;
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    try {
+      const el = await fixture<ContributionUploaderElement>(
+        html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+      );
+      await until(() => $(el, '.record-audio'));
+      $(el, '.record-audio')!.click();
+      const rec = await recorderIn(el);
+      await until(() => $(rec, '.turn-on'));
+      $(rec, '.turn-on')!.click();
+      await until(() => $(rec, '.problem'));
+      expect(words($(rec, '.problem'))).to.contain('not allowed to use the microphone');
+      expect(words($(rec, '.problem'))).to.contain('choose the file instead');
+      expect($(rec, '.problem')!.getAttribute('role')).to.equal('alert');
+      expect($(el, '#files'), 'the file picker is still there').to.exist;
+      await expect(el).to.be.accessible();
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+  });
+});
+
+describe('recording in the answer form', () => {
+  it('answers a call by recording, with the keyboard only, and sends the take', async () => {
+    const el = await fixture<ContributionUploaderElement>(
+      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+    );
+    await until(() => $(el, '.record-audio'));
+    await tabTo($(el, '.record-audio')!);
+    await sendKeys({ press: 'Enter' });
+    const rec = await recorderIn(el);
+    rec.countdown = 0;
+    await until(() => $(rec, '.turn-on'));
+    await tabTo($(rec, '.turn-on')!);
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(rec, '.record'), 'devices on', 15_000);
+    expectFocusOn($(rec, '.record'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(rec, '.stop'));
+    await until(() => rec.shadowRoot?.activeElement === $(rec, '.stop'), 'focus on Stop');
+    await new Promise((r) => setTimeout(r, 2500));
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(rec, '.use') && rec.shadowRoot?.activeElement === $(rec, '.use'), 'focus on Use this take');
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '.file'), 'the take joined the files');
+    expect($(el, 'contribution-recorder'), 'the recorder closed').to.not.exist;
+    expect(words($(el, '.file-name'))).to.match(/^recording-.*\.(webm|ogg|m4a)/);
+    await until(() => $(el, '.file.done'), 'the take is up', 15_000);
+    const detail = await sendForm(el);
+    const id = detail.uploads[0]!.split('/').pop()!;
+    const contribution = (await storedContributions()).find((c) => c.id === detail.contributionId)!;
+    expect(contribution.kind).to.equal('audio');
+    expect(contribution.uploads[0]!.uploadId).to.equal(id);
+    expect(await takeStore.unsent('puisi-voices'), 'sent: no longer kept').to.have.length(0);
+  });
+
+  it('keeps a take through a reload, offers it, and sends it without uploading it again', async () => {
+    // A visit that records and leaves without sending.
+    const first = await recorder('audio');
+    await turnOn(first);
+    $(first, '.record')!.click();
+    await until(() => $(first, '.stop'));
+    await new Promise((r) => setTimeout(r, 2500));
+    $(first, '.stop')!.click();
+    await until(() => $(first, '.use'));
+    // The take is marked finished after its last chunk is written.
+    let kept: StoredTake | undefined;
+    await until(async () => (kept = (await takeStore.unsent('puisi-voices')).find((t) => t.finished)), 'the take kept');
+    const expected = await sha256(new Blob(await takeStore.chunksOf(kept!.id)));
+    fixtureCleanup();
+
+    // The next visit: a fresh form for the same call.
+    await backendRequests();
+    const el = await fixture<ContributionUploaderElement>(
+      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+    );
+    await until(() => $(el, '.unsent'), 'the form offers the unsent take');
+    expect(words($(el, '.unsent'))).to.match(/You have an unsent recording from .*\. Send it Discard it/);
+    await expect(el).to.be.accessible();
+    $(el, '.send-take')!.click();
+    await until(() => $(el, '.file.done'), 'the kept take is up', 15_000);
+    expect($$(el, '.unsent li')).to.have.length(0);
+    const detail = await sendForm(el);
+    const id = detail.uploads[0]!.split('/').pop()!;
+    const size = (await storedUpload(id)).size!;
+    expect(bytesPatched(await backendRequests(), id), 'resumed: only what was missing').to.be.lessThan(size);
+    expect((await storedUpload(id)).sha256).to.equal(expected);
+    expect(await takeStore.unsent('puisi-voices')).to.have.length(0);
   });
 });

@@ -23,10 +23,26 @@ const minifyTemplates = (): Plugin => ({
  * `vite build`: the npm library (ESM, one module per entry, lit left to the app's bundler).
  * `vite build --mode cdn`: the single script a blogger pastes, lit included, in dist/cdn/.
  */
+/**
+ * tus-js-client's browser build makes default file readers and URL storage that this library
+ * never uses: FileUpload passes its own reader (for files and takes alike), fingerprint and
+ * ResumeStore. In the CDN bundle those modules are replaced by stubs that fail loudly if used.
+ */
+const tusWithoutDefaults = (): Plugin => ({
+  name: 'open-call:tus-without-defaults',
+  apply: 'build',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer || !/tus-js-client[\\/]lib\.esm[\\/]browser[\\/]index\.js$/.test(importer)) return null;
+    const stub = { './fileReader.js': 'file-reader', './urlStorage.js': 'url-storage' }[source];
+    return stub ? fileURLToPath(new URL(`src/upload/platform/tus-${stub}.ts`, import.meta.url)) : null;
+  },
+});
+
 export default defineConfig(({ mode }): UserConfig =>
   mode === 'cdn'
     ? {
-        plugins: [minifyTemplates()],
+        plugins: [minifyTemplates(), tusWithoutDefaults()],
         // The browser already does what these two of tus-js-client's dependencies do (see each file).
         resolve: {
           alias: {
@@ -40,7 +56,27 @@ export default defineConfig(({ mode }): UserConfig =>
           target: 'es2022',
           sourcemap: true,
           lib: { entry: { 'open-call': 'src/cdn.ts' }, formats: ['es'] },
-          rolldownOptions: { output: { minify: true } },
+          rolldownOptions: {
+            output: {
+              minify: true,
+              // What every widget needs (Lit, settings, words, the fetch layer, the look) in one
+              // file: left to itself, the bundler split it by which lazy chunk shares what, and
+              // the list took three requests.
+              codeSplitting: {
+                groups: [
+                  {
+                    name: 'open-call-core',
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](styles|config)[\\/]|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
+                  },
+                  // The answer form and what the recorder shares with it, in one file.
+                  {
+                    name: 'open-call-answer',
+                    test: /src[\\/](contribution-uploader|upload)[\\/]|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
+                  },
+                ],
+              },
+            },
+          },
         },
       }
     : {
@@ -58,6 +94,8 @@ export default defineConfig(({ mode }): UserConfig =>
               'call-for-contributions/define': 'src/call-for-contributions/define.ts',
               'contribution-uploader': 'src/contribution-uploader/contribution-uploader.ts',
               'contribution-uploader/define': 'src/contribution-uploader/define.ts',
+              'contribution-recorder': 'src/contribution-recorder/contribution-recorder.ts',
+              'contribution-recorder/define': 'src/contribution-recorder/define.ts',
               'open-call-config': 'src/config/open-call-config.ts',
               'open-call-config/define': 'src/config/define.ts',
               react: 'src/react/index.ts',

@@ -8,9 +8,10 @@ export type {
   ContributionProgressDetail,
   ContributionSubmitDetail,
   OpenCallEventMap,
+  RecordingUseDetail,
 } from './events.js';
 export type { OpenCallConfig, Theme } from './config/context.js';
-export type { Strings } from './i18n/index.js';
+export type { RecorderStrings, Strings, UploaderStrings } from './i18n/index.js';
 export { httpSource, listCalls, getCall, submitContribution } from './api/source.js';
 export { BackendError, type BackendErrorKind } from './api/request.js';
 export { ContractError, parseCall, parseCallPage, parseProblem, parseReceipt, isWebUrl } from './api/validate.js';
@@ -19,7 +20,8 @@ export { configContext } from './config/context.js';
 export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 export { OpenCallConfigElement } from './config/open-call-config.js';
 export { ContributionUploaderElement } from './contribution-uploader/contribution-uploader.js';
+export { ContributionRecorderElement } from './contribution-recorder/contribution-recorder.js';
 export { ResumeStore, resumeStore, type ResumeStoreOptions } from './upload/resume-store.js';
-export type { UploadState } from './upload/file-upload.js';
+export type { FileUpload, UploadState } from './upload/file-upload.js';
 export { define } from './define.js';
 export { version } from './version.js';

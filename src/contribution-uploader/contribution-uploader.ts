@@ -13,8 +13,8 @@ import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
 import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { canRecord, recordableKinds } from '../record/formats.js';
-import { Take } from '../record/take.js';
-import { takeStore, type StoredTake } from '../record/take-store.js';
+import { mayHaveKeptTakes } from '../record/kept.js';
+import type { StoredTake } from '../record/take-store.js';
 import type { RecordingUseDetail } from '../events.js';
 import { FileUpload } from '../upload/file-upload.js';
 import { resumeStore } from '../upload/resume-store.js';
@@ -218,7 +218,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           ),
         };
       this.phase = this.unavailable ? 'unavailable' : 'form';
-      if (!this.unavailable) void this.findUnsentTakes(call);
+      if (!this.unavailable && mayHaveKeptTakes()) void this.findUnsentTakes(call);
     } catch (error) {
       if (controller.signal.aborted) return;
       const failure = describeFailure(error, this.settings.strings);
@@ -328,6 +328,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   private async findUnsentTakes(call: Call): Promise<void> {
     const inUse = new Set(this.files.map((f) => f.upload.take?.id));
+    // Loaded only here: most visitors never record.
+    const { takeStore } = await import('../record/take-store.js');
     const unsent = await takeStore.unsent(call.id).catch(() => []);
     if (this.loaded === call) this.unsentTakes = unsent.filter((t) => !inUse.has(t.id));
   }
@@ -378,6 +380,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const call = this.loaded;
     if (!call) return;
     this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
+    const { Take } = await import('../record/take.js');
     const take = await Take.restore(stored);
     const upload = new FileUpload(take, {
       ...this.settings.uploadTarget(call),
@@ -394,14 +397,12 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
     const call = this.loaded;
     if (!call) return;
-    void Take.restore(stored).then((take) =>
-      new FileUpload(take, {
-        ...this.settings.uploadTarget(call),
-        callId: call.id,
-        resumeStore,
-        onChange: () => undefined,
-      }).cancel(),
-    );
+    // Thrown away on the server too, and out of IndexedDB.
+    void import('../record/take.js').then(async ({ Take }) => {
+      const take = await Take.restore(stored);
+      const target = this.settings.uploadTarget(call);
+      await new FileUpload(take, { ...target, callId: call.id, resumeStore, onChange: () => undefined }).cancel();
+    });
   }
 
   private onDrop(event: DragEvent): void {

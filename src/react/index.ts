@@ -10,6 +10,8 @@ import { OpenCallConfigElement } from '../config/open-call-config.js';
 import '../config/define.js';
 import { ContributionUploaderElement } from '../contribution-uploader/contribution-uploader.js';
 import '../contribution-uploader/define.js';
+import { ContributionRecorderElement } from '../contribution-recorder/contribution-recorder.js';
+import '../contribution-recorder/define.js';
 import type { OpenCallEventMap } from '../events.js';
 
 /** The event a widget sends as `type`, typed for a React handler. */
@@ -40,6 +42,18 @@ export const ContributionUploader = createComponent({
     onContributionProgress: 'contribution-progress' as WidgetEvent<'contribution-progress'>,
     onContributionError: 'contribution-error' as WidgetEvent<'contribution-error'>,
     onContributionSubmit: 'contribution-submit' as WidgetEvent<'contribution-submit'>,
+  },
+});
+
+/** `<contribution-recorder>` for React: `onRecordingUse` hands over the take and its upload. */
+export const ContributionRecorder = createComponent({
+  react: React,
+  tagName: 'contribution-recorder',
+  elementClass: ContributionRecorderElement,
+  displayName: 'ContributionRecorder',
+  events: {
+    onRecordingUse: 'recording-use' as WidgetEvent<'recording-use'>,
+    onContributionError: 'contribution-error' as WidgetEvent<'contribution-error'>,
   },
 });
 

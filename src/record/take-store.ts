@@ -21,6 +21,8 @@ interface StoredChunk {
   data: Blob;
 }
 
+import { markKeptTakes } from './kept.js';
+
 const dbName = 'open-call-widgets';
 const takes = 'takes';
 const chunks = 'chunks';
@@ -64,6 +66,7 @@ export class TakeStore {
 
   /** Saves what is known about a take (not its bytes). */
   save(take: StoredTake): Promise<void> {
+    markKeptTakes(true);
     return this.write([takes], (tx) => tx.objectStore(takes).put(take));
   }
 
@@ -85,11 +88,14 @@ export class TakeStore {
   }
 
   /** Forgets a take: sent, discarded or recorded again. */
-  remove(takeId: string): Promise<void> {
-    return this.write([takes, chunks], (tx) => {
+  async remove(takeId: string): Promise<void> {
+    let left = 1;
+    await this.write([takes, chunks], (tx) => {
       tx.objectStore(takes).delete(takeId);
       tx.objectStore(chunks).delete(IDBKeyRange.bound([takeId, 0], [takeId, Infinity]));
+      tx.objectStore(takes).count().onsuccess = (e) => (left = (e.target as IDBRequest<number>).result);
     });
+    if (left === 0) markKeptTakes(false);
   }
 }
 

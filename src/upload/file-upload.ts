@@ -115,6 +115,9 @@ export class FileUpload {
       removeFingerprintOnSuccess: true,
       // The call is part of the fingerprint: the same file sent to two calls is two uploads. A
       // take is known by its id: its size and contents change while it is recorded.
+      // The bytes, read by us for a file and for a take alike (the CDN bundle leaves out
+      // tus-js-client's own reader, which also knows streams, React Native and Cordova).
+      fileReader: { openFile: async () => this.reader() },
       fingerprint: async (file: File) =>
         (take
           ? ['oc', callId, 'take', take.id, endpoint]
@@ -128,13 +131,6 @@ export class FileUpload {
             // Kept with the take (IndexedDB), so a later visit continues it even when the
             // upload had finished and its resume entry was removed.
             uploadUrl: take.uploadUrl ?? null,
-            fileReader: {
-              openFile: async () => ({
-                size: take.size,
-                slice: (start: number, end: number) => take.slice(start, end),
-                close: () => undefined,
-              }),
-            },
             onUploadUrlAvailable: () => upload.url && take.rememberUpload(upload.url),
           }
         : {}),
@@ -187,6 +183,19 @@ export class FileUpload {
     this.listen();
     this.set(navigator.onLine ? 'uploading' : 'offline');
     if (navigator.onLine) upload.start();
+  }
+
+  /** What tus-js-client reads: a file's bytes, or a take's as they are recorded. */
+  private reader() {
+    const source = this.source;
+    return {
+      size: source.size,
+      slice: (start: number, end: number) =>
+        source instanceof File
+          ? Promise.resolve({ value: source.slice(start, end), done: end >= source.size })
+          : source.slice(start, end),
+      close: () => undefined,
+    };
   }
 
   /** Halves the chunk size for the next requests; false when it is as small as it goes. */

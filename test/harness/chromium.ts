@@ -13,6 +13,9 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--no-first-run',
       '--disable-quic',
+      // Fake camera and microphone, allowed without asking: the recorder's stories need them.
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
     ],
   });
 }

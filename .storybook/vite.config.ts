@@ -1,6 +1,4 @@
 import { defineConfig } from 'vite';
 
-export default defineConfig({
-  // Storybook's own manager and docs chunks are large; ours are measured by `npm run test:cdn`.
-  build: { chunkSizeWarningLimit: 2048 },
-});
+// Storybook's own Vite settings: Storybook's defaults (see main.ts), not the library's build.
+export default defineConfig({});

@@ -73,6 +73,11 @@ export const styles = css`
   .controls p {
     margin: 0;
   }
+  /* The take and its status each get a row of their own; the buttons share one. */
+  .controls > .elapsed,
+  .controls > .take {
+    flex: 1 0 100%;
+  }
   .hint,
   .upload-status {
     margin: 0;

@@ -339,7 +339,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
     await import('../contribution-recorder/define.js');
     this.recorderLoaded = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('contribution-recorder')?.focus();
+    // Focus on the recorder's first step (turning the microphone on), once it shows it.
+    const recorder = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('contribution-recorder');
+    await recorder?.updateComplete;
+    (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
   }
 
   private closeRecorder(): void {

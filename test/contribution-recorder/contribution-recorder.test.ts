@@ -115,6 +115,64 @@ describe('<contribution-recorder>', () => {
     await expectStoredAsRecorded(take);
   });
 
+  it('keeps recording while offline, and the upload catches up', async () => {
+    const el = await recorder('audio');
+    await turnOn(el);
+    $(el, '.record')!.click();
+    await until(() => $(el, '.stop'));
+    await new Promise((r) => setTimeout(r, 1200));
+    window.dispatchEvent(new Event('offline'));
+    await until(() => words($(el, '.upload-status')).includes('Offline'), 'says it waits for the network');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect($(el, '.stop'), 'still recording').to.exist;
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 1000));
+    $(el, '.stop')!.click();
+    await until(() => $(el, '.use'));
+    setTimeout(() => $(el, '.use')!.click());
+    const { detail } = (await oneEvent(el, 'recording-use')) as CustomEvent<RecordingUseDetail>;
+    await expectStoredAsRecorded(detail);
+  });
+
+  it('says why it cannot record, and what to do instead, for each reason', async () => {
+    const reasons: Array<[string, string]> = [
+      ['NotFoundError', 'No microphone was found'],
+      ['NotReadableError', 'in use by another app'],
+      ['NotAllowedError', 'not allowed to use the microphone'],
+    ];
+    const original = navigator.mediaDevices.getUserMedia;
+    try {
+      for (const [name, words_] of reasons) {
+        navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no', name));
+        const el = await recorder('audio');
+        await until(() => $(el, '.turn-on'));
+        $(el, '.turn-on')!.click();
+        await until(() => $(el, '.problem'));
+        expect(words($(el, '.problem')))
+          .to.contain(words_)
+          .and.to.contain('choose the file instead');
+        fixtureCleanup();
+      }
+    } finally {
+      navigator.mediaDevices.getUserMedia = original;
+    }
+    // An insecure page has no getUserMedia at all.
+    const secure = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
+    Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
+    try {
+      const el = await recorder('audio');
+      await until(() => $(el, '.turn-on'));
+      $(el, '.turn-on')!.click();
+      await until(() => $(el, '.problem'));
+      expect(words($(el, '.problem'))).to.contain('secure page (https)');
+      expect($(el, '.try-again'), 'nothing to try again').to.not.exist;
+    } finally {
+      if (secure) Object.defineProperty(window, 'isSecureContext', secure);
+      else delete (window as { isSecureContext?: boolean }).isSecureContext;
+      expect(window.isSecureContext).to.equal(true);
+    }
+  });
+
   it('counts down before recording, saying each second', async () => {
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="2"></contribution-recorder>`,
@@ -124,6 +182,7 @@ describe('<contribution-recorder>', () => {
     const status = () => words($(el, '[role="status"]'));
     await until(() => status() === 'Recording in 2…');
     expect(words($(el, '.countdown'))).to.equal('2');
+    await expect(el).to.be.accessible();
     await until(() => status() === 'Recording in 1…');
     await until(() => status() === 'Recording' && $(el, '.stop'), 'recording after the countdown', 5000);
     $(el, '.stop')!.click();

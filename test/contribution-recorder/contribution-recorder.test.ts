@@ -173,6 +173,18 @@ describe('<contribution-recorder>', () => {
     }
   });
 
+  it('speaks Malay', async () => {
+    const el = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="0" lang="ms"></contribution-recorder>`,
+    );
+    await until(() => $(el, '.turn-on'));
+    expect(words($(el, '.turn-on'))).to.equal('Hidupkan mikrofon');
+    expect(words($(el, '.prompt-label'))).to.equal('Panggilan ini meminta');
+    await turnOn(el);
+    expect(words($(el, '.record'))).to.equal('Rakam audio');
+    expect(words($(el, 'label[for="level"]'))).to.equal('Paras mikrofon');
+  });
+
   it('counts down before recording, saying each second', async () => {
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="2"></contribution-recorder>`,

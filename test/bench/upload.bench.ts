@@ -75,6 +75,11 @@ function rendererMemory(pids: string[]): number {
   return total;
 }
 
+/** What test/bench/upload.html gives the raw rows. */
+interface BenchPage {
+  createUpload(api: string, file: File): Promise<string>;
+}
+
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 let failed = false;
 try {
@@ -109,15 +114,8 @@ try {
     page.evaluate(async (api) => {
       const file = (window as unknown as { benchFile: File }).benchFile;
       const started = performance.now();
-      const created = await fetch(`${api}/uploads/`, {
-        method: 'POST',
-        headers: {
-          'Tus-Resumable': '1.0.0',
-          'Upload-Length': String(file.size),
-          'Upload-Metadata': `callId ${btoa('creative-process')},filetype ${btoa(file.type)}`,
-        },
-      });
-      await fetch(created.headers.get('Location')!, {
+      const url = await (window as unknown as BenchPage).createUpload(api, file);
+      await fetch(url, {
         method: 'PATCH',
         headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
         body: file,
@@ -133,15 +131,7 @@ try {
       async (api, chunk) => {
         const file = (window as unknown as { benchFile: File }).benchFile;
         const started = performance.now();
-        const created = await fetch(`${api}/uploads/`, {
-          method: 'POST',
-          headers: {
-            'Tus-Resumable': '1.0.0',
-            'Upload-Length': String(file.size),
-            'Upload-Metadata': `callId ${btoa('creative-process')},filetype ${btoa(file.type)}`,
-          },
-        });
-        const url = created.headers.get('Location')!;
+        const url = await (window as unknown as BenchPage).createUpload(api, file);
         for (let offset = 0; offset < file.size; offset += chunk)
           await new Promise<void>((resolve, reject) => {
             const xhr = new XMLHttpRequest();

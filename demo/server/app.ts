@@ -93,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
     // tus answers CORS itself (allowedOrigins above).
-    if (path === '/v1/uploads' || path.startsWith('/v1/uploads/')) return tus.handle(req, res);
+    if (path === '/v1/uploads' || path.startsWith('/v1/uploads/')) return serveTus(tus, req, res, url);
 
     const requestOrigin = req.headers.origin;
     if (requestOrigin && originAllowed(requestOrigin)) {
@@ -315,3 +315,37 @@ const termsPage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>C
 <p>You keep the copyright in what you send. You license it to the project under CC BY-SA 4.0 so that
 other members can remix it, and you confirm that you made it and that everyone who appears in it agreed.</p>
 <p>This is the reference server's sample text: a real campaign links its own terms.</p></body></html>`;
+
+/**
+ * Hands a request to @tus/server as a web Request whose body reads the socket directly.
+ * `tus.handle()` goes through srvx, whose `Readable.toWeb` copies every packet and pauses the
+ * socket whenever its small queue fills: a PATCH ran at 0.6–0.8 of a plain PUT's speed. Pulled
+ * one packet at a time, with no queue of its own, the same PATCH ran about 15 % faster here
+ * (Node-only runs, PATCH to the backend against PUT to a plain sink, alternating).
+ */
+async function serveTus(tus: TusServer, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  let body: ReadableStream<Uint8Array> | undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+    const packets = req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const { value, done } = await packets.next();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: () => void req.destroy(),
+      },
+      { highWaterMark: 0 },
+    );
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers))
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  // `duplex` is required by Node's fetch for a streamed body; the DOM typings do not know it yet.
+  const init = { method: req.method, headers, body, duplex: 'half' } as RequestInit;
+  const answer = await tus.handleWeb(new Request(url, init));
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (answer.body) for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  res.end();
+}

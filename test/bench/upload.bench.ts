@@ -182,29 +182,17 @@ try {
       chunkSize,
     );
 
-  // Rounds alternate, so that neither side is measured cold or alone on a busy machine; the
-  // budget holds for the median, and the best is printed beside it.
+  // Rounds interleave the measurements, so that none is measured cold or alone on a busy
+  // machine; the budget holds for the median, and the best is printed beside it.
   const rawSeconds: number[] = [];
   const patchSeconds: number[] = [];
   const xhrSeconds: number[] = [];
   const xhrChunkedSeconds: number[] = [];
   const elementSeconds: number[] = [];
   let growth = 0;
-  for (let round = 0; round < Number(values.rounds); round++) {
-    const raw = await rawPut();
-    if (raw.received !== size) throw new Error(`the sink received ${raw.received} bytes of ${size}`);
-    rawSeconds.push(raw.seconds);
-    patchSeconds.push(await rawPatch());
-    xhrSeconds.push(await rawXhrPatch(size));
-    xhrChunkedSeconds.push(await rawXhrPatch(chunkSize));
-    const baseline = rendererMemory(pids);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, rendererMemory(pids))), 50);
-    elementSeconds.push((await throughElement()).seconds);
-    clearInterval(sampler);
-    growth = Math.max(growth, Math.max(peak, rendererMemory(pids)) - baseline);
-    // Check what each side stored, then delete it: gigabytes of dirty pages would make the
-    // kernel's writeback, not the upload, decide the next round's speed.
+  // Check what was stored, then delete it at once: the next measurement must not pay for the
+  // kernel writing back the last one's dirty pages.
+  const clearStored = () => {
     const uploads = join(dataDir, 'uploads');
     for (const stored of readdirSync(uploads).filter((f) => !f.endsWith('.json'))) {
       const storedSize = statSync(join(uploads, stored)).size;
@@ -212,7 +200,31 @@ try {
       rmSync(join(uploads, stored));
     }
     for (const sunk of readdirSync(dataDir).filter((f) => f.startsWith('sink-'))) rmSync(join(dataDir, sunk));
-  }
+  };
+  const measurements: Array<() => Promise<void>> = [
+    async () => {
+      const raw = await rawPut();
+      if (raw.received !== size) throw new Error(`the sink received ${raw.received} bytes of ${size}`);
+      rawSeconds.push(raw.seconds);
+    },
+    async () => void patchSeconds.push(await rawPatch()),
+    async () => void xhrSeconds.push(await rawXhrPatch(size)),
+    async () => void xhrChunkedSeconds.push(await rawXhrPatch(chunkSize)),
+    async () => {
+      const baseline = rendererMemory(pids);
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, rendererMemory(pids))), 50);
+      elementSeconds.push((await throughElement()).seconds);
+      clearInterval(sampler);
+      growth = Math.max(growth, Math.max(peak, rendererMemory(pids)) - baseline);
+    },
+  ];
+  // Each round starts with another measurement, so that none is always first or last.
+  for (let round = 0; round < Number(values.rounds); round++)
+    for (let i = 0; i < measurements.length; i++) {
+      await measurements[(round + i) % measurements.length]!();
+      clearStored();
+    }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const speed = (seconds: number) => size / 1_000_000 / seconds;

@@ -174,6 +174,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
 
   private failureMessage?: string;
   private fail(problem: Problem, message?: string): void {
+    // What was recorded before a failure is kept (and finishes uploading): the next visit offers it.
+    this.take?.finish();
     this.release();
     this.problem = problem;
     this.failureMessage = message;

@@ -1,10 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { checked } from '../api/request.js';
-import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
-import { getCall, listCalls, type CallQuery } from '../api/source.js';
+import { describeFailure, type Failure } from '../i18n/failure.js';
+import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
-import { parseCall } from '../api/validate.js';
 import { configContext, sameConfig } from '../config/context.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
@@ -189,9 +187,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       const source = this.settings.source;
       let calls: Call[];
       let next: string | null = null;
-      if (this.callData) calls = [checked(this.callData, (v) => parseCall(v))];
-      else if (!source) throw new MissingBackend();
-      else if (this.call) calls = [await getCall(source, this.call, controller.signal)];
+      if (this.callData || this.call || !source) calls = [await this.settings.call(this.callData, this.call, controller.signal)];
       else ({ items: calls, next } = await listCalls(source, this.query(), controller.signal));
       if (controller.signal.aborted) return;
       this.calls = calls;

@@ -1,6 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { httpSource, type CallSource } from '../api/source.js';
+import { checked } from '../api/request.js';
+import { getCall, httpSource, type CallSource } from '../api/source.js';
+import { parseCall } from '../api/validate.js';
+import { MissingBackend } from '../i18n/failure.js';
 import type { Call } from '../api/types.js';
 import { resolveLang, widgetStrings, type StringTable, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
@@ -47,6 +50,17 @@ export class SettingsController implements ReactiveController {
 
   get uploadEndpoint(): string | undefined {
     return this.host.uploadEndpoint || this.provided.uploadEndpoint || undefined;
+  }
+
+  /**
+   * The call a widget shows: the object it was given (checked like a backend's answer), else the
+   * one with this id from the backend. Without either, a set-up mistake the widget explains.
+   */
+  async call(callData: unknown, id: string | undefined, signal?: AbortSignal): Promise<Call> {
+    if (callData) return checked(callData, (v) => parseCall(v));
+    const source = this.source;
+    if (source && id) return getCall(source, id, signal);
+    throw new MissingBackend();
   }
 
   /**

@@ -1,11 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { checked } from '../api/request.js';
-import { getCall } from '../api/source.js';
 import type { Call } from '../api/types.js';
-import { parseCall } from '../api/validate.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
-import { describeFailure, MissingBackend } from '../i18n/failure.js';
+import { describeFailure } from '../i18n/failure.js';
 import { widgetStrings, type RecorderStrings } from '../i18n/index.js';
 import { recorderStrings } from '../i18n/recorder.js';
 import { audioBitsPerSecond, canRecord, recordingFormat, videoBitsPerSecond, type RecordingFormat } from '../record/formats.js';
@@ -147,10 +144,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   private async load(): Promise<void> {
     this.phase = 'loading';
     try {
-      const source = this.settings.source;
-      if (this.callData) this.loaded = checked(this.callData, (v) => parseCall(v));
-      else if (source && this.call) this.loaded = await getCall(source, this.call);
-      else throw new MissingBackend();
+      this.loaded = await this.settings.call(this.callData, this.call);
       this.phase = 'idle';
       if (!this.format) this.fail('unsupported');
     } catch (error) {

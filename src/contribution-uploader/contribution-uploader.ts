@@ -8,7 +8,7 @@ import { parseCall } from '../api/validate.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
-import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
+import { describeFailure, type Failure } from '../i18n/failure.js';
 import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
 import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
@@ -191,11 +191,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     // A new load is about a new call (or a retry): nothing of the previous one may linger.
     this.loaded = undefined;
     try {
-      const source = this.settings.source;
-      let call: Call;
-      if (this.callData) call = checked(this.callData, (v) => parseCall(v));
-      else if (source && this.call) call = await getCall(source, this.call, controller.signal);
-      else throw new MissingBackend();
+      const call = await this.settings.call(this.callData, this.call, controller.signal);
       if (controller.signal.aborted) return;
       this.loaded = call;
       const texts = call.accepts.some((a) => a.kind === 'text');

@@ -9,8 +9,6 @@ export interface RecordingFormat {
   /** For the file and the upload's metadata, without codecs. */
   fileType: string;
   extension: string;
-  /** About one second of media: the size of each upload request while recording. */
-  bytesPerSecond: number;
 }
 
 export const audioBitsPerSecond = 96_000;
@@ -45,9 +43,8 @@ export function recordingFormat(call: Call, kind: 'audio' | 'video'): RecordingF
   const accepts = call.accepts.find((a) => a.kind === kind);
   if (!accepts) return undefined;
   for (const [mimeType, fileType, extension] of candidates[kind]) {
-    if (!MediaRecorder.isTypeSupported(mimeType) || !acceptsType(accepts.types, fileType)) continue;
-    const bits = kind === 'video' ? videoBitsPerSecond + audioBitsPerSecond : audioBitsPerSecond;
-    return { kind, mimeType, fileType, extension, bytesPerSecond: Math.ceil(bits / 8) };
+    if (MediaRecorder.isTypeSupported(mimeType) && acceptsType(accepts.types, fileType))
+      return { kind, mimeType, fileType, extension };
   }
   return undefined;
 }

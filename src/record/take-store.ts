@@ -42,11 +42,9 @@ const committed = (tx: IDBTransaction) =>
 export class TakeStore {
   private db?: Promise<IDBDatabase>;
 
-  constructor(private readonly name = dbName) {}
-
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(this.name, 1);
+      const request = indexedDB.open(dbName, 1);
       request.onupgradeneeded = () => {
         const db = request.result;
         db.createObjectStore(takes, { keyPath: 'id' });

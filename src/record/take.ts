@@ -1,5 +1,5 @@
 import type { RecordingFormat } from './formats.js';
-import { takeStore, type StoredTake, type TakeStore } from './take-store.js';
+import { takeStore, type StoredTake } from './take-store.js';
 
 /**
  * One recording: its bytes as the recorder hands them over, readable by an upload while it
@@ -20,7 +20,6 @@ export class Take {
     readonly startedAt: number,
     chunks: Blob[],
     finished: boolean,
-    private readonly store: TakeStore,
   ) {
     this.chunks = chunks;
     this.size = chunks.reduce((sum, c) => sum + c.size, 0);
@@ -28,15 +27,15 @@ export class Take {
   }
 
   /** A new, empty take. */
-  static begin(callId: string, format: RecordingFormat, store = takeStore): Take {
-    const take = new Take(crypto.randomUUID(), callId, format, Date.now(), [], false, store);
-    take.persist(() => store.save(take.stored()));
+  static begin(callId: string, format: RecordingFormat): Take {
+    const take = new Take(crypto.randomUUID(), callId, format, Date.now(), [], false);
+    take.persist(() => takeStore.save(take.stored()));
     return take;
   }
 
   /** A take kept from an earlier visit; one that was cut off by a crash counts as finished. */
-  static async restore(stored: StoredTake, store = takeStore): Promise<Take> {
-    const take = new Take(stored.id, stored.callId, stored, stored.startedAt, await store.chunksOf(stored.id), true, store);
+  static async restore(stored: StoredTake): Promise<Take> {
+    const take = new Take(stored.id, stored.callId, stored, stored.startedAt, await takeStore.chunksOf(stored.id), true);
     take.uploadUrl = stored.uploadUrl;
     return take;
   }
@@ -55,14 +54,14 @@ export class Take {
     this.chunks.push(chunk);
     this.size += chunk.size;
     this.file = undefined;
-    this.persist(() => this.store.addChunk(this.id, index, chunk));
+    this.persist(() => takeStore.addChunk(this.id, index, chunk));
     this.wake();
   }
 
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    this.persist(() => this.store.save(this.stored()));
+    this.persist(() => takeStore.save(this.stored()));
     this.wake();
   }
 
@@ -70,12 +69,12 @@ export class Take {
   rememberUpload(url: string): void {
     if (this.uploadUrl === url) return;
     this.uploadUrl = url;
-    this.persist(() => this.store.save(this.stored()));
+    this.persist(() => takeStore.save(this.stored()));
   }
 
   /** Sent or thrown away: the bytes leave IndexedDB. */
   forget(): Promise<void> {
-    return this.store.remove(this.id).catch(() => undefined);
+    return takeStore.remove(this.id).catch(() => undefined);
   }
 
   /** The take as a file (what has been recorded so far). */
@@ -122,10 +121,5 @@ export class Take {
       if (!this.warned) console.warn('open-call-widgets: the recording could not be kept in IndexedDB', error);
       this.warned = true;
     });
-  }
-
-  /** Settles when every write so far has reached IndexedDB (or failed). */
-  saved(): Promise<void> {
-    return this.writes;
   }
 }

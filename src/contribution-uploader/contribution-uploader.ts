@@ -14,6 +14,7 @@ import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { canRecord, recordableKinds } from '../record/formats.js';
 import { mayHaveKeptTakes } from '../record/kept.js';
+import type { Take } from '../record/take.js';
 import type { StoredTake } from '../record/take-store.js';
 import type { RecordingUseDetail } from '../events.js';
 import { FileUpload } from '../upload/file-upload.js';
@@ -233,6 +234,17 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   // ——— files ———
 
+  /** An upload of a file or a take for this call, where the settings send it. */
+  private uploadOf(source: File | Take, call: Call): FileUpload {
+    return new FileUpload(source, {
+      ...this.settings.uploadTarget(call),
+      callId: call.id,
+      chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
+      resumeStore,
+      onChange: (u) => this.uploadChanged(u),
+    });
+  }
+
   private addFiles(list: Iterable<File>): void {
     const call = this.loaded;
     if (!call || this.phase !== 'form') return;
@@ -248,13 +260,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
         continue;
       }
       const kind = acceptsFor(call, file.type)?.kind ?? 'image';
-      const upload = new FileUpload(file, {
-        ...this.settings.uploadTarget(call),
-        callId: call.id,
-        chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
-        resumeStore,
-        onChange: (u) => this.uploadChanged(u),
-      });
+      const upload = this.uploadOf(file, call);
       added.push({ upload, kind, preview: URL.createObjectURL(file), announcedStep: 0 });
     }
     this.files = [...this.files, ...added];
@@ -381,13 +387,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
     const { Take } = await import('../record/take.js');
     const take = await Take.restore(stored);
-    const upload = new FileUpload(take, {
-      ...this.settings.uploadTarget(call),
-      callId: call.id,
-      chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
-      resumeStore,
-      onChange: (u) => this.uploadChanged(u),
-    });
+    const upload = this.uploadOf(take, call);
     this.adoptUpload(upload);
     if (upload.state === 'waiting') void upload.start();
   }
@@ -399,8 +399,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     // Thrown away on the server too, and out of IndexedDB.
     void import('../record/take.js').then(async ({ Take }) => {
       const take = await Take.restore(stored);
-      const target = this.settings.uploadTarget(call);
-      await new FileUpload(take, { ...target, callId: call.id, resumeStore, onChange: () => undefined }).cancel();
+      await this.uploadOf(take, call).cancel();
     });
   }
 

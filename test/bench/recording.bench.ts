@@ -35,7 +35,7 @@ let failed = false;
 try {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  await page.goto(`${vite.resolvedUrls!.local[0]}test/bench/recording.html`);
+  await page.goto(`${vite.resolvedUrls!.local[0]}test/bench/bench.html`);
   await page.waitForFunction('window.benchReady === true');
   console.log(`\nRecording benchmark: ${seconds} s takes, Chromium's fake devices, ${await browser.version()}\n`);
   for (const kind of ['audio', 'video'] as const) {

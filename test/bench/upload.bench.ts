@@ -46,7 +46,7 @@ await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
 const sinkUrl = `http://127.0.0.1:${(sink.address() as { port: number }).port}/sink`;
 const vite = await createVite({ root, configFile: false, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
 await vite.listen();
-const pageUrl = `${vite.resolvedUrls!.local[0]}test/bench/upload.html`;
+const pageUrl = `${vite.resolvedUrls!.local[0]}test/bench/bench.html`;
 
 const browser = await launchChromium();
 
@@ -75,7 +75,7 @@ function rendererMemory(pids: string[]): number {
   return total;
 }
 
-/** What test/bench/upload.html gives the raw rows. */
+/** What test/bench/bench.html gives the raw rows. */
 interface BenchPage {
   createUpload(api: string, file: File): Promise<string>;
 }

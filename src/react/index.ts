@@ -14,8 +14,15 @@ import { ContributionRecorderElement } from '../contribution-recorder/contributi
 import '../contribution-recorder/define.js';
 import type { OpenCallEventMap } from '../events.js';
 
-/** The event a widget sends as `type`, typed for a React handler. */
-type WidgetEvent<K extends keyof OpenCallEventMap> = EventName<CustomEvent<OpenCallEventMap[K]>>;
+/** A widget's event name, typed so that its React handler gets the event's detail. */
+const on = <K extends keyof OpenCallEventMap>(type: K) => type as EventName<CustomEvent<OpenCallEventMap[K]>>;
+
+/** What the answer form sends, from the form itself or from inside a list. */
+const answerEvents = {
+  onContributionProgress: on('contribution-progress'),
+  onContributionError: on('contribution-error'),
+  onContributionSubmit: on('contribution-submit'),
+};
 
 /** `<call-for-contributions>` for React: `onCallsLoad`, `onCallSelect`, and the form's events from inside it. */
 export const CallForContributions = createComponent({
@@ -23,13 +30,7 @@ export const CallForContributions = createComponent({
   tagName: 'call-for-contributions',
   elementClass: CallForContributionsElement,
   displayName: 'CallForContributions',
-  events: {
-    onCallsLoad: 'calls-load' as WidgetEvent<'calls-load'>,
-    onCallSelect: 'call-select' as WidgetEvent<'call-select'>,
-    onContributionProgress: 'contribution-progress' as WidgetEvent<'contribution-progress'>,
-    onContributionError: 'contribution-error' as WidgetEvent<'contribution-error'>,
-    onContributionSubmit: 'contribution-submit' as WidgetEvent<'contribution-submit'>,
-  },
+  events: { onCallsLoad: on('calls-load'), onCallSelect: on('call-select'), ...answerEvents },
 });
 
 /** `<contribution-uploader>` for React. */
@@ -38,11 +39,7 @@ export const ContributionUploader = createComponent({
   tagName: 'contribution-uploader',
   elementClass: ContributionUploaderElement,
   displayName: 'ContributionUploader',
-  events: {
-    onContributionProgress: 'contribution-progress' as WidgetEvent<'contribution-progress'>,
-    onContributionError: 'contribution-error' as WidgetEvent<'contribution-error'>,
-    onContributionSubmit: 'contribution-submit' as WidgetEvent<'contribution-submit'>,
-  },
+  events: answerEvents,
 });
 
 /** `<contribution-recorder>` for React: `onRecordingUse` hands over the take and its upload. */
@@ -51,10 +48,7 @@ export const ContributionRecorder = createComponent({
   tagName: 'contribution-recorder',
   elementClass: ContributionRecorderElement,
   displayName: 'ContributionRecorder',
-  events: {
-    onRecordingUse: 'recording-use' as WidgetEvent<'recording-use'>,
-    onContributionError: 'contribution-error' as WidgetEvent<'contribution-error'>,
-  },
+  events: { onRecordingUse: on('recording-use'), onContributionError: on('contribution-error') },
 });
 
 /** `<open-call-config>` for React: settings shared with every widget inside it. */

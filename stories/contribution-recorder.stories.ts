@@ -2,13 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html, nothing } from 'lit';
 import '../src/contribution-recorder/define.js';
 import '../src/contribution-uploader/define.js';
+import type { CallSource } from '../src/api/source.js';
 import type { Call } from '../src/api/types.js';
-import { api, inside, partnerColours, until } from './support.js';
+import { api, inside, partnerColours, pendingSource, unreachableSource, until } from './support.js';
 
 interface RecorderArgs {
   api: string;
   call?: string;
   callData?: Call;
+  source?: CallSource;
   kind: 'audio' | 'video';
   countdown: number;
   lang?: string;
@@ -25,6 +27,7 @@ const meta: Meta<RecorderArgs> = {
       api=${args.api}
       call=${args.callData ? nothing : (args.call ?? nothing)}
       .callData=${args.callData}
+      .source=${args.source}
       kind=${args.kind}
       countdown=${args.countdown}
       lang=${args.lang ?? nothing}
@@ -45,6 +48,12 @@ async function turnOn(canvas: HTMLElement): Promise<Element> {
   return recorder;
 }
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Before the call arrives. */
+export const Loading: Story = { args: { source: pendingSource } };
+
+/** The call could not be loaded: why, and a way to try again. */
+export const CallCannotLoad: Story = { args: { source: unreachableSource } };
 
 /** What the call asks, and a button to turn the microphone on: nothing records before that. */
 export const BeforeRecording: Story = {};

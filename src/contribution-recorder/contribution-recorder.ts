@@ -464,6 +464,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
       case 'idle':
         return html`<p class="hint">${s.allowHint}</p>
           <button type="button" class="primary turn-on" @click=${() => this.turnOn()}>${s.allow(kind)}</button>`;
+      case 'asking':
+        return html`<p class="hint">${s.asking(kind)}</p>`;
       case 'ready':
         return html`<button type="button" class="primary record" @click=${() => this.startCountdown()}>
           ${s.record(kind)}
@@ -510,7 +512,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
     const call = this.loaded;
     const s = this.strings;
     let body: TemplateResult | typeof nothing = nothing;
-    if (this.phase === 'failed')
+    if (this.phase === 'loading') body = html`<p class="loading">${s.loading}</p>`;
+    else if (this.phase === 'failed')
       body = html`<div class="problem" part="error" role="alert">
         <p>${this.problemText()}</p>
         ${this.problem === 'load' ? nothing : html`<p>${s.errors.fallback}</p>`}

@@ -104,7 +104,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     announcement: { state: true, attribute: false },
     dragging: { state: true, attribute: false },
     recording: { state: true, attribute: false },
-    recorderLoaded: { state: true, attribute: false },
+    recorderCode: { state: true, attribute: false },
     unsentTakes: { state: true, attribute: false },
   };
 
@@ -134,7 +134,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
   declare private dragging: boolean;
   /** The kind the recorder is open for, if it is. */
   declare private recording: 'audio' | 'video' | undefined;
-  declare private recorderLoaded: boolean;
+  /** Whether the recorder's code has arrived (it loads the first time it is opened). */
+  declare private recorderCode: 'loading' | 'ready' | 'failed';
   /** Takes recorded for this call on an earlier visit and never sent. */
   declare private unsentTakes: StoredTake[];
 
@@ -152,7 +153,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.waitingToSend = false;
     this.announcement = '';
     this.dragging = false;
-    this.recorderLoaded = false;
+    this.recorderCode = 'loading';
     this.unsentTakes = [];
   }
 
@@ -338,8 +339,17 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   private async openRecorder(kind: 'audio' | 'video'): Promise<void> {
     this.recording = kind;
-    await import('../contribution-recorder/define.js');
-    this.recorderLoaded = true;
+    if (this.recorderCode === 'failed') this.recorderCode = 'loading';
+    try {
+      await import('../contribution-recorder/define.js');
+      this.recorderCode = 'ready';
+    } catch (error) {
+      // Offline, or a missing file on a CDN: said in words, and files can still be chosen.
+      console.warn('open-call-widgets: the recorder could not be loaded', error);
+      this.recorderCode = 'failed';
+      this.announcement = this.strings.recorderFailed;
+      return;
+    }
     await this.updateComplete;
     // Focus on the recorder's first step (turning the microphone on), once it shows it.
     const recorder = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('contribution-recorder');
@@ -726,7 +736,12 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   private renderRecorder(call: Call): TemplateResult | typeof nothing {
     if (!this.recording) return nothing;
-    if (!this.recorderLoaded) return html`<p class="hint">${this.strings.recorderLoading}</p>`;
+    if (this.recorderCode === 'loading') return html`<p class="hint">${this.strings.recorderLoading}</p>`;
+    if (this.recorderCode === 'failed')
+      return html`<div class="recorder-panel">
+        <p class="error" part="error">${this.strings.recorderFailed}</p>
+        <button type="button" class="close-recorder" @click=${() => this.closeRecorder()}>${this.strings.closeRecorder}</button>
+      </div>`;
     return html`<div class="recorder-panel">
       <contribution-recorder
         tabindex="-1"

@@ -2,6 +2,11 @@ import type { RecorderStrings } from './strings.js';
 
 export const en: RecorderStrings = {
   regionLabel: (title) => `Record your answer: ${title}`,
+  loading: 'Loading the call…',
+  asking: (kind) =>
+    kind === 'video'
+      ? 'Allow the camera and microphone in your browser’s prompt…'
+      : 'Allow the microphone in your browser’s prompt…',
   promptLabel: 'The call asks',
   allow: (kind) => (kind === 'video' ? 'Turn on the camera and microphone' : 'Turn on the microphone'),
   allowHint: 'Your browser asks first. Nothing is recorded until you press Record.',

@@ -3,6 +3,9 @@ import type { RecorderStrings } from './strings.js';
 // Bahasa Melayu, for the recorder.
 export const ms: RecorderStrings = {
   regionLabel: (title) => `Rakam jawapan anda: ${title}`,
+  loading: 'Memuatkan panggilan…',
+  asking: (kind) =>
+    kind === 'video' ? 'Benarkan kamera dan mikrofon pada gesaan pelayar anda…' : 'Benarkan mikrofon pada gesaan pelayar anda…',
   promptLabel: 'Panggilan ini meminta',
   allow: (kind) => (kind === 'video' ? 'Hidupkan kamera dan mikrofon' : 'Hidupkan mikrofon'),
   allowHint: 'Pelayar anda akan bertanya dahulu. Tiada apa yang dirakam sehingga anda menekan Rakam.',

@@ -69,6 +69,7 @@ export interface UploaderStrings {
   /** Opens the in-browser recorder. */
   recordWith(kind: 'audio' | 'video'): string;
   recorderLoading: string;
+  recorderFailed: string;
   closeRecorder: string;
   recordingAdded(name: string): string;
   unsentTake(when: string): string;
@@ -144,6 +145,9 @@ export interface UploaderStrings {
 export interface RecorderStrings {
   /** The recorder's accessible name. */
   regionLabel(title: string): string;
+  loading: string;
+  /** While the browser asks the visitor for the devices. */
+  asking(kind: 'audio' | 'video'): string;
   promptLabel: string;
   allow(kind: 'audio' | 'video'): string;
   allowHint: string;

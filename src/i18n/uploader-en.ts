@@ -15,6 +15,7 @@ export const en: UploaderStrings = {
   recordAudio: 'Record with your phone',
   recordWith: (kind) => (kind === 'video' ? 'Record a video here' : 'Record audio here'),
   recorderLoading: 'Loading the recorder…',
+  recorderFailed: 'The recorder could not be loaded. Check your connection and try again, or choose a file instead.',
   closeRecorder: 'Close the recorder',
   recordingAdded: (name) => `${name} added to your answer.`,
   unsentTake: (when) => `You have an unsent recording from ${when}.`,

@@ -15,6 +15,7 @@ export const ms: UploaderStrings = {
   recordAudio: 'Rakam dengan telefon anda',
   recordWith: (kind) => (kind === 'video' ? 'Rakam video di sini' : 'Rakam audio di sini'),
   recorderLoading: 'Memuatkan perakam…',
+  recorderFailed: 'Perakam tidak dapat dimuatkan. Semak sambungan anda dan cuba lagi, atau pilih fail.',
   closeRecorder: 'Tutup perakam',
   recordingAdded: (name) => `${name} ditambah pada jawapan anda.`,
   unsentTake: (when) => `Anda ada rakaman yang belum dihantar dari ${when}.`,

@@ -173,6 +173,25 @@ describe('<contribution-recorder>', () => {
     }
   });
 
+  it('says it is loading the call, and says why when the call cannot be loaded', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const loading = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder
+        call="puisi-voices"
+        .source=${{ listCalls: never, getCall: never, submitContribution: never }}
+      ></contribution-recorder>`,
+    );
+    expect(words($(loading, '.loading'))).to.equal('Loading the call…');
+    // Nothing listens on port 9: the backend is unreachable, for real.
+    const el = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder api="http://127.0.0.1:9/v1" call="puisi-voices" timeout="2000"></contribution-recorder>`,
+    );
+    await until(() => $(el, '.problem'), 'the failure is shown', 8000);
+    expect(words($(el, '.problem'))).to.contain('could not reach the open calls');
+    expect($(el, '.try-again'), 'a way to try again').to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Malay', async () => {
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="0" lang="ms"></contribution-recorder>`,

@@ -10,6 +10,7 @@ import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { describeFailure, type Failure } from '../i18n/failure.js';
 import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
+import { primaryLanguage } from '../i18n/table.js';
 import { uploaderStrings } from '../i18n/uploader.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { canRecord, recordableKinds } from '../record/formats.js';
@@ -201,10 +202,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
       if (!media) this.mode = 'text';
       else if (!texts) this.mode = 'files';
       if (!this.values.language || !call.languages.includes(this.values.language)) {
-        const lang = this.settings.lang.toLowerCase().split('-')[0];
+        const lang = primaryLanguage(this.settings.lang);
         this.values = {
           ...this.values,
-          language: call.languages.find((l) => l.toLowerCase().split('-')[0] === lang) ?? call.languages[0] ?? '',
+          language: call.languages.find((l) => primaryLanguage(l) === lang) ?? call.languages[0] ?? '',
         };
       }
       const errors = this.strings.errors;

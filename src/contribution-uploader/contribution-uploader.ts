@@ -49,7 +49,9 @@ const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'emai
  * Answers one call: the form follows what the call accepts (text, or photos, audio, video),
  * checks everything before a byte moves, uploads files with tus as soon as they are chosen
  * (resumable across reloads, pausable, through proxies that limit body sizes), and sends the
- * contribution when every file is up.
+ * contribution when every file is up. For calls that take audio or video, it offers to record
+ * in the browser (`<contribution-recorder>`, loaded when first opened), and offers takes kept
+ * from an earlier visit.
  *
  * @tagname contribution-uploader
  * @summary The answer form for a call, with resumable uploads.
@@ -71,6 +73,7 @@ const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'emai
  * @csspart error - An error message.
  * @csspart submit-button - The send button.
  * @csspart thanks - The thank-you message.
+ * @csspart unsent - Recordings kept from an earlier visit, each with Send and Discard.
  *
  * @cssproperty --oc-font - Font of the widget (default: the page's).
  * @cssproperty --oc-color-text - Text colour.

@@ -1,12 +1,14 @@
-import { nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html, nothing, type TemplateResult } from 'lit';
 
-const headingTags: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
+type Heading = (id: string, className: string, tabindex: string | typeof nothing, content: unknown) => TemplateResult;
+
+// One template per level rather than lit/static-html: five short templates weigh less than it.
+const headings: Record<number, Heading> = {
+  2: (id, c, t, content) => html`<h2 id=${id} class=${c} part=${c} tabindex=${t}>${content}</h2>`,
+  3: (id, c, t, content) => html`<h3 id=${id} class=${c} part=${c} tabindex=${t}>${content}</h3>`,
+  4: (id, c, t, content) => html`<h4 id=${id} class=${c} part=${c} tabindex=${t}>${content}</h4>`,
+  5: (id, c, t, content) => html`<h5 id=${id} class=${c} part=${c} tabindex=${t}>${content}</h5>`,
+  6: (id, c, t, content) => html`<h6 id=${id} class=${c} part=${c} tabindex=${t}>${content}</h6>`,
 };
 
 /**
@@ -14,6 +16,6 @@ const headingTags: Record<number, StaticValue> = {
  * Focusable headings take focus when the region they title opens.
  */
 export function heading(level: number, id: string, className: string, content: unknown, focusable = false): TemplateResult {
-  const tag = headingTags[Math.min(6, Math.max(2, Math.round(level) || 2))];
-  return staticHtml`<${tag} id=${id} class=${className} part=${className} tabindex=${focusable ? '-1' : nothing}>${content}</${tag}>`;
+  const render = headings[Math.min(6, Math.max(2, Math.round(level) || 2))];
+  return render(id, className, focusable ? '-1' : nothing, content);
 }

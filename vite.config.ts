@@ -94,7 +94,7 @@ export default defineConfig(({ mode }): UserConfig =>
                 groups: [
                   {
                     name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](styles|config|call-for-contributions)[\\/]|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](styles|config)[\\/]|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
                   },
                   // The answer form and what the recorder shares with it, in one file.
                   {

@@ -3,7 +3,6 @@ import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { Strings } from '../i18n/index.js';
 import type { Formats } from '../i18n/format.js';
 import { heading } from '../heading.js';
-import { renderMarkdown } from './markdown.js';
 
 const icons: Record<ContributionKind, TemplateResult> = {
   text: svg`<path d="M4 5h16M4 10h16M4 15h10M4 20h7" />`,
@@ -22,8 +21,13 @@ export interface CardView {
   answering: boolean;
   /** The answer region, when open. */
   answer: TemplateResult | typeof nothing;
+  /** Formats a description; plain text while the Markdown code is on its way. */
+  description?: (source: string) => TemplateResult;
   onContribute(call: Call): void;
 }
+
+/** A description as plain text, line breaks kept: until Markdown arrives, or if it cannot. */
+const plainDescription = (source: string) => html`<p class="plain">${source}</p>`;
 
 /** What a call accepts, in words: "Audio, up to 30 seconds, max 50 MB". */
 export function describeAccepts(accepts: Accepts, strings: Strings, formats: Formats): string {
@@ -60,6 +64,7 @@ function deadline(call: Call, { strings, formats }: CardView): TemplateResult | 
 /** One call: a card in the list, or the whole call in single-call mode. */
 export function renderCallCard(call: Call, view: CardView): TemplateResult {
   const { strings, formats } = view;
+  const describe = view.description ?? plainDescription;
   const titleId = `title-${call.id}`;
   return html`<article
     part="card ${call.status}"
@@ -119,10 +124,10 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
         call.description.trim() === ''
           ? nothing
           : view.single
-            ? html`<div class="description" part="description">${renderMarkdown(call.description)}</div>`
+            ? html`<div class="description" part="description">${describe(call.description)}</div>`
             : html`<details class="description" part="description">
                 <summary>${strings.aboutCall}</summary>
-                ${renderMarkdown(call.description)}
+                ${describe(call.description)}
               </details>`
       }
       ${

@@ -78,6 +78,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     answering: { state: true, attribute: false },
     uploaderReady: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    describe: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -108,6 +109,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private answering: string | undefined;
   declare private uploaderReady: boolean;
   declare private announcement: string;
+  /** Renders a description's Markdown, once that code has arrived. */
+  declare private describe: ((source: string) => TemplateResult) | undefined;
 
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
   private loadKey?: unknown[];
@@ -187,20 +190,30 @@ export class CallForContributionsElement extends OpenCallWidget {
       const source = this.settings.source;
       let calls: Call[];
       let next: string | null = null;
-      if (this.callData || this.call || !source) calls = [await this.settings.call(this.callData, this.call, controller.signal)];
-      else ({ items: calls, next } = await listCalls(source, this.query(), controller.signal));
+      const single = Boolean(this.callData || this.call);
+      if (single || !source) {
+        // One call shows its description at once: it waits for the Markdown code.
+        const [call] = await Promise.all([this.settings.call(this.callData, this.call, controller.signal), this.loadMarkdown()]);
+        calls = [call];
+      } else ({ items: calls, next } = await listCalls(source, this.query(), controller.signal));
       if (controller.signal.aborted) return;
       this.calls = calls;
       this.next = next;
       this.phase = 'ready';
       this.announceShown();
       emit(this, 'calls-load', { calls, shown: calls.length, hasMore: next !== null });
+      // A list's descriptions start collapsed: their Markdown code loads once the list shows.
+      if (!single) void this.updateComplete.then(() => this.loadMarkdown());
     } catch (error) {
       if (controller.signal.aborted) return;
       this.failure = describeFailure(error, this.settings.strings);
       this.phase = 'error';
       this.announcement = '';
     }
+  }
+
+  private async loadMarkdown(): Promise<void> {
+    this.describe ??= await loadMarkdown();
   }
 
   private async loadMore(): Promise<void> {
@@ -295,6 +308,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       single,
       answering,
       answer: answering ? this.renderAnswer(call, strings) : nothing,
+      description: this.describe,
       onContribute: (c) => void this.contribute(c),
     });
   }
@@ -346,6 +360,20 @@ export class CallForContributionsElement extends OpenCallWidget {
       ${this.renderBody()}
     </div>`;
   }
+}
+
+/** Loads (once) the Markdown renderer; undefined when it cannot be had (descriptions then stay plain text). */
+let markdown: Promise<((source: string) => TemplateResult) | undefined> | undefined;
+function loadMarkdown(): Promise<((source: string) => TemplateResult) | undefined> {
+  markdown ??= import('./markdown.js').then(
+    (m) => m.renderMarkdown,
+    (error: unknown) => {
+      console.warn('open-call-widgets: descriptions are shown as plain text; their formatting could not be loaded', error);
+      markdown = undefined;
+      return undefined;
+    },
+  );
+  return markdown;
 }
 
 /** Loads (once) and defines `<contribution-uploader>`; false when it cannot be had (offline, blocked chunk). */

@@ -158,6 +158,9 @@ export const styles = css`
   .description ol {
     margin: 0.6em 0 0;
   }
+  .description .plain {
+    white-space: pre-line;
+  }
   .contribute {
     justify-self: start;
   }

@@ -117,6 +117,19 @@ describe('<call-for-contributions>', () => {
     expect(description.querySelectorAll('li')).to.have.length(3);
   });
 
+  it("formats a list's collapsed descriptions once the list shows, and opens them from the keyboard", async () => {
+    const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
+    const details = $<HTMLDetailsElement>(el, '[data-call="puisi-voices"] details.description')!;
+    // The list does not wait for the Markdown code: it arrives after, and the text is readable meanwhile.
+    await until(() => details.querySelector('strong'));
+    expect(details.querySelector('.plain')).to.equal(null);
+    expect(details.querySelector('em')!.textContent).to.equal('This Is Malaysia');
+    details.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(details.open).to.equal(true);
+    expect(details.querySelectorAll('li')).to.have.length(3);
+  });
+
   it('reserves the height of the call while it loads, so the article does not jump', async () => {
     const never = () => new Promise<never>(() => undefined);
     const wrapper = await fixture(

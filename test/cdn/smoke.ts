@@ -19,7 +19,7 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
  * little, so that growth fails here. Lower the limit as the bundle shrinks, until it is the target.
  */
 const sizeBudget = {
-  list: { target: 15 * 1024, limit: 17.6 * 1024 },
+  list: { target: 15 * 1024, limit: 17.1 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -82,6 +82,11 @@ try {
     const name = /\/cdn\/([\w.-]+\.js)$/.exec(r.url())?.[1];
     if (name) scripts.push(name);
   });
+  // What showing the list took: the scripts loaded when it announced its calls (it renders them
+  // next, with no more code). Anything after that (the descriptions' Markdown) is not counted.
+  await page.evaluateOnNewDocument(`document.addEventListener('calls-load', () => {
+    window.listScripts ??= performance.getEntriesByType('resource').map((e) => e.name);
+  })`);
   await page.goto(origin, { waitUntil: 'networkidle0' });
   const titles = await page.evaluate(() =>
     [...(document.querySelector('call-for-contributions')?.shadowRoot?.querySelectorAll('.title') ?? [])].map(
@@ -91,7 +96,15 @@ try {
   if (titles.length !== 2) problems.push(`expected the campaign's 2 calls, saw ${JSON.stringify(titles)}`);
   // Which download holds tus-js-client: the one that carries its protocol header.
   const hasTus = (name: string) => readFileSync(join(root, name), 'utf8').includes('Tus-Resumable');
-  const listing = [...scripts];
+  const loadedForList = (await page.evaluate('window.listScripts')) as string[] | undefined;
+  if (!loadedForList) problems.push('the list never sent calls-load');
+  const listing = scripts.filter((name) => loadedForList?.some((url) => url.endsWith(`/cdn/${name}`)));
+  const afterList = scripts.filter((name) => !listing.includes(name));
+  // A list's descriptions start collapsed; their formatting arrives once the list shows.
+  const formatted = await page.evaluate(
+    () => document.querySelector('call-for-contributions')?.shadowRoot?.querySelectorAll('details.description .plain').length,
+  );
+  if (formatted !== 0) problems.push(`${formatted} descriptions stayed plain text after the page settled`);
   if (listing.some(hasTus)) problems.push(`tus-js-client came with the list: ${listing.join(', ')}`);
 
   const uploader = () =>
@@ -103,7 +116,7 @@ try {
       ?.click(),
   );
   await page.waitForFunction(`(${uploader.toString()})()?.querySelector('form')`, { timeout: 10_000 });
-  const form = scripts.filter((s) => !listing.includes(s));
+  const form = scripts.filter((s) => !listing.includes(s) && !afterList.includes(s));
   if (form.length === 0) problems.push('Contribute loaded nothing: the form came with the list');
   if (form.some(hasTus)) problems.push('tus-js-client came with the form, before any file was chosen');
 
@@ -116,7 +129,7 @@ try {
     input.dispatchEvent(new Event('change'));
   })()`);
   await page.waitForFunction(`(${uploader.toString()})()?.querySelector('.file.done')`, { timeout: 15_000 });
-  const upload = scripts.filter((s) => !listing.includes(s) && !form.includes(s));
+  const upload = scripts.filter((s) => !listing.includes(s) && !afterList.includes(s) && !form.includes(s));
   const malay = scripts.filter((name) => /^(uploader-)?ms-/.test(name));
   if (malay.length) problems.push(`an English page downloaded the Malay words: ${malay.join(', ')}`);
   if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
@@ -171,12 +184,15 @@ try {
 
   console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page:`);
   console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
+  console.log(
+    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown)`,
+  );
   console.log(`  + the answer form         ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
   console.log(`  + the first upload        ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);
-  console.log(`  all it takes to upload    ${kb(gz([...listing, ...form, ...upload])).padStart(8)} gzipped`);
+  console.log(`  all it takes to upload    ${kb(gz([...listing, ...afterList, ...form, ...upload])).padStart(8)} gzipped`);
   for (const [what, bytes, budget] of [
     ['to show a list of calls', gz(listing), sizeBudget.list],
-    ['all it takes to upload', gz([...listing, ...form, ...upload]), sizeBudget.upload],
+    ['all it takes to upload', gz([...listing, ...afterList, ...form, ...upload]), sizeBudget.upload],
   ] as const) {
     const verdict =
       bytes <= budget.target

@@ -94,7 +94,13 @@ export default defineConfig(({ mode }): UserConfig =>
                 groups: [
                   {
                     name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](styles|config)[\\/]|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/](context-request-event|create-context|controllers[\\/]context-consumer))\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
+                  },
+                  // <open-call-config> and the way a widget shares its settings: loaded on pages that
+                  // have the tag, and with the answer form (which shares its settings with the recorder).
+                  {
+                    name: 'open-call-config',
+                    test: /src[\\/]config[\\/](define|open-call-config|share)\.ts|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier)\.js/,
                   },
                   // The answer form and what the recorder shares with it, in one file.
                   {

@@ -1,10 +1,14 @@
-// Entry of the single-file bundle a blogger pastes: defines every element. The list and the
-// shared settings come with it; the answer form and the recorder (with tus-js-client) load
-// when they are needed: when someone presses Contribute, or when the page has the tag itself.
-import './config/define.js';
-import './call-for-contributions/define.js';
+// Entry of the single-file bundle a blogger pastes: defines every element. The list comes with
+// it; the rest loads when it is needed: the answer form and the recorder (with tus-js-client)
+// when someone presses Contribute or when the page has their tag, and `<open-call-config>`
+// when the page has one (widgets inside it wait for it: see SettingsController.configArriving).
+import { define } from './define.js';
+import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
+
+define('call-for-contributions', CallForContributionsElement);
 
 const later = new Map<string, () => Promise<unknown>>([
+  ['open-call-config', () => import('./config/define.js')],
   ['contribution-uploader', () => import('./contribution-uploader/define.js')],
   ['contribution-recorder', () => import('./contribution-recorder/define.js')],
 ]);

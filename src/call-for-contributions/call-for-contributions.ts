@@ -1,9 +1,8 @@
-import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../i18n/failure.js';
+import type { shareSettings } from '../config/share.js';
 import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
-import { configContext, sameConfig } from '../config/context.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
@@ -112,7 +111,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
 
-  private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
+  /** The form's code, loaded and given this list's settings (at the first Contribute); false when it cannot be had. */
+  private answerReady?: Promise<boolean>;
   private loadKey?: unknown[];
   private loading?: AbortController;
   private loadingMoreController?: AbortController;
@@ -154,8 +154,6 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.loadKey = key;
       void this.load();
     }
-    const effective = this.settings.effective;
-    if (!sameConfig(effective, this.provider.value)) this.provider.setValue(effective);
   }
 
   /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */
@@ -258,7 +256,15 @@ export class CallForContributionsElement extends OpenCallWidget {
   private async contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.uploaderReady = await loadUploader();
+    this.answerReady ??= loadAnswering().then((share) => {
+      if (!share) {
+        this.answerReady = undefined;
+        return false;
+      }
+      share(this, () => this.settings.effective);
+      return true;
+    });
+    this.uploaderReady = await this.answerReady;
     this.answering = call.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
@@ -376,16 +382,19 @@ function loadMarkdown(): Promise<((source: string) => TemplateResult) | undefine
   return markdown;
 }
 
-/** Loads (once) and defines `<contribution-uploader>`; false when it cannot be had (offline, blocked chunk). */
-let uploader: Promise<boolean> | undefined;
-function loadUploader(): Promise<boolean> {
-  uploader ??= import('../contribution-uploader/define.js').then(
-    () => true,
+/**
+ * Loads (once) what answering takes: the form's code, and the way a list shares its settings
+ * with the form inside it. Undefined when it cannot be had (offline, a blocked file).
+ */
+let answering: Promise<typeof shareSettings | undefined> | undefined;
+function loadAnswering(): Promise<typeof shareSettings | undefined> {
+  answering ??= Promise.all([import('../contribution-uploader/define.js'), import('../config/share.js')]).then(
+    ([, share]) => share.shareSettings,
     (error: unknown) => {
       console.warn('open-call-widgets: the answer form could not be loaded', error);
-      uploader = undefined;
-      return Boolean(customElements.get('contribution-uploader'));
+      answering = undefined;
+      return undefined;
     },
   );
-  return uploader;
+  return answering;
 }

@@ -17,12 +17,3 @@ export interface OpenCallConfig {
 
 // A global symbol: two copies of the library on one page still find each other's provider.
 export const configContext = createContext<OpenCallConfig>(Symbol.for('open-call-widgets/config'));
-
-/**
- * Whether two configs say the same thing (values compared by identity). Providers publish a
- * new value only when it differs, so that consumers do not re-render with every provider update.
- */
-export function sameConfig(a: OpenCallConfig, b: OpenCallConfig): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof OpenCallConfig>);
-  return [...keys].every((key) => a[key] === b[key]);
-}

@@ -1,6 +1,5 @@
-import { ContextProvider } from '@lit/context';
-import { css, html, type PropertyValues } from 'lit';
-import { configContext, sameConfig, type OpenCallConfig } from './context.js';
+import { css, html } from 'lit';
+import { shareSettings } from './share.js';
 import { OpenCallWidget } from './open-call-widget.js';
 
 /**
@@ -21,10 +20,10 @@ export class OpenCallConfigElement extends OpenCallWidget {
   // It shows no words of its own.
   protected static override readonly speaks = [];
 
-  private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const value: OpenCallConfig = {
+  constructor() {
+    super();
+    // What is set here, not what this element inherits: a widget inside still finds a nearer `lang`.
+    shareSettings(this, () => ({
       api: this.api || undefined,
       lang: this.lang || undefined,
       theme: this.theme,
@@ -32,8 +31,7 @@ export class OpenCallConfigElement extends OpenCallWidget {
       source: this.source,
       uploadEndpoint: this.uploadEndpoint || undefined,
       timeout: this.timeout,
-    };
-    if (!sameConfig(value, this.provider.value)) this.provider.setValue(value);
+    }));
   }
 
   protected override render() {

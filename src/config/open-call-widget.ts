@@ -6,7 +6,8 @@ import { SettingsController } from './settings.js';
 
 /**
  * What every open-call widget takes: where its backend is, and how it speaks and looks. Each
- * setting may instead come from an enclosing `<open-call-config>` or `<call-for-contributions>`;
+ * setting may instead come from an enclosing `<open-call-config>` or widget (the list around the
+ * answer form, the form around its recorder);
  * a value set on the widget itself wins.
  */
 export class OpenCallWidget extends LitElement {
@@ -42,11 +43,14 @@ export class OpenCallWidget extends LitElement {
   protected readonly settings = new SettingsController(this);
 
   /**
-   * Each update waits until the widget's words have arrived in its language, so a page in
-   * Malay never flashes English, and a page in English never downloads Malay.
+   * Each update waits for an enclosing `<open-call-config>` still on its way, then until the
+   * widget's words have arrived in its language, so a page in Malay never flashes English, and
+   * a page in English never downloads Malay.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    const arriving = this.settings.wordsArriving((this.constructor as typeof OpenCallWidget).speaks);
-    return arriving ? arriving.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const config = this.settings.configArriving();
+    if (config) return config.then(() => this.scheduleUpdate());
+    const words = this.settings.wordsArriving((this.constructor as typeof OpenCallWidget).speaks);
+    return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 }

@@ -14,7 +14,8 @@ type Host = ReactiveControllerHost & HTMLElement & OpenCallConfig;
 
 /**
  * An element's effective settings: its own attribute or property, else the value provided by
- * an enclosing `<open-call-config>` or `<call-for-contributions>`, else the default.
+ * an enclosing `<open-call-config>` or widget (a list passes its settings to the answer form, the
+ * form to its recorder), else the default.
  */
 export class SettingsController implements ReactiveController {
   private provided: OpenCallConfig = {};
@@ -22,10 +23,11 @@ export class SettingsController implements ReactiveController {
   private cachedSource?: CallSource;
   private formatsLang = '';
   private cachedFormats?: Formats;
+  private readonly consumer: ContextConsumer<typeof configContext, Host>;
 
   constructor(private readonly host: Host) {
     host.addController(this);
-    new ContextConsumer(host, {
+    this.consumer = new ContextConsumer(host, {
       context: configContext,
       subscribe: true,
       callback: (value) => {
@@ -38,6 +40,20 @@ export class SettingsController implements ReactiveController {
   hostConnected(): void {
     // The language may come from the page (`<html lang>`): read it again when connected.
     this.host.requestUpdate();
+  }
+
+  /**
+   * Settles when an enclosing `<open-call-config>` has been defined and has answered; undefined
+   * when there is none waiting. The CDN script loads that element's code only on pages that
+   * have one, so a widget inside may come first: it waits rather than show a missing backend.
+   */
+  configArriving(): Promise<void> | undefined {
+    if (customElements.get('open-call-config')) return undefined;
+    for (let node = this.host.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode)
+      if (node instanceof Element && node.localName === 'open-call-config')
+        // Asked before the element was defined, nobody answered: ask again.
+        return customElements.whenDefined('open-call-config').then(() => this.consumer.hostConnected());
+    return undefined;
   }
 
   get api(): string | undefined {

@@ -6,6 +6,7 @@ import { getCall, submitContribution } from '../api/source.js';
 import type { Call, ContributionKind, ContributionReceipt, ContributionRequest } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
+import { shareSettings } from '../config/share.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { describeFailure, type Failure } from '../i18n/failure.js';
@@ -148,6 +149,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   constructor() {
     super();
+    // The recorder inside the form uploads, speaks and looks as the form does.
+    shareSettings(this, () => this.settings.effective);
     this.headingLevel = 2;
     this.phase = 'loading';
     this.mode = 'files';

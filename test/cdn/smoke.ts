@@ -19,7 +19,7 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
  * little, so that growth fails here. Lower the limit as the bundle shrinks, until it is the target.
  */
 const sizeBudget = {
-  list: { target: 15 * 1024, limit: 16.8 * 1024 },
+  list: { target: 15 * 1024, limit: 16.5 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -32,9 +32,12 @@ const pages: Record<string, string[]> = {
   '/twice': ['cdn', 'cdn-copy'],
   '/two-versions': ['cdn', 'cdn-other'],
   '/form-alone': ['cdn'],
+  '/partner': ['cdn'],
 };
 /** What each page shows besides the script. */
 const bodies: Record<string, (api: string) => string> = {
+  '/partner': (api) =>
+    `<open-call-config api="${api}" lang="ms"><call-for-contributions campaign="this-is-malaysia"></call-for-contributions></open-call-config>`,
   '/form-alone': (api) =>
     `<contribution-uploader api="${api}" call="astronaut-one-liner"></contribution-uploader>
      <script>setTimeout(() => document.body.insertAdjacentHTML('beforeend',
@@ -156,6 +159,27 @@ try {
       )
       .catch(() => problems.push('/form-alone: the answer form or the recorder did not appear on their own'));
     await alone.close();
+  }
+
+  // A partner's page: the list inside <open-call-config>, whose code loads because the page has
+  // the tag. The list waits for it: never a flash of "no backend", and it speaks the config's Malay.
+  {
+    const partner = await browser.newPage();
+    partner.on('console', (m) => m.type() === 'error' && problems.push(`/partner: console: ${m.text()}`));
+    partner.on('pageerror', (e) => problems.push(`/partner: uncaught: ${(e as Error).message}`));
+    await partner.evaluateOnNewDocument(`(function watch() {
+      if (document.querySelector('call-for-contributions')?.shadowRoot?.querySelector('.error')) window.sawError = true;
+      requestAnimationFrame(watch);
+    })()`);
+    await partner.goto(`${origin}/partner`, { waitUntil: 'networkidle0' });
+    const seen = (await partner.evaluate(`({
+      titles: document.querySelector('call-for-contributions').shadowRoot.querySelectorAll('.title').length,
+      status: document.querySelector('call-for-contributions').shadowRoot.querySelector('[role=status]').textContent,
+      sawError: window.sawError === true,
+    })`)) as { titles: number; status: string; sawError: boolean };
+    if (seen.titles !== 2 || !/panggilan dipaparkan/.test(seen.status) || seen.sawError)
+      problems.push(`/partner: expected 2 calls announced in Malay and no error on the way, saw ${JSON.stringify(seen)}`);
+    await partner.close();
   }
 
   // The script twice, from two places, and beside another release: the widgets work, and only

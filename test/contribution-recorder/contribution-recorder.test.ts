@@ -8,7 +8,15 @@ import type { ContributionSubmitDetail } from '../../src/events.js';
 import { takeStore, type StoredTake } from '../../src/record/take-store.js';
 import type { ContributionRecorderElement } from '../../src/contribution-recorder/contribution-recorder.js';
 import type { RecordingUseDetail } from '../../src/events.js';
-import { backend, backendRequests, storedContributions, storedUpload } from '../harness/backend.js';
+import {
+  backend,
+  backendRequests,
+  proxiedRequests,
+  startProxy,
+  stopProxy,
+  storedContributions,
+  storedUpload,
+} from '../harness/backend.js';
 import { $, $$, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
 import { bytesPatched, sha256, uploadIdsIn } from '../contribution-uploader/files.js';
 
@@ -314,6 +322,37 @@ describe('recording in the answer form', () => {
     expect(contribution.kind).to.equal('audio');
     expect(contribution.uploads[0]!.uploadId).to.equal(id);
     expect(await takeStore.unsent('puisi-voices'), 'sent: no longer kept').to.have.length(0);
+  });
+
+  it('records with what is set on the form: its headers reach the upload, its theme and language show', async () => {
+    const { api: proxied } = await startProxy(100_000_000);
+    try {
+      const el = await fixture<ContributionUploaderElement>(
+        html`<contribution-uploader
+          api=${proxied}
+          call="puisi-voices"
+          theme="dark"
+          lang="ms"
+          .headers=${{ Authorization: 'Bearer partner-token' }}
+        ></contribution-uploader>`,
+      );
+      await until(() => $(el, '.record-audio'));
+      $(el, '.record-audio')!.click();
+      const rec = await recorderIn(el);
+      rec.countdown = 0;
+      await turnOn(rec);
+      expect($(rec, '.recorder')!.classList.contains('dark'), 'the form’s dark theme').to.equal(true);
+      expect(words($(rec, '.record'))).to.equal('Rakam audio');
+      $(rec, '.record')!.click();
+      await sleep(2000);
+      $(rec, '.stop')!.click();
+      await until(() => $(rec, '.use'), 'the take is ready');
+      const uploads = (await proxiedRequests()).filter((r) => r.method !== 'OPTIONS' && r.path!.startsWith('/v1/uploads'));
+      expect(uploads.map((r) => r.method)).to.include.members(['POST', 'PATCH']);
+      for (const r of uploads) expect(r.authorization, `${r.method} ${r.path}`).to.equal('Bearer partner-token');
+    } finally {
+      await stopProxy();
+    }
   });
 
   it('keeps a take through a reload, offers it, and sends it without uploading it again', async () => {

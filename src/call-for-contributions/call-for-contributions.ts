@@ -112,10 +112,10 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private describe: ((source: string) => TemplateResult) | undefined;
 
   /** The form's code, loaded and given this list's settings (at the first Contribute); false when it cannot be had. */
-  private answerReady?: Promise<boolean>;
-  private loadKey?: unknown[];
-  private loading?: AbortController;
-  private loadingMoreController?: AbortController;
+  #answerReady?: Promise<boolean>;
+  #loadKey?: unknown[];
+  #loading?: AbortController;
+  #loadingMoreController?: AbortController;
 
   constructor() {
     super();
@@ -132,9 +132,9 @@ export class CallForContributionsElement extends OpenCallWidget {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A removed widget stops asking; put back on the page, it asks again (from the cache).
-    this.loading?.abort();
-    this.loadingMoreController?.abort();
-    this.loadKey = undefined;
+    this.#loading?.abort();
+    this.#loadingMoreController?.abort();
+    this.#loadKey = undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -145,39 +145,39 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.call,
       this.campaign,
       this.kind,
-      this.ownLangFilter,
+      this.#ownLangFilter,
       this.status,
       this.pageSize,
       this.timeout,
     ];
-    if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
-      this.loadKey = key;
-      void this.load();
+    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
+      this.#loadKey = key;
+      void this.#load();
     }
   }
 
   /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */
-  private get ownLangFilter(): string | undefined {
+  get #ownLangFilter(): string | undefined {
     return this.getAttribute('lang') || undefined;
   }
 
-  private query(cursor?: string): CallQuery {
+  #query(cursor?: string): CallQuery {
     return {
       status: this.status,
       campaign: this.campaign || undefined,
       kind: this.kind || undefined,
-      lang: this.ownLangFilter,
+      lang: this.#ownLangFilter,
       limit: this.pageSize,
       cursor,
     };
   }
 
   /** Loads the first page (or the one call), replacing what is shown. */
-  private async load(): Promise<void> {
-    this.loading?.abort();
-    this.loadingMoreController?.abort();
+  async #load(): Promise<void> {
+    this.#loading?.abort();
+    this.#loadingMoreController?.abort();
     const controller = new AbortController();
-    this.loading = controller;
+    this.#loading = controller;
     this.phase = 'loading';
     this.failure = undefined;
     this.moreFailure = undefined;
@@ -191,17 +191,17 @@ export class CallForContributionsElement extends OpenCallWidget {
       const single = Boolean(this.callData || this.call);
       if (single || !source) {
         // One call shows its description at once: it waits for the Markdown code.
-        const [call] = await Promise.all([this.settings.call(this.callData, this.call, controller.signal), this.loadMarkdown()]);
+        const [call] = await Promise.all([this.settings.call(this.callData, this.call, controller.signal), this.#loadMarkdown()]);
         calls = [call];
-      } else ({ items: calls, next } = await listCalls(source, this.query(), controller.signal));
+      } else ({ items: calls, next } = await listCalls(source, this.#query(), controller.signal));
       if (controller.signal.aborted) return;
       this.calls = calls;
       this.next = next;
       this.phase = 'ready';
-      this.announceShown();
+      this.#announceShown();
       emit(this, 'calls-load', { calls, shown: calls.length, hasMore: next !== null });
       // A list's descriptions start collapsed: their Markdown code loads once the list shows.
-      if (!single) void this.updateComplete.then(() => this.loadMarkdown());
+      if (!single) void this.updateComplete.then(() => this.#loadMarkdown());
     } catch (error) {
       if (controller.signal.aborted) return;
       this.failure = describeFailure(error, this.settings.strings);
@@ -210,79 +210,79 @@ export class CallForContributionsElement extends OpenCallWidget {
     }
   }
 
-  private async loadMarkdown(): Promise<void> {
+  async #loadMarkdown(): Promise<void> {
     this.describe ??= await loadMarkdown();
   }
 
-  private async loadMore(): Promise<void> {
+  async #loadMore(): Promise<void> {
     const source = this.settings.source;
     if (!source || !this.next || this.loadingMore) return;
     const controller = new AbortController();
-    this.loadingMoreController = controller;
+    this.#loadingMoreController = controller;
     this.loadingMore = true;
     this.moreFailure = undefined;
     this.announcement = this.settings.strings.loadingMore;
     try {
-      const page = await listCalls(source, this.query(this.next), controller.signal);
+      const page = await listCalls(source, this.#query(this.next), controller.signal);
       if (controller.signal.aborted) return;
       const firstNew = page.items[0]?.id;
       const known = new Set(this.calls.map((c) => c.id));
       const added = page.items.filter((c) => !known.has(c.id));
       this.calls = [...this.calls, ...added];
       this.next = page.next;
-      this.announceShown();
+      this.#announceShown();
       emit(this, 'calls-load', { calls: added, shown: this.calls.length, hasMore: page.next !== null });
       await this.updateComplete;
       // Keyboard users continue reading at the first new call, not back at the top.
-      if (firstNew) this.cardFor(firstNew)?.focus();
+      if (firstNew) this.#cardFor(firstNew)?.focus();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.moreFailure = describeFailure(error, this.settings.strings);
       this.announcement = '';
     } finally {
-      if (this.loadingMoreController === controller) this.loadingMore = false;
+      if (this.#loadingMoreController === controller) this.loadingMore = false;
     }
   }
 
-  private announceShown(): void {
+  #announceShown(): void {
     const n = this.calls.length;
     this.announcement = this.settings.strings.callsShown(this.settings.formats.count(n), n);
   }
 
-  private cardFor(id: string): HTMLElement | null | undefined {
+  #cardFor(id: string): HTMLElement | null | undefined {
     return this.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(id)}"]`);
   }
 
-  private async contribute(call: Call): Promise<void> {
+  async #contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.answerReady ??= loadAnswering().then((share) => {
+    this.#answerReady ??= loadAnswering().then((share) => {
       if (!share) {
-        this.answerReady = undefined;
+        this.#answerReady = undefined;
         return false;
       }
       share(this, () => this.settings.effective);
       return true;
     });
-    this.uploaderReady = await this.answerReady;
+    this.uploaderReady = await this.#answerReady;
     this.answering = call.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
   }
 
   /** A contribution arrived: the card shows it at once, without asking the backend again. */
-  private counted(id: string): void {
+  #counted(id: string): void {
     this.calls = this.calls.map((c) => (c.id === id ? { ...c, contributionCount: c.contributionCount + 1 } : c));
   }
 
-  private async closeAnswer(call: Call): Promise<void> {
+  async #closeAnswer(call: Call): Promise<void> {
     this.answering = undefined;
     await this.updateComplete;
-    this.cardFor(call.id)?.querySelector<HTMLElement>('.contribute')?.focus();
+    this.#cardFor(call.id)?.querySelector<HTMLElement>('.contribute')?.focus();
   }
 
   /** The answer region under a chosen call. */
-  private renderAnswer(call: Call, strings: Strings): TemplateResult {
+  #renderAnswer(call: Call, strings: Strings): TemplateResult {
     return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
       ${heading(this.headingLevel + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
       ${
@@ -290,7 +290,7 @@ export class CallForContributionsElement extends OpenCallWidget {
           ? html`<contribution-uploader
               .callData=${call}
               heading-level=${Math.min(6, this.headingLevel + 2)}
-              @contribution-submit=${() => this.counted(call.id)}
+              @contribution-submit=${() => this.#counted(call.id)}
             ></contribution-uploader>`
           : html`<slot name="answer">
               ${
@@ -300,11 +300,11 @@ export class CallForContributionsElement extends OpenCallWidget {
               }
             </slot>`
       }
-      <button class="close" @click=${() => this.closeAnswer(call)}>${strings.closeAnswer}</button>
+      <button class="close" @click=${() => this.#closeAnswer(call)}>${strings.closeAnswer}</button>
     </section>`;
   }
 
-  private renderCard(call: Call, single: boolean): TemplateResult {
+  #renderCard(call: Call, single: boolean): TemplateResult {
     const strings = this.settings.strings;
     const answering = this.answering === call.id;
     return renderCallCard(call, {
@@ -313,13 +313,13 @@ export class CallForContributionsElement extends OpenCallWidget {
       headingLevel: this.headingLevel,
       single,
       answering,
-      answer: answering ? this.renderAnswer(call, strings) : nothing,
+      answer: answering ? this.#renderAnswer(call, strings) : nothing,
       description: this.describe,
-      onContribute: (c) => void this.contribute(c),
+      onContribute: (c) => void this.#contribute(c),
     });
   }
 
-  private renderBody(): TemplateResult {
+  #renderBody(): TemplateResult {
     const strings = this.settings.strings;
     const single = Boolean(this.call || this.callData);
     if (this.phase === 'loading')
@@ -332,17 +332,17 @@ export class CallForContributionsElement extends OpenCallWidget {
         <p><strong>${strings.errorTitle}</strong></p>
         <p>${this.failure.message}</p>
         ${this.failure.details ? html`<p class="details">${strings.errorDetails(this.failure.details)}</p>` : nothing}
-        <button class="retry" @click=${() => this.load()}>${strings.retry}</button>
+        <button class="retry" @click=${() => this.#load()}>${strings.retry}</button>
       </div>`;
     if (this.calls.length === 0)
       return html`<div class="message empty" part="message">
         <slot name="empty"
-          ><p>${this.campaign || this.kind || this.ownLangFilter ? strings.emptyFiltered : strings.empty}</p></slot
+          ><p>${this.campaign || this.kind || this.#ownLangFilter ? strings.emptyFiltered : strings.empty}</p></slot
         >
       </div>`;
-    if (single) return this.renderCard(this.calls[0], true);
+    if (single) return this.#renderCard(this.calls[0], true);
     return html`<ul class="list" part="list" aria-label=${strings.callsLabel}>
-        ${this.calls.map((call) => html`<li>${this.renderCard(call, false)}</li>`)}
+        ${this.calls.map((call) => html`<li>${this.#renderCard(call, false)}</li>`)}
       </ul>
       ${
         this.next || this.moreFailure
@@ -352,7 +352,7 @@ export class CallForContributionsElement extends OpenCallWidget {
                   ? html`<p class="message error" part="message" role="alert">${this.moreFailure.message}</p>`
                   : nothing
               }
-              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#loadMore()}>
                 ${this.loadingMore ? strings.loadingMore : this.moreFailure ? strings.retry : strings.loadMore}
               </button>
             </div>`
@@ -363,7 +363,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   protected override render() {
     return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${this.renderBody()}
+      ${this.#renderBody()}
     </div>`;
   }
 }

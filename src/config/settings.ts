@@ -18,20 +18,20 @@ type Host = ReactiveControllerHost & HTMLElement & OpenCallConfig;
  * form to its recorder), else the default.
  */
 export class SettingsController implements ReactiveController {
-  private provided: OpenCallConfig = {};
-  private sourceKey = '';
-  private cachedSource?: CallSource;
-  private formatsLang = '';
-  private cachedFormats?: Formats;
-  private readonly consumer: ContextConsumer<typeof configContext, Host>;
+  #provided: OpenCallConfig = {};
+  #sourceKey = '';
+  #cachedSource?: CallSource;
+  #formatsLang = '';
+  #cachedFormats?: Formats;
+  readonly #consumer: ContextConsumer<typeof configContext, Host>;
 
   constructor(private readonly host: Host) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, {
+    this.#consumer = new ContextConsumer(host, {
       context: configContext,
       subscribe: true,
       callback: (value) => {
-        this.provided = value ?? {};
+        this.#provided = value ?? {};
         host.requestUpdate();
       },
     });
@@ -52,20 +52,20 @@ export class SettingsController implements ReactiveController {
     for (let node = this.host.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode)
       if (node instanceof Element && node.localName === 'open-call-config')
         // Asked before the element was defined, nobody answered: ask again.
-        return customElements.whenDefined('open-call-config').then(() => this.consumer.hostConnected());
+        return customElements.whenDefined('open-call-config').then(() => this.#consumer.hostConnected());
     return undefined;
   }
 
   get api(): string | undefined {
-    return this.host.api || this.provided.api || undefined;
+    return this.host.api || this.#provided.api || undefined;
   }
 
   get headers(): Record<string, string> {
-    return this.host.headers ?? this.provided.headers ?? {};
+    return this.host.headers ?? this.#provided.headers ?? {};
   }
 
   get uploadEndpoint(): string | undefined {
-    return this.host.uploadEndpoint || this.provided.uploadEndpoint || undefined;
+    return this.host.uploadEndpoint || this.#provided.uploadEndpoint || undefined;
   }
 
   /**
@@ -93,28 +93,28 @@ export class SettingsController implements ReactiveController {
   /** The same object while api and headers stay the same, so data loads do not restart. */
   get source(): CallSource | undefined {
     if (this.host.source) return this.host.source;
-    if (this.provided.source && !this.host.api) return this.provided.source;
+    if (this.#provided.source && !this.host.api) return this.#provided.source;
     const api = this.api;
     if (!api) return undefined;
     const key = JSON.stringify([api, this.headers, this.timeout]);
-    if (key !== this.sourceKey || !this.cachedSource) {
-      this.sourceKey = key;
-      this.cachedSource = httpSource(api, { headers: this.headers, timeoutMs: this.timeout });
+    if (key !== this.#sourceKey || !this.#cachedSource) {
+      this.#sourceKey = key;
+      this.#cachedSource = httpSource(api, { headers: this.headers, timeoutMs: this.timeout });
     }
-    return this.cachedSource;
+    return this.#cachedSource;
   }
 
   get timeout(): number | undefined {
-    const timeout = this.host.timeout ?? this.provided.timeout;
+    const timeout = this.host.timeout ?? this.#provided.timeout;
     return timeout && timeout > 0 ? timeout : undefined;
   }
 
   get lang(): string {
-    return resolveLang(this.host, this.provided.lang);
+    return resolveLang(this.host, this.#provided.lang);
   }
 
   get theme(): Theme {
-    const theme = this.host.theme ?? this.provided.theme;
+    const theme = this.host.theme ?? this.#provided.theme;
     return theme === 'light' || theme === 'dark' ? theme : 'auto';
   }
 
@@ -137,11 +137,11 @@ export class SettingsController implements ReactiveController {
 
   get formats(): Formats {
     const lang = this.lang;
-    if (lang !== this.formatsLang || !this.cachedFormats) {
-      this.formatsLang = lang;
-      this.cachedFormats = new Formats(lang);
+    if (lang !== this.#formatsLang || !this.#cachedFormats) {
+      this.#formatsLang = lang;
+      this.#cachedFormats = new Formats(lang);
     }
-    return this.cachedFormats;
+    return this.#cachedFormats;
   }
 
   /** What this element passes on to widgets inside it. */

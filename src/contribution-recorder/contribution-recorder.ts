@@ -95,19 +95,19 @@ export class ContributionRecorderElement extends OpenCallWidget {
   declare private secondsToGo: number;
   declare private announcement: string;
 
-  private loadKey?: unknown[];
-  private stream?: MediaStream;
-  private recorder?: MediaRecorder;
-  private take?: Take;
-  private upload?: FileUpload;
-  private takeUrl?: string;
-  private chosenDevice: { audio?: string; video?: string } = {};
-  private ticking?: ReturnType<typeof setInterval>;
-  private recordedBefore = 0;
-  private recordingSince = 0;
-  private meterFrame = 0;
-  private audioContext?: AudioContext;
-  private limitHit = false;
+  #loadKey?: unknown[];
+  #stream?: MediaStream;
+  #recorder?: MediaRecorder;
+  #take?: Take;
+  #upload?: FileUpload;
+  #takeUrl?: string;
+  #chosenDevice: { audio?: string; video?: string } = {};
+  #ticking?: ReturnType<typeof setInterval>;
+  #recordedBefore = 0;
+  #recordingSince = 0;
+  #meterFrame = 0;
+  #audioContext?: AudioContext;
+  #limitHit = false;
 
   constructor() {
     super();
@@ -123,69 +123,69 @@ export class ContributionRecorderElement extends OpenCallWidget {
     super.disconnectedCallback();
     // A recording in progress stops and keeps what it has (in IndexedDB, and on the server);
     // a take not handed over stops uploading, and the next visit offers it.
-    if (this.recorder && this.recorder.state !== 'inactive') this.recorder.stop();
-    if (this.phase !== 'used') this.upload?.pause();
-    this.release();
-    this.loadKey = undefined;
+    if (this.#recorder && this.#recorder.state !== 'inactive') this.#recorder.stop();
+    if (this.phase !== 'used') this.#upload?.pause();
+    this.#release();
+    this.#loadKey = undefined;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const key = [this.settings.source, this.callData?.id, this.call];
-    if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
-      this.loadKey = key;
-      void this.load();
+    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
+      this.#loadKey = key;
+      void this.#load();
     }
   }
 
-  private get strings(): RecorderStrings {
+  get #strings(): RecorderStrings {
     return this.settings.words(recorderStrings);
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     this.phase = 'loading';
     try {
       this.loaded = await this.settings.call(this.callData, this.call);
       this.phase = 'idle';
-      if (!this.format) this.fail('unsupported');
+      if (!this.#format) this.#fail('unsupported');
     } catch (error) {
-      this.fail('load', describeFailure(error, this.settings.strings).message);
+      this.#fail('load', describeFailure(error, this.settings.strings).message);
     }
   }
 
   /** What this recorder records: the kind asked for, else video when possible, else audio. */
-  private get mediaKind(): 'audio' | 'video' {
+  get #mediaKind(): 'audio' | 'video' {
     if (this.kind === 'audio' || this.kind === 'video') return this.kind;
     return this.loaded && recordingFormat(this.loaded, 'video') ? 'video' : 'audio';
   }
 
-  private get format(): RecordingFormat | undefined {
-    return this.loaded && canRecord() ? recordingFormat(this.loaded, this.mediaKind) : undefined;
+  get #format(): RecordingFormat | undefined {
+    return this.loaded && canRecord() ? recordingFormat(this.loaded, this.#mediaKind) : undefined;
   }
 
-  private get maxSeconds(): number | undefined {
-    return this.loaded?.accepts.find((a) => a.kind === this.mediaKind)?.maxSeconds;
+  get #maxSeconds(): number | undefined {
+    return this.loaded?.accepts.find((a) => a.kind === this.#mediaKind)?.maxSeconds;
   }
 
-  private failureMessage?: string;
-  private fail(problem: Problem, message?: string): void {
+  #failureMessage?: string;
+  #fail(problem: Problem, message?: string): void {
     // What was recorded before a failure is kept (and finishes uploading): the next visit offers it.
-    this.take?.finish();
-    this.release();
+    this.#take?.finish();
+    this.#release();
     this.problem = problem;
-    this.failureMessage = message;
+    this.#failureMessage = message;
     this.phase = 'failed';
-    const text = this.problemText();
+    const text = this.#problemText();
     this.announcement = text;
     emit(this, 'contribution-error', { callId: this.loaded?.id ?? this.call ?? '', message: text });
   }
 
-  private problemText(): string {
-    const e = this.strings.errors;
+  #problemText(): string {
+    const e = this.#strings.errors;
     switch (this.problem) {
       case 'denied':
         return e.denied;
       case 'noDevice':
-        return e.noDevice(this.mediaKind);
+        return e.noDevice(this.#mediaKind);
       case 'inUse':
         return e.inUse;
       case 'insecure':
@@ -193,7 +193,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
       case 'unsupported':
         return e.unsupported;
       case 'load':
-        return this.failureMessage ?? e.failed;
+        return this.#failureMessage ?? e.failed;
       default:
         return e.failed;
     }
@@ -202,56 +202,56 @@ export class ContributionRecorderElement extends OpenCallWidget {
   // ——— devices ———
 
   /** Asks for the microphone (and camera): the browser asks the visitor the first time. */
-  private async turnOn(): Promise<void> {
-    if (!window.isSecureContext) return this.fail('insecure');
-    if (!this.format) return this.fail('unsupported');
+  async #turnOn(): Promise<void> {
+    if (!window.isSecureContext) return this.#fail('insecure');
+    if (!this.#format) return this.#fail('unsupported');
     this.phase = 'asking';
     this.problem = undefined;
-    const video = this.mediaKind === 'video';
+    const video = this.#mediaKind === 'video';
     try {
       const stream = await navigator.mediaDevices.getUserMedia({
-        audio: this.chosenDevice.audio ? { deviceId: { exact: this.chosenDevice.audio } } : true,
-        video: video ? (this.chosenDevice.video ? { deviceId: { exact: this.chosenDevice.video } } : true) : false,
+        audio: this.#chosenDevice.audio ? { deviceId: { exact: this.#chosenDevice.audio } } : true,
+        video: video ? (this.#chosenDevice.video ? { deviceId: { exact: this.#chosenDevice.video } } : true) : false,
       });
-      this.release();
-      this.stream = stream;
+      this.#release();
+      this.#stream = stream;
       // Labels are only given once the visitor has allowed a device.
       this.devices = (await navigator.mediaDevices.enumerateDevices()).filter(
         (d) => d.kind === 'audioinput' || (video && d.kind === 'videoinput'),
       );
-      this.chosenDevice = {
+      this.#chosenDevice = {
         audio: stream.getAudioTracks()[0]?.getSettings().deviceId,
         video: stream.getVideoTracks()[0]?.getSettings().deviceId,
       };
       this.phase = 'ready';
       await this.updateComplete;
-      this.startMeter(stream);
-      this.focusOn('.record');
+      this.#startMeter(stream);
+      this.#focusOn('.record');
     } catch (error) {
-      this.fail(problemOf(error));
+      this.#fail(problemOf(error));
     }
   }
 
-  private chooseDevice(kind: 'audio' | 'video', deviceId: string): void {
-    this.chosenDevice = { ...this.chosenDevice, [kind]: deviceId };
-    void this.turnOn();
+  #chooseDevice(kind: 'audio' | 'video', deviceId: string): void {
+    this.#chosenDevice = { ...this.#chosenDevice, [kind]: deviceId };
+    void this.#turnOn();
   }
 
   /** Lets go of the microphone and camera (the browser's recording indicator goes off). */
-  private release(): void {
-    clearInterval(this.ticking);
-    cancelAnimationFrame(this.meterFrame);
-    void this.audioContext?.close().catch(() => undefined);
-    this.audioContext = undefined;
-    for (const track of this.stream?.getTracks() ?? []) track.stop();
-    this.stream = undefined;
+  #release(): void {
+    clearInterval(this.#ticking);
+    cancelAnimationFrame(this.#meterFrame);
+    void this.#audioContext?.close().catch(() => undefined);
+    this.#audioContext = undefined;
+    for (const track of this.#stream?.getTracks() ?? []) track.stop();
+    this.#stream = undefined;
   }
 
   /** A live level for the microphone, drawn straight into the meter: no re-render per frame. */
-  private startMeter(stream: MediaStream): void {
+  #startMeter(stream: MediaStream): void {
     if (stream.getAudioTracks().length === 0 || typeof AudioContext === 'undefined') return;
     const context = new AudioContext();
-    this.audioContext = context;
+    this.#audioContext = context;
     const analyser = context.createAnalyser();
     analyser.fftSize = 512;
     context.createMediaStreamSource(stream).connect(analyser);
@@ -262,143 +262,144 @@ export class ContributionRecorderElement extends OpenCallWidget {
       for (const s of samples) peak = Math.max(peak, Math.abs(s));
       const meter = this.renderRoot.querySelector<HTMLMeterElement>('meter');
       if (meter) meter.value = Math.min(1, peak);
-      this.meterFrame = requestAnimationFrame(draw);
+      this.#meterFrame = requestAnimationFrame(draw);
     };
     draw();
   }
 
   // ——— recording ———
 
-  private startCountdown(): void {
+  #startCountdown(): void {
     this.secondsToGo = Math.max(0, Math.round(this.countdown));
-    if (this.secondsToGo === 0) return this.startRecording();
+    if (this.secondsToGo === 0) return this.#startRecording();
     this.phase = 'countdown';
-    this.announcement = this.strings.countdown(this.settings.formats.count(this.secondsToGo));
-    this.ticking = setInterval(() => {
+    this.announcement = this.#strings.countdown(this.settings.formats.count(this.secondsToGo));
+    this.#ticking = setInterval(() => {
       this.secondsToGo--;
       if (this.secondsToGo > 0) {
-        this.announcement = this.strings.countdown(this.settings.formats.count(this.secondsToGo));
+        this.announcement = this.#strings.countdown(this.settings.formats.count(this.secondsToGo));
         return;
       }
-      clearInterval(this.ticking);
-      this.startRecording();
+      clearInterval(this.#ticking);
+      this.#startRecording();
     }, 1000);
-    void this.updateComplete.then(() => this.focusOn('.cancel'));
+    void this.updateComplete.then(() => this.#focusOn('.cancel'));
   }
 
-  private cancelCountdown(): void {
-    clearInterval(this.ticking);
+  #cancelCountdown(): void {
+    clearInterval(this.#ticking);
     this.phase = 'ready';
-    void this.updateComplete.then(() => this.focusOn('.record'));
+    void this.updateComplete.then(() => this.#focusOn('.record'));
   }
 
-  private startRecording(): void {
+  #startRecording(): void {
     const call = this.loaded;
-    const format = this.format;
-    const stream = this.stream;
+    const format = this.#format;
+    const stream = this.#stream;
     if (!call || !format || !stream) return;
     const take = Take.begin(call.id, format);
-    this.take = take;
-    this.upload = new FileUpload(take, {
+    this.#take = take;
+    this.#upload = new FileUpload(take, {
       ...this.settings.uploadTarget(call),
       callId: call.id,
       chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
       resumeStore,
       onChange: () => this.requestUpdate(),
     });
-    void this.upload.start();
+    void this.#upload.start();
     const recorder = new MediaRecorder(stream, {
       mimeType: format.mimeType,
       audioBitsPerSecond,
       ...(format.kind === 'video' ? { videoBitsPerSecond } : {}),
     });
-    this.recorder = recorder;
+    this.#recorder = recorder;
     recorder.ondataavailable = (event) => take.append(event.data);
-    recorder.onstop = () => this.stopped(take);
-    recorder.onerror = () => this.fail('failed');
+    recorder.onstop = () => this.#stopped(take);
+    recorder.onerror = () => this.#fail('failed');
     // A chunk a second: each goes to the server while the next is recorded.
     recorder.start(1000);
-    this.recordedBefore = 0;
-    this.recordingSince = performance.now();
+    this.#recordedBefore = 0;
+    this.#recordingSince = performance.now();
     this.elapsedMs = 0;
-    this.limitHit = false;
+    this.#limitHit = false;
     this.phase = 'recording';
-    this.announcement = this.strings.state.recording;
-    this.ticking = setInterval(() => this.tick(), 250);
-    void this.updateComplete.then(() => this.focusOn('.stop'));
+    this.announcement = this.#strings.state.recording;
+    this.#ticking = setInterval(() => this.#tick(), 250);
+    void this.updateComplete.then(() => this.#focusOn('.stop'));
   }
 
-  private tick(): void {
+  #tick(): void {
     if (this.phase !== 'recording') return;
-    this.elapsedMs = this.recordedBefore + (performance.now() - this.recordingSince);
-    const max = this.maxSeconds;
+    this.elapsedMs = this.#recordedBefore + (performance.now() - this.#recordingSince);
+    const max = this.#maxSeconds;
     if (max && this.elapsedMs >= max * 1000) {
       this.elapsedMs = max * 1000;
-      this.limitHit = true;
-      this.stop();
+      this.#limitHit = true;
+      this.#stop();
     }
   }
 
-  private pause(): void {
-    if (this.recorder?.state !== 'recording') return;
-    this.recorder.pause();
-    this.recordedBefore += performance.now() - this.recordingSince;
+  #pause(): void {
+    if (this.#recorder?.state !== 'recording') return;
+    this.#recorder.pause();
+    this.#recordedBefore += performance.now() - this.#recordingSince;
     this.phase = 'paused';
-    this.announcement = this.strings.state.paused;
+    this.announcement = this.#strings.state.paused;
   }
 
-  private resume(): void {
-    if (this.recorder?.state !== 'paused') return;
-    this.recorder.resume();
-    this.recordingSince = performance.now();
+  #resume(): void {
+    if (this.#recorder?.state !== 'paused') return;
+    this.#recorder.resume();
+    this.#recordingSince = performance.now();
     this.phase = 'recording';
-    this.announcement = this.strings.state.recording;
+    this.announcement = this.#strings.state.recording;
   }
 
-  private stop(): void {
-    clearInterval(this.ticking);
-    if (this.recorder && this.recorder.state !== 'inactive') this.recorder.stop();
+  #stop(): void {
+    clearInterval(this.#ticking);
+    if (this.#recorder && this.#recorder.state !== 'inactive') this.#recorder.stop();
   }
 
-  private stopped(take: Take): void {
-    if (take !== this.take) return;
+  #stopped(take: Take): void {
+    if (take !== this.#take) return;
     take.finish();
-    this.release();
-    this.takeUrl = URL.createObjectURL(take.toFile());
+    this.#release();
+    this.#takeUrl = URL.createObjectURL(take.toFile());
     this.phase = 'stopped';
-    this.announcement = this.limitHit ? this.strings.limitReached : this.strings.state.stopped;
-    void this.updateComplete.then(() => this.focusOn('.use'));
+    this.announcement = this.#limitHit ? this.#strings.limitReached : this.#strings.state.stopped;
+    void this.updateComplete.then(() => this.#focusOn('.use'));
   }
 
   /** Throws the take away, on the server too, and starts over. */
-  private recordAgain(): void {
-    this.discardTake();
-    void this.turnOn();
+  #recordAgain(): void {
+    this.#discardTake();
+    void this.#turnOn();
   }
 
-  private discardTake(): void {
-    void this.upload?.cancel();
-    if (this.takeUrl) URL.revokeObjectURL(this.takeUrl);
-    this.take = this.upload = this.takeUrl = undefined;
+  #discardTake(): void {
+    void this.#upload?.cancel();
+    if (this.#takeUrl) URL.revokeObjectURL(this.#takeUrl);
+    this.#take = this.#upload = this.#takeUrl = undefined;
   }
 
-  private useTake(): void {
-    const { take, upload } = this;
+  #useTake(): void {
+    const take = this.#take;
+    const upload = this.#upload;
     if (!take || !upload) return;
     this.phase = 'used';
     emit(this, 'recording-use', { callId: take.callId, file: take.toFile(), upload });
   }
 
-  private focusOn(selector: string): void {
+  #focusOn(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ——— rendering ———
 
-  private renderUploadStatus(): TemplateResult | typeof nothing {
-    const upload = this.upload;
+  #renderUploadStatus(): TemplateResult | typeof nothing {
+    const upload = this.#upload;
     if (!upload) return nothing;
-    const s = this.strings;
+    const s = this.#strings;
     const formats = this.settings.formats;
     let text: string;
     if (upload.state === 'offline') text = s.waitingForNetwork;
@@ -408,18 +409,18 @@ export class ContributionRecorderElement extends OpenCallWidget {
     return html`<p class="upload-status">${text}</p>`;
   }
 
-  private renderDevices(): TemplateResult | typeof nothing {
+  #renderDevices(): TemplateResult | typeof nothing {
     if (!['ready', 'asking'].includes(this.phase) || this.devices.length === 0) return nothing;
-    const s = this.strings;
+    const s = this.#strings;
     const select = (kind: 'audio' | 'video', label: string) => {
       const list = this.devices.filter((d) => d.kind === (kind === 'audio' ? 'audioinput' : 'videoinput'));
       if (list.length === 0) return nothing;
       return html`<div class="device">
         <label for=${`device-${kind}`}>${label}</label>
-        <select id=${`device-${kind}`} @change=${(e: Event) => this.chooseDevice(kind, (e.target as HTMLSelectElement).value)}>
+        <select id=${`device-${kind}`} @change=${(e: Event) => this.#chooseDevice(kind, (e.target as HTMLSelectElement).value)}>
           ${list.map(
             (d, i) =>
-              html`<option value=${d.deviceId} ?selected=${d.deviceId === this.chosenDevice[kind]}>
+              html`<option value=${d.deviceId} ?selected=${d.deviceId === this.#chosenDevice[kind]}>
                 ${d.label || s.unnamedDevice(kind, i + 1)}
               </option>`,
           )}
@@ -429,17 +430,17 @@ export class ContributionRecorderElement extends OpenCallWidget {
     return html`<div class="devices">${select('audio', s.microphone)} ${select('video', s.camera)}</div>`;
   }
 
-  private renderLive(): TemplateResult | typeof nothing {
+  #renderLive(): TemplateResult | typeof nothing {
     const live = ['ready', 'countdown', 'recording', 'paused'].includes(this.phase);
-    if (!live || !this.stream) return nothing;
-    const s = this.strings;
+    if (!live || !this.#stream) return nothing;
+    const s = this.#strings;
     return html`${
-        this.mediaKind === 'video'
+        this.#mediaKind === 'video'
           ? html`<video
               class="preview"
               part="preview"
               aria-label=${s.preview}
-              .srcObject=${this.stream}
+              .srcObject=${this.#stream}
               autoplay
               muted
               playsinline
@@ -452,10 +453,10 @@ export class ContributionRecorderElement extends OpenCallWidget {
       </div>`;
   }
 
-  private renderControls(): TemplateResult | typeof nothing {
-    const s = this.strings;
-    const kind = this.mediaKind;
-    const max = this.maxSeconds;
+  #renderControls(): TemplateResult | typeof nothing {
+    const s = this.#strings;
+    const kind = this.#mediaKind;
+    const max = this.#maxSeconds;
     const elapsed = html`<p class="elapsed" part="status">
       <span class="state ${this.phase}">${this.phase === 'paused' ? s.state.paused : s.state.recording}</span>
       <span role="timer">${s.elapsed(clock(this.elapsedMs), max ? clock(max * 1000) : undefined)}</span>
@@ -463,35 +464,35 @@ export class ContributionRecorderElement extends OpenCallWidget {
     switch (this.phase) {
       case 'idle':
         return html`<p class="hint">${s.allowHint}</p>
-          <button type="button" class="primary turn-on" @click=${() => this.turnOn()}>${s.allow(kind)}</button>`;
+          <button type="button" class="primary turn-on" @click=${() => this.#turnOn()}>${s.allow(kind)}</button>`;
       case 'asking':
         return html`<p class="hint">${s.asking(kind)}</p>`;
       case 'ready':
-        return html`<button type="button" class="primary record" @click=${() => this.startCountdown()}>
+        return html`<button type="button" class="primary record" @click=${() => this.#startCountdown()}>
           ${s.record(kind)}
         </button>`;
       case 'countdown':
         return html`<p class="countdown" aria-hidden="true">${this.settings.formats.count(this.secondsToGo)}</p>
-          <button type="button" class="cancel" @click=${() => this.cancelCountdown()}>${s.cancel}</button>`;
+          <button type="button" class="cancel" @click=${() => this.#cancelCountdown()}>${s.cancel}</button>`;
       case 'recording':
         return html`${elapsed}
-          <button type="button" class="pause" @click=${() => this.pause()}>${s.pause}</button>
-          <button type="button" class="primary stop" @click=${() => this.stop()}>${s.stop}</button>`;
+          <button type="button" class="pause" @click=${() => this.#pause()}>${s.pause}</button>
+          <button type="button" class="primary stop" @click=${() => this.#stop()}>${s.stop}</button>`;
       case 'paused':
         return html`${elapsed}
-          <button type="button" class="resume" @click=${() => this.resume()}>${s.resume}</button>
-          <button type="button" class="primary stop" @click=${() => this.stop()}>${s.stop}</button>`;
+          <button type="button" class="resume" @click=${() => this.#resume()}>${s.resume}</button>
+          <button type="button" class="primary stop" @click=${() => this.#stop()}>${s.stop}</button>`;
       case 'stopped':
       case 'used':
         return html`<p class="elapsed" part="status">
-            ${this.limitHit ? s.limitReached : s.state.stopped} · ${s.elapsed(clock(this.elapsedMs))}
+            ${this.#limitHit ? s.limitReached : s.state.stopped} · ${s.elapsed(clock(this.elapsedMs))}
           </p>
-          ${this.renderTake()}
+          ${this.#renderTake()}
           <div class="actions">
-            <button type="button" class="again" @click=${() => this.recordAgain()}>${s.recordAgain}</button>
+            <button type="button" class="again" @click=${() => this.#recordAgain()}>${s.recordAgain}</button>
             ${
               this.phase === 'stopped'
-                ? html`<button type="button" class="primary use" @click=${() => this.useTake()}>${s.useTake}</button>`
+                ? html`<button type="button" class="primary use" @click=${() => this.#useTake()}>${s.useTake}</button>`
                 : nothing
             }
           </div>`;
@@ -500,22 +501,22 @@ export class ContributionRecorderElement extends OpenCallWidget {
     }
   }
 
-  private renderTake(): TemplateResult | typeof nothing {
-    if (!this.takeUrl) return nothing;
-    const label = this.strings.takeLabel;
-    return this.mediaKind === 'video'
-      ? html`<video class="take" part="preview" controls playsinline src=${this.takeUrl} aria-label=${label}></video>`
-      : html`<audio class="take" part="preview" controls src=${this.takeUrl} aria-label=${label}></audio>`;
+  #renderTake(): TemplateResult | typeof nothing {
+    if (!this.#takeUrl) return nothing;
+    const label = this.#strings.takeLabel;
+    return this.#mediaKind === 'video'
+      ? html`<video class="take" part="preview" controls playsinline src=${this.#takeUrl} aria-label=${label}></video>`
+      : html`<audio class="take" part="preview" controls src=${this.#takeUrl} aria-label=${label}></audio>`;
   }
 
   protected override render() {
     const call = this.loaded;
-    const s = this.strings;
+    const s = this.#strings;
     let body: TemplateResult | typeof nothing = nothing;
     if (this.phase === 'loading') body = html`<p class="loading">${s.loading}</p>`;
     else if (this.phase === 'failed')
       body = html`<div class="problem" part="error" role="alert">
-        <p>${this.problemText()}</p>
+        <p>${this.#problemText()}</p>
         ${this.problem === 'load' ? nothing : html`<p>${s.errors.fallback}</p>`}
         ${
           this.problem === 'insecure' || this.problem === 'unsupported'
@@ -523,16 +524,16 @@ export class ContributionRecorderElement extends OpenCallWidget {
             : html`<button
                 type="button"
                 class="try-again"
-                @click=${() => (this.problem === 'load' ? this.load() : this.turnOn())}
+                @click=${() => (this.problem === 'load' ? this.#load() : this.#turnOn())}
               >
                 ${s.errors.tryAgain}
               </button>`
         }
       </div>`;
     else if (call)
-      body = html`${this.renderDevices()} ${this.renderLive()}
-        <div class="controls">${this.renderControls()}</div>
-        ${this.renderUploadStatus()}`;
+      body = html`${this.#renderDevices()} ${this.#renderLive()}
+        <div class="controls">${this.#renderControls()}</div>
+        ${this.#renderUploadStatus()}`;
     return html`<section
       class="${themeClass(this.settings.theme)} recorder"
       data-phase=${this.phase}

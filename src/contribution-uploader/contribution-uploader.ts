@@ -144,8 +144,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
   /** Takes recorded for this call on an earlier visit and never sent. */
   declare private unsentTakes: StoredTake[];
 
-  private loadKey?: unknown[];
-  private loading?: AbortController;
+  #loadKey?: unknown[];
+  #loading?: AbortController;
 
   constructor() {
     super();
@@ -166,8 +166,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loading?.abort();
-    this.loadKey = undefined;
+    this.#loading?.abort();
+    this.#loadKey = undefined;
     // Stop, but keep what reached the server: the same file picked again resumes.
     for (const f of this.files) f.upload.pause();
   }
@@ -175,9 +175,9 @@ export class ContributionUploaderElement extends OpenCallWidget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new call starts over; fresher data about the same call (its count, say) does not.
     const key = [this.settings.source, this.callData?.id, this.call];
-    if (this.isConnected && (!this.loadKey || key.some((v, i) => v !== this.loadKey?.[i]))) {
-      this.loadKey = key;
-      void this.load();
+    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
+      this.#loadKey = key;
+      void this.#load();
     } else if (changed.has('callData') && this.callData && this.loaded) {
       try {
         this.loaded = checked(this.callData, (v) => parseCall(v));
@@ -187,14 +187,14 @@ export class ContributionUploaderElement extends OpenCallWidget {
     }
   }
 
-  private get strings(): UploaderStrings {
+  get #strings(): UploaderStrings {
     return this.settings.words(uploaderStrings);
   }
 
-  private async load(): Promise<void> {
-    this.loading?.abort();
+  async #load(): Promise<void> {
+    this.#loading?.abort();
     const controller = new AbortController();
-    this.loading = controller;
+    this.#loading = controller;
     this.phase = 'loading';
     this.unavailable = undefined;
     // A new load is about a new call (or a retry): nothing of the previous one may linger.
@@ -214,7 +214,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           language: call.languages.find((l) => primaryLanguage(l) === lang) ?? call.languages[0] ?? '',
         };
       }
-      const errors = this.strings.errors;
+      const errors = this.#strings.errors;
       if (call.status === 'closed') this.unavailable = { message: errors.callClosed };
       else if (call.status === 'upcoming')
         this.unavailable = {
@@ -223,52 +223,52 @@ export class ContributionUploaderElement extends OpenCallWidget {
           ),
         };
       this.phase = this.unavailable ? 'unavailable' : 'form';
-      if (!this.unavailable && mayHaveKeptTakes()) void this.findUnsentTakes(call);
+      if (!this.unavailable && mayHaveKeptTakes()) void this.#findUnsentTakes(call);
     } catch (error) {
       if (controller.signal.aborted) return;
       const failure = describeFailure(error, this.settings.strings);
-      this.unavailable = { ...failure, message: `${this.strings.errors.loadFailed} ${failure.message}` };
+      this.unavailable = { ...failure, message: `${this.#strings.errors.loadFailed} ${failure.message}` };
       this.phase = 'unavailable';
     }
   }
 
-  private get callId(): string {
+  get #callId(): string {
     return this.loaded?.id ?? this.call ?? '';
   }
 
-  private get activeFiles(): ChosenFile[] {
+  get #activeFiles(): ChosenFile[] {
     return this.files.filter((f) => f.upload.state !== 'cancelled');
   }
 
   // ——— files ———
 
   /** An upload of a file or a take for this call, where the settings send it. */
-  private uploadOf(source: File | Take, call: Call): FileUpload {
+  #uploadOf(source: File | Take, call: Call): FileUpload {
     return new FileUpload(source, {
       ...this.settings.uploadTarget(call),
       callId: call.id,
       chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
       resumeStore,
-      onChange: (u) => this.uploadChanged(u),
+      onChange: (u) => this.#uploadChanged(u),
     });
   }
 
-  private addFiles(list: Iterable<File>): void {
+  #addFiles(list: Iterable<File>): void {
     const call = this.loaded;
     if (!call || this.phase !== 'form') return;
     const problems: string[] = [];
     const added: ChosenFile[] = [];
     for (const file of list) {
-      const current = [...this.activeFiles, ...added];
+      const current = [...this.#activeFiles, ...added];
       const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-      const problem = checkFile(file, call, chosen, this.settings.strings, this.strings, this.settings.formats);
+      const problem = checkFile(file, call, chosen, this.settings.strings, this.#strings, this.settings.formats);
       if (problem) {
         problems.push(problem);
         emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
         continue;
       }
       const kind = acceptsFor(call, file.type)?.kind ?? 'image';
-      const upload = this.uploadOf(file, call);
+      const upload = this.#uploadOf(file, call);
       added.push({ upload, kind, preview: URL.createObjectURL(file), announcedStep: 0 });
     }
     this.files = [...this.files, ...added];
@@ -276,12 +276,12 @@ export class ContributionUploaderElement extends OpenCallWidget {
     for (const f of added) void f.upload.start();
   }
 
-  private uploadChanged(upload: FileUpload): void {
+  #uploadChanged(upload: FileUpload): void {
     const chosen = this.files.find((f) => f.upload === upload);
     if (!chosen) return;
     const { file } = upload;
     emit(this, 'contribution-progress', {
-      callId: this.callId,
+      callId: this.#callId,
       file: { name: file.name, size: file.size, type: file.type },
       state: upload.state === 'cancelled' ? 'cancelled' : upload.state,
       bytesSent: upload.bytesSent,
@@ -295,24 +295,24 @@ export class ContributionUploaderElement extends OpenCallWidget {
       const formats = this.settings.formats;
       this.announcement =
         step === 4
-          ? this.strings.uploadedAnnouncement(file.name)
-          : this.strings.progressAnnouncement(file.name, formats.percent(step / 4));
+          ? this.#strings.uploadedAnnouncement(file.name)
+          : this.#strings.progressAnnouncement(file.name, formats.percent(step / 4));
     }
     if (upload.state === 'failed') {
-      const message = this.uploadFailureMessage(upload);
-      emit(this, 'contribution-error', { callId: this.callId, message, fileName: file.name });
+      const message = this.#uploadFailureMessage(upload);
+      emit(this, 'contribution-error', { callId: this.#callId, message, fileName: file.name });
       this.announcement = message;
     }
     this.requestUpdate();
-    if (this.waitingToSend && this.activeFiles.every((f) => f.upload.state === 'done')) void this.send();
-    if (this.waitingToSend && this.activeFiles.some((f) => f.upload.state === 'failed')) {
+    if (this.waitingToSend && this.#activeFiles.every((f) => f.upload.state === 'done')) void this.#send();
+    if (this.waitingToSend && this.#activeFiles.some((f) => f.upload.state === 'failed')) {
       this.waitingToSend = false;
-      this.errors = { ...this.errors, files: this.strings.errors.uploadsUnfinished };
+      this.errors = { ...this.errors, files: this.#strings.errors.uploadsUnfinished };
     }
   }
 
-  private uploadFailureMessage(upload: FileUpload): string {
-    const errors = this.strings.errors;
+  #uploadFailureMessage(upload: FileUpload): string {
+    const errors = this.#strings.errors;
     const name = upload.file.name;
     const failure = upload.failure;
     if (failure?.kind === 'refused') return errors.uploadRefused(name, failure.detail ?? String(failure.status));
@@ -320,7 +320,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     return errors.uploadNetwork(name);
   }
 
-  private async removeFile(chosen: ChosenFile, index: number): Promise<void> {
+  async #removeFile(chosen: ChosenFile, index: number): Promise<void> {
     await chosen.upload.cancel();
     URL.revokeObjectURL(chosen.preview);
     this.files = this.files.filter((f) => f !== chosen);
@@ -336,7 +336,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   // ——— recordings ———
 
-  private async findUnsentTakes(call: Call): Promise<void> {
+  async #findUnsentTakes(call: Call): Promise<void> {
     const inUse = new Set(this.files.map((f) => f.upload.take?.id));
     // Loaded only here: most visitors never record.
     const { takeStore } = await import('../record/take-store.js');
@@ -344,7 +344,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (this.loaded === call) this.unsentTakes = unsent.filter((t) => !inUse.has(t.id));
   }
 
-  private async openRecorder(kind: 'audio' | 'video'): Promise<void> {
+  async #openRecorder(kind: 'audio' | 'video'): Promise<void> {
     this.recording = kind;
     if (this.recorderCode === 'failed') this.recorderCode = 'loading';
     try {
@@ -354,7 +354,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       // Offline, or a missing file on a CDN: said in words, and files can still be chosen.
       console.warn('open-call-widgets: the recorder could not be loaded', error);
       this.recorderCode = 'failed';
-      this.announcement = this.strings.recorderFailed;
+      this.announcement = this.#strings.recorderFailed;
       return;
     }
     await this.updateComplete;
@@ -364,69 +364,69 @@ export class ContributionUploaderElement extends OpenCallWidget {
     (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
   }
 
-  private closeRecorder(): void {
+  #closeRecorder(): void {
     this.recording = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.record-button')?.focus());
   }
 
   /** A take from the recorder joins the files, with its upload (begun while recording). */
-  private useTake(event: CustomEvent<RecordingUseDetail>): void {
+  #useTake(event: CustomEvent<RecordingUseDetail>): void {
     event.stopPropagation();
     this.recording = undefined;
-    this.adoptUpload(event.detail.upload);
+    this.#adoptUpload(event.detail.upload);
   }
 
-  private adoptUpload(upload: FileUpload): void {
+  #adoptUpload(upload: FileUpload): void {
     const call = this.loaded;
     if (!call) return;
     const file = upload.file;
-    const current = this.activeFiles;
+    const current = this.#activeFiles;
     const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-    const problem = checkFile(file, call, chosen, this.settings.strings, this.strings, this.settings.formats);
+    const problem = checkFile(file, call, chosen, this.settings.strings, this.#strings, this.settings.formats);
     if (problem) {
       void upload.cancel();
       this.errors = { ...this.errors, files: problem };
       emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
       return;
     }
-    upload.watch((u) => this.uploadChanged(u));
+    upload.watch((u) => this.#uploadChanged(u));
     const kind = acceptsFor(call, file.type)?.kind ?? 'audio';
     this.files = [...this.files, { upload, kind, preview: URL.createObjectURL(file), announcedStep: 0 }];
     this.errors = { ...this.errors, files: undefined };
-    this.announcement = this.strings.recordingAdded(file.name);
-    this.uploadChanged(upload);
+    this.announcement = this.#strings.recordingAdded(file.name);
+    this.#uploadChanged(upload);
   }
 
   /** Sends a take kept from an earlier visit: its upload continues from the server's offset. */
-  private async sendUnsent(stored: StoredTake): Promise<void> {
+  async #sendUnsent(stored: StoredTake): Promise<void> {
     const call = this.loaded;
     if (!call) return;
     this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
     const { Take } = await import('../record/take.js');
     const take = await Take.restore(stored);
-    const upload = this.uploadOf(take, call);
-    this.adoptUpload(upload);
+    const upload = this.#uploadOf(take, call);
+    this.#adoptUpload(upload);
     if (upload.state === 'waiting') void upload.start();
   }
 
-  private discardUnsent(stored: StoredTake): void {
+  #discardUnsent(stored: StoredTake): void {
     this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
     const call = this.loaded;
     if (!call) return;
     // Thrown away on the server too, and out of IndexedDB.
     void import('../record/take.js').then(async ({ Take }) => {
       const take = await Take.restore(stored);
-      await this.uploadOf(take, call).cancel();
+      await this.#uploadOf(take, call).cancel();
     });
   }
 
-  private onDrop(event: DragEvent): void {
+  #onDrop(event: DragEvent): void {
     event.preventDefault();
     this.dragging = false;
-    if (event.dataTransfer?.files.length) this.addFiles(event.dataTransfer.files);
+    if (event.dataTransfer?.files.length) this.#addFiles(event.dataTransfer.files);
   }
 
-  private onPaste(event: ClipboardEvent): void {
+  #onPaste(event: ClipboardEvent): void {
     const data = event.clipboardData;
     if (this.mode !== 'files' || !data) return;
     // Some browsers give a pasted screenshot as an item of kind "file" and an empty `files`.
@@ -438,66 +438,66 @@ export class ContributionUploaderElement extends OpenCallWidget {
           .filter((f): f is File => f !== null);
     if (files.length === 0) return;
     event.preventDefault();
-    this.addFiles(files);
+    this.#addFiles(files);
   }
 
-  private onPick(event: Event): void {
+  #onPick(event: Event): void {
     const input = event.target as HTMLInputElement;
-    if (input.files) this.addFiles(input.files);
+    if (input.files) this.#addFiles(input.files);
     input.value = ''; // the same file can be picked again (after removing it, say)
   }
 
   // ——— fields ———
 
-  private setValue<K extends keyof AnswerValues>(field: K, value: AnswerValues[K]): void {
+  #setValue<K extends keyof AnswerValues>(field: K, value: AnswerValues[K]): void {
     this.values = { ...this.values, [field]: value };
     // A message about a field goes away once the visitor changes the field.
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
   }
 
-  private async focusFirstError(): Promise<void> {
+  async #focusFirstError(): Promise<void> {
     await this.updateComplete;
     const first = fieldOrder.find((f) => this.errors[f]);
     const target = first === 'files' ? 'files' : first;
     this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
   }
 
-  private async onSubmit(event: Event): Promise<void> {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const call = this.loaded;
     if (!call || this.phase !== 'form') return;
     this.formError = undefined;
-    const active = this.activeFiles;
+    const active = this.#activeFiles;
     const errors = checkAnswer(
       this.values,
       this.mode,
       call,
       active.length,
       this.settings.strings,
-      this.strings,
+      this.#strings,
       this.settings.formats,
     );
     if (this.mode === 'files' && active.some((f) => f.upload.state === 'failed'))
-      errors.files = this.strings.errors.uploadsUnfinished;
+      errors.files = this.#strings.errors.uploadsUnfinished;
     this.errors = errors;
     const count = Object.values(errors).filter(Boolean).length;
     if (count > 0) {
-      const message = this.strings.errors.fixBelow(this.settings.formats.count(count), count);
+      const message = this.#strings.errors.fixBelow(this.settings.formats.count(count), count);
       this.announcement = message;
       emit(this, 'contribution-error', { callId: call.id, message });
-      await this.focusFirstError();
+      await this.#focusFirstError();
       return;
     }
     if (this.mode === 'files' && active.some((f) => f.upload.state !== 'done')) {
       this.waitingToSend = true;
-      this.announcement = this.strings.waitingForUploads;
+      this.announcement = this.#strings.waitingForUploads;
       return;
     }
-    await this.send();
+    await this.#send();
   }
 
   /** Sends the contribution; after an error, sending again re-uses the finished uploads. */
-  private async send(): Promise<void> {
+  async #send(): Promise<void> {
     const call = this.loaded;
     const source = this.settings.source;
     if (!call) return;
@@ -508,17 +508,17 @@ export class ContributionUploaderElement extends OpenCallWidget {
     }
     const v = this.values;
     const request: ContributionRequest = {
-      kind: this.mode === 'text' ? 'text' : (this.activeFiles[0]?.kind ?? 'image'),
+      kind: this.mode === 'text' ? 'text' : (this.#activeFiles[0]?.kind ?? 'image'),
       creditName: v.creditName.trim(),
       consent: { termsVersion: call.terms.version, acceptedAt: new Date().toISOString() },
-      uploads: this.mode === 'text' ? [] : this.activeFiles.map((f) => f.upload.url ?? ''),
+      uploads: this.mode === 'text' ? [] : this.#activeFiles.map((f) => f.upload.url ?? ''),
     };
     if (v.title.trim()) request.title = v.title.trim();
     if (this.mode === 'text') request.text = v.text;
     if (v.email.trim()) request.email = v.email.trim();
     if (v.language) request.language = v.language;
     this.phase = 'sending';
-    this.announcement = this.strings.submitting;
+    this.announcement = this.#strings.submitting;
     try {
       const receipt = await submitContribution(source, call.id, request);
       this.receipt = receipt;
@@ -536,7 +536,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       this.renderRoot.querySelector<HTMLElement>('.thanks-heading')?.focus();
     } catch (error) {
       this.phase = 'form';
-      this.sendFailed(error);
+      this.#sendFailed(error);
       emit(this, 'contribution-error', {
         callId: call.id,
         message: this.formError ?? Object.values(this.errors).find(Boolean) ?? '',
@@ -544,13 +544,13 @@ export class ContributionUploaderElement extends OpenCallWidget {
       });
       await this.updateComplete;
       if (this.formError) this.renderRoot.querySelector<HTMLElement>('.form-error')?.focus();
-      else await this.focusFirstError();
+      else await this.#focusFirstError();
     }
   }
 
   /** Puts a refusal next to the field it is about, or above the form. */
-  private sendFailed(error: unknown): void {
-    const errors = this.strings.errors;
+  #sendFailed(error: unknown): void {
+    const errors = this.#strings.errors;
     if (!(error instanceof BackendError)) {
       this.formError = errors.submitFailed;
       return;
@@ -569,7 +569,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       this.errors = { ...this.errors, consent: errors.termsChanged };
       this.values = { ...this.values, consent: false };
       forget();
-      void this.reloadTerms();
+      void this.#reloadTerms();
       return;
     }
     const field = problem?.field === 'uploads' ? 'files' : (problem?.field as AnswerField | undefined);
@@ -579,7 +579,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   }
 
   /** After "the terms changed", show the new version without losing anything typed. */
-  private async reloadTerms(): Promise<void> {
+  async #reloadTerms(): Promise<void> {
     const source = this.settings.source;
     if (!source || !this.loaded) return;
     try {
@@ -589,7 +589,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     }
   }
 
-  private sendAnother(): void {
+  #sendAnother(): void {
     for (const f of this.files) URL.revokeObjectURL(f.preview);
     this.files = [];
     this.values = { ...this.values, title: '', text: '', consent: false };
@@ -600,17 +600,17 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   // ——— rendering ———
 
-  private errorFor(field: AnswerField): TemplateResult | typeof nothing {
+  #errorFor(field: AnswerField): TemplateResult | typeof nothing {
     const message = this.errors[field];
     return message ? html`<p class="error" part="error" id="${field}-error">${message}</p>` : nothing;
   }
 
-  private describedBy(field: AnswerField, ...others: string[]): string {
+  #describedBy(field: AnswerField, ...others: string[]): string {
     return [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
   }
 
   /** A one-line field: its label, the input, a hint, and its error, wired together for screen readers. */
-  private renderInput(
+  #renderInput(
     field: 'title' | 'creditName' | 'email',
     options: {
       type: 'text' | 'email';
@@ -623,7 +623,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const hintId = options.hint ? `${field}-hint` : '';
     return html`<div class="field" part="field">
       <label for=${field}
-        >${options.label} ${options.optional ? html`<span class="optional">${this.strings.optional}</span>` : nothing}</label
+        >${options.label} ${options.optional ? html`<span class="optional">${this.#strings.optional}</span>` : nothing}</label
       >
       <input
         id=${field}
@@ -634,42 +634,42 @@ export class ContributionUploaderElement extends OpenCallWidget {
         ?required=${!options.optional}
         .value=${this.values[field]}
         aria-invalid=${this.errors[field] ? 'true' : 'false'}
-        aria-describedby=${this.describedBy(field, hintId)}
-        @input=${(e: Event) => this.setValue(field, (e.target as HTMLInputElement).value)}
+        aria-describedby=${this.#describedBy(field, hintId)}
+        @input=${(e: Event) => this.#setValue(field, (e.target as HTMLInputElement).value)}
       />
-      ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing} ${this.errorFor(field)}
+      ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing} ${this.#errorFor(field)}
     </div>`;
   }
 
-  private renderText(call: Call): TemplateResult {
+  #renderText(call: Call): TemplateResult {
     const max = call.accepts.find((a) => a.kind === 'text')?.maxLength;
     const formats = this.settings.formats;
     const count = characterCount(this.values.text);
     return html`<div class="field" part="field">
-      <label for="text">${this.strings.textLabel}</label>
+      <label for="text">${this.#strings.textLabel}</label>
       <textarea
         id="text"
         part="input"
         rows="4"
         .value=${this.values.text}
         aria-invalid=${this.errors.text ? 'true' : 'false'}
-        aria-describedby=${this.describedBy('text', max ? 'text-count' : '')}
-        @input=${(e: Event) => this.setValue('text', (e.target as HTMLTextAreaElement).value)}
+        aria-describedby=${this.#describedBy('text', max ? 'text-count' : '')}
+        @input=${(e: Event) => this.#setValue('text', (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       ${
         max
           ? html`<p id="text-count" class="hint count ${count > max ? 'over' : ''}">
-              ${this.strings.characterCount(formats.count(count), formats.count(max))}
+              ${this.#strings.characterCount(formats.count(count), formats.count(max))}
             </p>`
           : nothing
       }
-      ${this.errorFor('text')}
+      ${this.#errorFor('text')}
     </div>`;
   }
 
-  private renderFile(chosen: ChosenFile, index: number): TemplateResult {
+  #renderFile(chosen: ChosenFile, index: number): TemplateResult {
     const { upload, kind, preview } = chosen;
-    const s = this.strings;
+    const s = this.#strings;
     const formats = this.settings.formats;
     const name = upload.file.name;
     const state = upload.state === 'cancelled' ? 'failed' : upload.state;
@@ -694,7 +694,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
         <p class="file-name"><span>${name}</span> <span class="file-size">${formats.size(upload.bytesTotal)}</span></p>
         <progress part="progress" max="100" .value=${upload.percent} aria-label=${name}></progress>
         <p class="file-status">${details.join(' · ')}</p>
-        ${upload.state === 'failed' ? html`<p class="error" part="error">${this.uploadFailureMessage(upload)}</p>` : nothing}
+        ${upload.state === 'failed' ? html`<p class="error" part="error">${this.#uploadFailureMessage(upload)}</p>` : nothing}
       </div>
       <div class="file-actions">
         ${
@@ -706,7 +706,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
                 ? html`<button type="button" class="resume" @click=${() => upload.resume()}>${s.retryUpload(name)}</button>`
                 : nothing
         }
-        <button type="button" class="remove" @click=${() => this.removeFile(chosen, index)}>
+        <button type="button" class="remove" @click=${() => this.#removeFile(chosen, index)}>
           ${upload.state === 'done' ? s.removeFile(name) : s.cancel(name)}
         </button>
       </div>
@@ -714,19 +714,19 @@ export class ContributionUploaderElement extends OpenCallWidget {
   }
 
   /** On a phone, a second picker that opens the camera or the microphone app directly. */
-  private renderCapture(id: string, accept: string, capture: 'environment' | 'user', label: string): TemplateResult {
+  #renderCapture(id: string, accept: string, capture: 'environment' | 'user', label: string): TemplateResult {
     return html`<input
         type="file"
         id=${id}
         class="file-input"
         accept=${accept}
         capture=${capture}
-        @change=${(e: Event) => this.onPick(e)}
+        @change=${(e: Event) => this.#onPick(e)}
       /><label for=${id} class="button">${label}</label>`;
   }
 
   /** "Record audio", "Record video": beside the picker when the call takes them and the browser can record. */
-  private renderRecordButtons(call: Call): TemplateResult | typeof nothing {
+  #renderRecordButtons(call: Call): TemplateResult | typeof nothing {
     if (!canRecord()) return nothing;
     return html`${recordableKinds(call).map(
       (kind) =>
@@ -734,20 +734,20 @@ export class ContributionUploaderElement extends OpenCallWidget {
           type="button"
           class="record-button record-${kind}"
           aria-expanded=${this.recording === kind ? 'true' : 'false'}
-          @click=${() => (this.recording === kind ? this.closeRecorder() : this.openRecorder(kind))}
+          @click=${() => (this.recording === kind ? this.#closeRecorder() : this.#openRecorder(kind))}
         >
-          ${this.strings.recordWith(kind)}
+          ${this.#strings.recordWith(kind)}
         </button>`,
     )}`;
   }
 
-  private renderRecorder(call: Call): TemplateResult | typeof nothing {
+  #renderRecorder(call: Call): TemplateResult | typeof nothing {
     if (!this.recording) return nothing;
-    if (this.recorderCode === 'loading') return html`<p class="hint">${this.strings.recorderLoading}</p>`;
+    if (this.recorderCode === 'loading') return html`<p class="hint">${this.#strings.recorderLoading}</p>`;
     if (this.recorderCode === 'failed')
       return html`<div class="recorder-panel">
-        <p class="error" part="error">${this.strings.recorderFailed}</p>
-        <button type="button" class="close-recorder" @click=${() => this.closeRecorder()}>${this.strings.closeRecorder}</button>
+        <p class="error" part="error">${this.#strings.recorderFailed}</p>
+        <button type="button" class="close-recorder" @click=${() => this.#closeRecorder()}>${this.#strings.closeRecorder}</button>
       </div>`;
     return html`<div class="recorder-panel">
       <contribution-recorder
@@ -755,37 +755,37 @@ export class ContributionUploaderElement extends OpenCallWidget {
         .callData=${call}
         kind=${this.recording}
         chunk-size=${this.chunkSize ?? nothing}
-        @recording-use=${(e: CustomEvent<RecordingUseDetail>) => this.useTake(e)}
+        @recording-use=${(e: CustomEvent<RecordingUseDetail>) => this.#useTake(e)}
       ></contribution-recorder>
-      <button type="button" class="close-recorder" @click=${() => this.closeRecorder()}>${this.strings.closeRecorder}</button>
+      <button type="button" class="close-recorder" @click=${() => this.#closeRecorder()}>${this.#strings.closeRecorder}</button>
     </div>`;
   }
 
   /** "You have an unsent recording from 14:02: send it, or discard it." */
-  private renderUnsentTakes(): TemplateResult | typeof nothing {
+  #renderUnsentTakes(): TemplateResult | typeof nothing {
     if (this.unsentTakes.length === 0) return nothing;
-    const s = this.strings;
+    const s = this.#strings;
     return html`<ul class="unsent" part="unsent">
       ${this.unsentTakes.map(
         (take) =>
           html`<li>
             <p>${s.unsentTake(this.settings.formats.date(new Date(take.startedAt).toISOString()))}</p>
-            <button type="button" class="primary send-take" @click=${() => this.sendUnsent(take)}>${s.sendTake}</button>
-            <button type="button" class="discard-take" @click=${() => this.discardUnsent(take)}>${s.discardTake}</button>
+            <button type="button" class="primary send-take" @click=${() => this.#sendUnsent(take)}>${s.sendTake}</button>
+            <button type="button" class="discard-take" @click=${() => this.#discardUnsent(take)}>${s.discardTake}</button>
           </li>`,
       )}
     </ul>`;
   }
 
-  private renderFiles(call: Call): TemplateResult {
-    const s = this.strings;
-    const active = this.activeFiles;
+  #renderFiles(call: Call): TemplateResult {
+    const s = this.#strings;
+    const active = this.#activeFiles;
     const max = Math.max(...call.accepts.filter((a) => a.kind !== 'text').map((a) => a.maxFiles ?? 1));
     const kinds = new Set(call.accepts.map((a) => a.kind));
     const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<div class="field files" part="field">
       <p class="label" id="files-label">${s.filesLabel}</p>
-      ${this.renderUnsentTakes()}
+      ${this.#renderUnsentTakes()}
       <div
         class="dropzone ${this.dragging ? 'dragging' : ''}"
         part="dropzone"
@@ -794,7 +794,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           this.dragging = true;
         }}
         @dragleave=${() => (this.dragging = false)}
-        @drop=${(e: DragEvent) => this.onDrop(e)}
+        @drop=${(e: DragEvent) => this.#onDrop(e)}
       >
         <input
           type="file"
@@ -803,33 +803,33 @@ export class ContributionUploaderElement extends OpenCallWidget {
           accept=${acceptAttribute(call)}
           ?multiple=${max > 1}
           aria-labelledby="files-label files-button"
-          aria-describedby=${this.describedBy('files', 'files-hint')}
+          aria-describedby=${this.#describedBy('files', 'files-hint')}
           aria-invalid=${this.errors.files ? 'true' : 'false'}
-          @change=${(e: Event) => this.onPick(e)}
+          @change=${(e: Event) => this.#onPick(e)}
         />
         <label for="files" class="button" id="files-button">${s.chooseFiles(max)}</label>
-        ${this.renderRecordButtons(call)}
+        ${this.#renderRecordButtons(call)}
         ${
           coarse && (kinds.has('image') || kinds.has('video'))
-            ? this.renderCapture('camera', kinds.has('video') ? 'video/*' : 'image/*', 'environment', s.useCamera)
+            ? this.#renderCapture('camera', kinds.has('video') ? 'video/*' : 'image/*', 'environment', s.useCamera)
             : nothing
         }
-        ${coarse && kinds.has('audio') && !kinds.has('video') ? this.renderCapture('microphone', 'audio/*', 'user', s.recordAudio) : nothing}
+        ${coarse && kinds.has('audio') && !kinds.has('video') ? this.#renderCapture('microphone', 'audio/*', 'user', s.recordAudio) : nothing}
         <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, this.settings.strings, this.settings.formats)}</p>
       </div>
-      ${this.renderRecorder(call)} ${this.errorFor('files')}
+      ${this.#renderRecorder(call)} ${this.#errorFor('files')}
       ${
         active.length
           ? html`<ul class="file-list">
-              ${active.map((f, i) => this.renderFile(f, i))}
+              ${active.map((f, i) => this.#renderFile(f, i))}
             </ul>`
           : nothing
       }
     </div>`;
   }
 
-  private renderForm(call: Call): TemplateResult {
-    const s = this.strings;
+  #renderForm(call: Call): TemplateResult {
+    const s = this.#strings;
     const v = this.values;
     const modes = new Set(call.accepts.map((a) => (a.kind === 'text' ? 'text' : 'files')));
     const sending = this.phase === 'sending';
@@ -837,14 +837,14 @@ export class ContributionUploaderElement extends OpenCallWidget {
       part="form"
       novalidate
       aria-label=${s.formLabel(call.title)}
-      @submit=${this.onSubmit}
-      @paste=${this.onPaste}
+      @submit=${this.#onSubmit}
+      @paste=${this.#onPaste}
     >
       ${
         this.formError
           ? html`<div class="form-error" part="error" role="alert" tabindex="-1">
               <p>${this.formError}</p>
-              <button type="button" class="retry" @click=${() => this.send()}>${s.retrySubmit}</button>
+              <button type="button" class="retry" @click=${() => this.#send()}>${s.retrySubmit}</button>
             </div>`
           : nothing
       }
@@ -866,10 +866,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
             </fieldset>`
           : nothing
       }
-      ${this.mode === 'text' ? this.renderText(call) : this.renderFiles(call)}
-      ${this.renderInput('title', { type: 'text', label: s.titleLabel, optional: true, maxlength: 300 })}
-      ${this.renderInput('creditName', { type: 'text', label: s.creditLabel, hint: s.creditHint, maxlength: 200 })}
-      ${this.renderInput('email', { type: 'email', label: s.emailLabel, hint: s.emailHint, optional: true })}
+      ${this.mode === 'text' ? this.#renderText(call) : this.#renderFiles(call)}
+      ${this.#renderInput('title', { type: 'text', label: s.titleLabel, optional: true, maxlength: 300 })}
+      ${this.#renderInput('creditName', { type: 'text', label: s.creditLabel, hint: s.creditHint, maxlength: 200 })}
+      ${this.#renderInput('email', { type: 'email', label: s.emailLabel, hint: s.emailHint, optional: true })}
       ${
         call.languages.length > 1
           ? html`<div class="field" part="field">
@@ -877,7 +877,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
               <select
                 id="language"
                 part="input"
-                @change=${(e: Event) => this.setValue('language', (e.target as HTMLSelectElement).value)}
+                @change=${(e: Event) => this.#setValue('language', (e.target as HTMLSelectElement).value)}
               >
                 ${call.languages.map(
                   (l) => html`<option value=${l} ?selected=${l === v.language}>${this.settings.formats.language(l)}</option>`,
@@ -893,8 +893,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
             id="consent"
             .checked=${v.consent}
             aria-invalid=${this.errors.consent ? 'true' : 'false'}
-            aria-describedby=${this.describedBy('consent', 'terms')}
-            @change=${(e: Event) => this.setValue('consent', (e.target as HTMLInputElement).checked)}
+            aria-describedby=${this.#describedBy('consent', 'terms')}
+            @change=${(e: Event) => this.#setValue('consent', (e.target as HTMLInputElement).checked)}
           />
           <label for="consent">${s.consent(call.title)}</label>
         </div>
@@ -902,7 +902,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
           <a href=${call.terms.url} target="_blank" rel="noopener noreferrer">${s.termsLink(call.terms.version)}</a>
           ${call.terms.license ? s.license(call.terms.license) : nothing}
         </p>
-        ${this.errorFor('consent')}
+        ${this.#errorFor('consent')}
       </div>
       ${this.waitingToSend ? html`<p class="waiting">${s.waitingForUploads}</p>` : nothing}
       <button type="submit" class="primary submit" part="submit-button" ?disabled=${sending || this.waitingToSend}>
@@ -911,28 +911,28 @@ export class ContributionUploaderElement extends OpenCallWidget {
     </form>`;
   }
 
-  private renderThanks(call: Call): TemplateResult {
-    const s = this.strings;
+  #renderThanks(call: Call): TemplateResult {
+    const s = this.#strings;
     return html`<div class="thanks" part="thanks">
       ${heading(this.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}
       <p>${s.thanksBody(call.title)}</p>
       ${this.receipt?.url ? html`<p><a href=${this.receipt.url} target="_blank" rel="noopener noreferrer">${s.viewContribution}</a></p>` : nothing}
-      <button type="button" class="another" @click=${() => this.sendAnother()}>${s.sendAnother}</button>
+      <button type="button" class="another" @click=${() => this.#sendAnother()}>${s.sendAnother}</button>
     </div>`;
   }
 
   protected override render() {
     const call = this.loaded;
     let body: TemplateResult;
-    if (this.phase === 'loading') body = html`<p class="loading" aria-busy="true">${this.strings.loading}</p>`;
+    if (this.phase === 'loading') body = html`<p class="loading" aria-busy="true">${this.#strings.loading}</p>`;
     else if (this.phase === 'unavailable' || !call)
       body = html`<div class="message" part="error" role="alert">
         <p>${this.unavailable?.message}</p>
         ${this.unavailable?.details ? html`<p class="details">${this.settings.strings.errorDetails(this.unavailable.details)}</p>` : nothing}
-        ${call ? nothing : html`<button type="button" class="retry" @click=${() => this.load()}>${this.settings.strings.retry}</button>`}
+        ${call ? nothing : html`<button type="button" class="retry" @click=${() => this.#load()}>${this.settings.strings.retry}</button>`}
       </div>`;
-    else if (this.phase === 'done') body = this.renderThanks(call);
-    else body = this.renderForm(call);
+    else if (this.phase === 'done') body = this.#renderThanks(call);
+    else body = this.#renderForm(call);
     return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${body}

@@ -17,23 +17,23 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
  */
 export class Formats {
   readonly locale: string;
-  private readonly integer: Intl.NumberFormat;
-  private readonly relative: Intl.RelativeTimeFormat;
-  private readonly dateTime: Intl.DateTimeFormat;
-  private readonly languages: Intl.DisplayNames;
+  readonly #integer: Intl.NumberFormat;
+  readonly #relative: Intl.RelativeTimeFormat;
+  readonly #dateTime: Intl.DateTimeFormat;
+  readonly #languages: Intl.DisplayNames;
   // Building an Intl formatter costs far more than using one: each is made once per options.
-  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  readonly #numberFormats = new Map<string, Intl.NumberFormat>();
 
   constructor(lang: string) {
     this.locale = formatLocale(lang);
-    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
-    this.relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    this.dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
-    this.languages = new Intl.DisplayNames(this.locale, { type: 'language', fallback: 'code' });
+    this.#integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
+    this.#relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    this.#dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
+    this.#languages = new Intl.DisplayNames(this.locale, { type: 'language', fallback: 'code' });
   }
 
   count(n: number): string {
-    return this.integer.format(n);
+    return this.#integer.format(n);
   }
 
   /** Bytes in the largest unit that keeps the number readable: "50 MB", "1.5 GB". */
@@ -45,7 +45,7 @@ export class Formats {
       value /= 1000;
       unit++;
     }
-    return this.number({
+    return this.#number({
       style: 'unit',
       unit: units[unit],
       unitDisplay: unit === 0 ? 'long' : 'short',
@@ -55,29 +55,29 @@ export class Formats {
 
   /** Seconds as a person says them: "30 seconds", "2 minutes", "1 hr 30 min". */
   duration(seconds: number): string {
-    if (seconds < 60) return this.unit(seconds, 'second');
-    if (seconds < 3600 && seconds % 60 === 0) return this.unit(seconds / 60, 'minute');
+    if (seconds < 60) return this.#unit(seconds, 'second');
+    if (seconds < 3600 && seconds % 60 === 0) return this.#unit(seconds / 60, 'minute');
     const minutes = Math.round(seconds / 60);
-    if (minutes < 60) return this.unit(minutes, 'minute');
+    if (minutes < 60) return this.#unit(minutes, 'minute');
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    return m === 0 ? this.unit(h, 'hour') : `${this.unit(h, 'hour', 'short')} ${this.unit(m, 'minute', 'short')}`;
+    return m === 0 ? this.#unit(h, 'hour') : `${this.#unit(h, 'hour', 'short')} ${this.#unit(m, 'minute', 'short')}`;
   }
 
-  private unit(value: number, unit: string, unitDisplay: 'long' | 'short' = 'long'): string {
-    return this.number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
+  #unit(value: number, unit: string, unitDisplay: 'long' | 'short' = 'long'): string {
+    return this.#number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
   }
 
-  private number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  #number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
     const key = JSON.stringify(options);
-    let format = this.numberFormats.get(key);
-    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
+    let format = this.#numberFormats.get(key);
+    if (!format) this.#numberFormats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
     return format;
   }
 
   /** A date in the viewer's time zone: "30 June 2027 at 23:59". */
   date(iso: string): string {
-    return this.dateTime.format(new Date(iso));
+    return this.#dateTime.format(new Date(iso));
   }
 
   /** "in 3 days", "2 weeks ago", "tomorrow": the largest unit that fits. */
@@ -86,31 +86,31 @@ export class Formats {
     const abs = Math.abs(seconds);
     let [unit, size] = timeUnits[0];
     for (const [u, length] of timeUnits) if (abs >= length) [unit, size] = [u, length];
-    return this.relative.format(Math.round(seconds / size), unit);
+    return this.#relative.format(Math.round(seconds / size), unit);
   }
 
   /** "Malay", "Bahasa Melayu"… in the UI's language. */
   language(tag: string): string {
     try {
-      return this.languages.of(tag) ?? tag;
+      return this.#languages.of(tag) ?? tag;
     } catch {
       return tag;
     }
   }
 
   list(items: string[]): string {
-    return (this.and ??= new Intl.ListFormat(this.locale, { type: 'conjunction' })).format(items);
+    return (this.#and ??= new Intl.ListFormat(this.locale, { type: 'conjunction' })).format(items);
   }
 
   /** "audio or video" */
   orList(items: string[]): string {
-    return (this.or ??= new Intl.ListFormat(this.locale, { type: 'disjunction' })).format(items);
+    return (this.#or ??= new Intl.ListFormat(this.locale, { type: 'disjunction' })).format(items);
   }
 
-  private and?: Intl.ListFormat;
-  private or?: Intl.ListFormat;
+  #and?: Intl.ListFormat;
+  #or?: Intl.ListFormat;
 
   percent(fraction: number): string {
-    return this.number({ style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    return this.#number({ style: 'percent', maximumFractionDigits: 0 }).format(fraction);
   }
 }

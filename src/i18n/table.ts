@@ -11,33 +11,35 @@ export const primaryLanguage = (lang: string): string => lang.toLowerCase().spli
  * downloads only the languages it shows.
  */
 export class StringTable<T> {
-  private readonly arrived = new Map<string, T>();
-  private readonly arriving = new Map<string, Promise<void>>();
+  readonly #arrived = new Map<string, T>();
+  readonly #arriving = new Map<string, Promise<void>>();
+  readonly #english: T;
+  readonly #translations: Record<Exclude<Language, 'en'>, () => Promise<T>>;
 
-  constructor(
-    private readonly english: T,
-    private readonly translations: Record<Exclude<Language, 'en'>, () => Promise<T>>,
-  ) {}
+  constructor(english: T, translations: Record<Exclude<Language, 'en'>, () => Promise<T>>) {
+    this.#english = english;
+    this.#translations = translations;
+  }
 
   /** The words for `lang`: its own table once it has arrived, else English. */
   get(lang: string): T {
-    return this.arrived.get(primaryLanguage(lang)) ?? this.english;
+    return this.#arrived.get(primaryLanguage(lang)) ?? this.#english;
   }
 
   /** Settles when `get(lang)` has the language's own words; undefined when it already has (or never will). */
   load(lang: string): Promise<void> | undefined {
     const primary = primaryLanguage(lang);
-    if (primary === 'en' || !languages.includes(primary as Language) || this.arrived.has(primary)) return undefined;
-    const fetchTable = this.translations[primary as Exclude<Language, 'en'>];
-    let arriving = this.arriving.get(primary);
+    if (primary === 'en' || !languages.includes(primary as Language) || this.#arrived.has(primary)) return undefined;
+    const fetchTable = this.#translations[primary as Exclude<Language, 'en'>];
+    let arriving = this.#arriving.get(primary);
     if (!arriving) {
       arriving = fetchTable().then(
-        (table) => void this.arrived.set(primary, table),
+        (table) => void this.#arrived.set(primary, table),
         // A table that cannot be fetched (offline, a missing file on a CDN) leaves English
         // in its place rather than a widget that never renders.
         (error: unknown) => console.warn(`open-call-widgets: the "${primary}" words could not be loaded`, error),
       );
-      this.arriving.set(primary, arriving);
+      this.#arriving.set(primary, arriving);
     }
     return arriving;
   }

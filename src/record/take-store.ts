@@ -40,10 +40,10 @@ const committed = (tx: IDBTransaction) =>
   });
 
 export class TakeStore {
-  private db?: Promise<IDBDatabase>;
+  #db?: Promise<IDBDatabase>;
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
+  #open(): Promise<IDBDatabase> {
+    this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(dbName, 1);
       request.onupgradeneeded = () => {
         const db = request.result;
@@ -53,11 +53,11 @@ export class TakeStore {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('IndexedDB cannot be opened'));
     });
-    return this.db;
+    return this.#db;
   }
 
-  private async write(stores: string[], work: (tx: IDBTransaction) => void): Promise<void> {
-    const tx = (await this.open()).transaction(stores, 'readwrite');
+  async #write(stores: string[], work: (tx: IDBTransaction) => void): Promise<void> {
+    const tx = (await this.#open()).transaction(stores, 'readwrite');
     work(tx);
     await committed(tx);
   }
@@ -65,22 +65,22 @@ export class TakeStore {
   /** Saves what is known about a take (not its bytes). */
   save(take: StoredTake): Promise<void> {
     markKeptTakes(true);
-    return this.write([takes], (tx) => tx.objectStore(takes).put(take));
+    return this.#write([takes], (tx) => tx.objectStore(takes).put(take));
   }
 
   addChunk(takeId: string, index: number, data: Blob): Promise<void> {
-    return this.write([chunks], (tx) => tx.objectStore(chunks).put({ takeId, index, data } satisfies StoredChunk));
+    return this.#write([chunks], (tx) => tx.objectStore(chunks).put({ takeId, index, data } satisfies StoredChunk));
   }
 
   /** The takes for a call that were never sent, oldest first. */
   async unsent(callId: string): Promise<StoredTake[]> {
-    const all = (await done((await this.open()).transaction(takes).objectStore(takes).getAll())) as StoredTake[];
+    const all = (await done((await this.#open()).transaction(takes).objectStore(takes).getAll())) as StoredTake[];
     return all.filter((t) => t.callId === callId).sort((a, b) => a.startedAt - b.startedAt);
   }
 
   /** A take's bytes, in order. */
   async chunksOf(takeId: string): Promise<Blob[]> {
-    const index = (await this.open()).transaction(chunks).objectStore(chunks).index('takeId');
+    const index = (await this.#open()).transaction(chunks).objectStore(chunks).index('takeId');
     const found = (await done(index.getAll(takeId))) as StoredChunk[];
     return found.sort((a, b) => a.index - b.index).map((c) => c.data);
   }
@@ -88,7 +88,7 @@ export class TakeStore {
   /** Forgets a take: sent, discarded or recorded again. */
   async remove(takeId: string): Promise<void> {
     let left = 1;
-    await this.write([takes, chunks], (tx) => {
+    await this.#write([takes, chunks], (tx) => {
       tx.objectStore(takes).delete(takeId);
       tx.objectStore(chunks).delete(IDBKeyRange.bound([takeId, 0], [takeId, Infinity]));
       tx.objectStore(takes).count().onsuccess = (e) => (left = (e.target as IDBRequest<number>).result);

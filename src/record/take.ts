@@ -6,9 +6,9 @@ import { takeStore, type StoredTake } from './take-store.js';
  * grows. Every chunk is also kept in IndexedDB until the contribution is sent.
  */
 export class Take {
-  private readonly chunks: Blob[];
-  private waiting: Array<() => void> = [];
-  private file?: File;
+  readonly #chunks: Blob[];
+  #waiting: Array<() => void> = [];
+  #file?: File;
   size: number;
   finished: boolean;
   uploadUrl?: string;
@@ -21,7 +21,7 @@ export class Take {
     chunks: Blob[],
     finished: boolean,
   ) {
-    this.chunks = chunks;
+    this.#chunks = chunks;
     this.size = chunks.reduce((sum, c) => sum + c.size, 0);
     this.finished = finished;
   }
@@ -29,7 +29,7 @@ export class Take {
   /** A new, empty take. */
   static begin(callId: string, format: RecordingFormat): Take {
     const take = new Take(crypto.randomUUID(), callId, format, Date.now(), [], false);
-    take.persist(() => takeStore.save(take.stored()));
+    take.#persist(() => takeStore.save(take.#stored()));
     return take;
   }
 
@@ -50,26 +50,26 @@ export class Take {
 
   append(chunk: Blob): void {
     if (this.finished || chunk.size === 0) return;
-    const index = this.chunks.length;
-    this.chunks.push(chunk);
+    const index = this.#chunks.length;
+    this.#chunks.push(chunk);
     this.size += chunk.size;
-    this.file = undefined;
-    this.persist(() => takeStore.addChunk(this.id, index, chunk));
-    this.wake();
+    this.#file = undefined;
+    this.#persist(() => takeStore.addChunk(this.id, index, chunk));
+    this.#wake();
   }
 
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    this.persist(() => takeStore.save(this.stored()));
-    this.wake();
+    this.#persist(() => takeStore.save(this.#stored()));
+    this.#wake();
   }
 
   /** Remembers where the take's upload is, so that a later visit continues it. */
   rememberUpload(url: string): void {
     if (this.uploadUrl === url) return;
     this.uploadUrl = url;
-    this.persist(() => takeStore.save(this.stored()));
+    this.#persist(() => takeStore.save(this.#stored()));
   }
 
   /** Sent or thrown away: the bytes leave IndexedDB. */
@@ -79,8 +79,8 @@ export class Take {
 
   /** The take as a file (what has been recorded so far). */
   toFile(): File {
-    this.file ??= new File(this.chunks, this.name, { type: this.format.fileType, lastModified: this.startedAt });
-    return this.file;
+    this.#file ??= new File(this.#chunks, this.name, { type: this.format.fileType, lastModified: this.startedAt });
+    return this.#file;
   }
 
   /**
@@ -88,18 +88,18 @@ export class Take {
    * nothing is left after them. What tus-js-client reads while the recording goes on.
    */
   async slice(start: number, end: number): Promise<{ value: Blob; done: boolean }> {
-    while (this.size <= start && !this.finished) await new Promise<void>((wake) => this.waiting.push(wake));
+    while (this.size <= start && !this.finished) await new Promise<void>((wake) => this.#waiting.push(wake));
     const stop = Math.min(end, this.size);
-    return { value: new Blob(this.chunks).slice(start, stop), done: this.finished && stop >= this.size };
+    return { value: new Blob(this.#chunks).slice(start, stop), done: this.finished && stop >= this.size };
   }
 
-  private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = [];
+  #wake(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
     for (const wake of waiting) wake();
   }
 
-  private stored(): StoredTake {
+  #stored(): StoredTake {
     const { kind, fileType, extension } = this.format;
     return {
       id: this.id,
@@ -114,12 +114,12 @@ export class Take {
   }
 
   // Writes go one after another, in order; a failed one is reported once and the take stays in memory.
-  private writes: Promise<void> = Promise.resolve();
-  private warned = false;
-  private persist(write: () => Promise<void>): void {
-    this.writes = this.writes.then(write).catch((error: unknown) => {
-      if (!this.warned) console.warn('open-call-widgets: the recording could not be kept in IndexedDB', error);
-      this.warned = true;
+  #writes: Promise<void> = Promise.resolve();
+  #warned = false;
+  #persist(write: () => Promise<void>): void {
+    this.#writes = this.#writes.then(write).catch((error: unknown) => {
+      if (!this.#warned) console.warn('open-call-widgets: the recording could not be kept in IndexedDB', error);
+      this.#warned = true;
     });
   }
 }

@@ -31,37 +31,37 @@ function defaultStorage(): Storage | undefined {
 }
 
 export class ResumeStore implements UrlStorage {
-  private readonly maxAgeMs: number;
-  private readonly maxEntries: number;
-  private readonly storage: Storage | undefined;
+  readonly #maxAgeMs: number;
+  readonly #maxEntries: number;
+  readonly #storage: Storage | undefined;
 
   constructor(options: ResumeStoreOptions = {}) {
-    this.maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
-    this.maxEntries = options.maxEntries ?? 50;
-    this.storage = options.storage ?? defaultStorage();
+    this.#maxAgeMs = options.maxAgeMs ?? 24 * 3600 * 1000;
+    this.#maxEntries = options.maxEntries ?? 50;
+    this.#storage = options.storage ?? defaultStorage();
   }
 
   async findAllUploads(): Promise<PreviousUpload[]> {
-    return this.entries().map(([, entry]) => entry);
+    return this.#entries().map(([, entry]) => entry);
   }
 
   async findUploadsByFingerprint(fingerprint: string): Promise<PreviousUpload[]> {
-    return this.entries(`${prefix}${fingerprint}::`).map(([, entry]) => entry);
+    return this.#entries(`${prefix}${fingerprint}::`).map(([, entry]) => entry);
   }
 
   async removeUpload(urlStorageKey: string): Promise<void> {
-    this.storage?.removeItem(urlStorageKey);
+    this.#storage?.removeItem(urlStorageKey);
   }
 
   async addUpload(fingerprint: string, upload: PreviousUpload): Promise<string> {
-    if (!this.storage) return '';
+    if (!this.#storage) return '';
     const key = `${prefix}${fingerprint}::${Math.round(Math.random() * 1e12)}`;
     const entry = { ...upload, creationTime: upload.creationTime || new Date().toString() };
-    const all = this.entries();
+    const all = this.#entries();
     // Make room: the oldest entries go first.
-    for (const [oldKey] of all.slice(0, Math.max(0, all.length - this.maxEntries + 1))) this.storage.removeItem(oldKey);
+    for (const [oldKey] of all.slice(0, Math.max(0, all.length - this.#maxEntries + 1))) this.#storage.removeItem(oldKey);
     try {
-      this.storage.setItem(key, JSON.stringify(entry));
+      this.#storage.setItem(key, JSON.stringify(entry));
     } catch {
       return ''; // Storage full or refused: the upload still works, it just cannot resume.
     }
@@ -69,8 +69,8 @@ export class ResumeStore implements UrlStorage {
   }
 
   /** Live entries under `start`, oldest first; expired and unreadable ones are removed on the way. */
-  private entries(start = prefix): Array<[string, Entry]> {
-    const storage = this.storage;
+  #entries(start = prefix): Array<[string, Entry]> {
+    const storage = this.#storage;
     if (!storage) return [];
     const now = Date.now();
     const found: Array<[string, Entry, number]> = [];
@@ -84,7 +84,7 @@ export class ResumeStore implements UrlStorage {
         entry = undefined;
       }
       const created = entry ? Date.parse(entry.creationTime) : NaN;
-      if (!entry || Number.isNaN(created) || now - created > this.maxAgeMs) {
+      if (!entry || Number.isNaN(created) || now - created > this.#maxAgeMs) {
         storage.removeItem(key);
         continue;
       }

@@ -94,13 +94,13 @@ export default defineConfig(({ mode }): UserConfig =>
                 groups: [
                   {
                     name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/](context-request-event|create-context|controllers[\\/]context-consumer))\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|heading|events|version)\.ts/,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|version)\.ts/,
                   },
-                  // <open-call-config> and the way a widget shares its settings: loaded on pages that
-                  // have the tag, and with the answer form (which shares its settings with the recorder).
+                  // <open-call-config>, and how widgets share and receive settings: loaded on pages
+                  // that have the tag, and with the answer form (it shares its settings with the recorder).
                   {
                     name: 'open-call-config',
-                    test: /src[\\/]config[\\/](define|open-call-config|share)\.ts|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier)\.js/,
+                    test: /src[\\/]config[\\/](define|open-call-config|share|receive)\.ts|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-(provider|consumer)|value-notifier|context-request-event)\.js/,
                   },
                   // The answer form and what the recorder shares with it, in one file.
                   {

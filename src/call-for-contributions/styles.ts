@@ -11,14 +11,6 @@ export const styles = css`
     display: grid;
     gap: var(--_oc-space);
   }
-  .list > li {
-    margin: 0;
-    padding: 0;
-  }
-  .list > li::before,
-  .list > li::marker {
-    content: none;
-  }
   .card {
     display: grid;
     background: var(--_oc-surface);
@@ -28,12 +20,6 @@ export const styles = css`
     overflow: hidden;
     min-height: 16rem;
   }
-  .card:focus {
-    outline: none;
-  }
-  .card:focus-visible {
-    outline: 3px solid var(--_oc-focus);
-  }
   .cover,
   .cover-placeholder {
     display: block;
@@ -41,8 +27,6 @@ export const styles = css`
     height: auto;
     aspect-ratio: 16 / 9;
     object-fit: cover;
-    border-radius: 0;
-    margin: 0;
     background: var(--_oc-subtle);
   }
   @container (min-width: 40rem) {
@@ -72,13 +56,6 @@ export const styles = css`
     font-family: var(--_oc-heading-font);
     font-size: 1.25em;
     line-height: 1.25;
-    font-weight: 700;
-    margin: 0;
-    padding: 0;
-    color: inherit;
-    text-transform: none;
-    letter-spacing: normal;
-    border: 0;
   }
   .single .title {
     font-size: 1.6em;
@@ -111,7 +88,6 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
-    margin: 0;
   }
   .icon {
     width: 1.2em;

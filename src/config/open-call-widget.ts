@@ -48,8 +48,8 @@ export class OpenCallWidget extends LitElement {
    * a page in English never downloads Malay.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    const config = this.settings.configArriving();
-    if (config) return config.then(() => this.scheduleUpdate());
+    const shared = this.settings.sharedArriving();
+    if (shared) return shared.then(() => this.scheduleUpdate());
     const words = this.settings.wordsArriving((this.constructor as typeof OpenCallWidget).speaks);
     return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }

@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checked } from '../api/request.js';
 import { getCall, httpSource, type CallSource } from '../api/source.js';
@@ -7,7 +6,8 @@ import { MissingBackend } from '../i18n/failure.js';
 import type { Call } from '../api/types.js';
 import { resolveLang, widgetStrings, type StringTable, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
-import { configContext, type OpenCallConfig, type Theme } from './context.js';
+import { enclosing } from '../dom.js';
+import { sharingTags, type OpenCallConfig, type Theme } from './context.js';
 
 /** An element that may set each setting itself; its own value wins over the provided one. */
 type Host = ReactiveControllerHost & HTMLElement & OpenCallConfig;
@@ -23,18 +23,12 @@ export class SettingsController implements ReactiveController {
   #cachedSource?: CallSource;
   #formatsLang = '';
   #cachedFormats?: Formats;
-  readonly #consumer: ContextConsumer<typeof configContext, Host>;
+  /** Set once this element listens to the settings of an enclosing element that shares them. */
+  #receiving?: Promise<void>;
+  #receives = false;
 
   constructor(private readonly host: Host) {
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, {
-      context: configContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#provided = value ?? {};
-        host.requestUpdate();
-      },
-    });
   }
 
   hostConnected(): void {
@@ -43,17 +37,27 @@ export class SettingsController implements ReactiveController {
   }
 
   /**
-   * Settles when an enclosing `<open-call-config>` has been defined and has answered; undefined
-   * when there is none waiting. The CDN script loads that element's code only on pages that
-   * have one, so a widget inside may come first: it waits rather than show a missing backend.
+   * Settles once the settings of an enclosing element that shares them (`<open-call-config>`,
+   * or the list or form this widget sits in) have arrived; undefined when there are none to
+   * wait for. The code that receives them, and in the CDN bundle `<open-call-config>` itself,
+   * load only then, so a page with a plain list downloads neither; a widget that comes before
+   * its config's code waits for it rather than show a missing backend.
    */
-  configArriving(): Promise<void> | undefined {
-    if (customElements.get('open-call-config')) return undefined;
-    for (let node = this.host.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode)
-      if (node instanceof Element && node.localName === 'open-call-config')
-        // Asked before the element was defined, nobody answered: ask again.
-        return customElements.whenDefined('open-call-config').then(() => this.#consumer.hostConnected());
-    return undefined;
+  sharedArriving(): Promise<void> | undefined {
+    if (this.#receives) return undefined;
+    const sharer = enclosing(this.host, (e) => sharingTags.includes(e.localName))?.localName;
+    if (!sharer) return undefined;
+    this.#receiving ??= Promise.all([customElements.whenDefined(sharer), import('./receive.js')])
+      .then(([, { receiveSettings }]) =>
+        receiveSettings(this.host, (value) => {
+          this.#provided = value;
+          this.host.requestUpdate();
+        }),
+      )
+      // Offline, or a file missing on a CDN: the widget goes on with its own settings.
+      .catch((error: unknown) => console.warn('open-call-widgets: shared settings could not be received', error))
+      .finally(() => (this.#receives = true));
+    return this.#receiving;
   }
 
   get api(): string | undefined {

@@ -64,13 +64,13 @@ export class ContributionRecorderElement extends OpenCallWidget {
     kind: { type: String },
     countdown: { type: Number },
     chunkSize: { type: Number, attribute: 'chunk-size' },
-    phase: { state: true, attribute: false },
-    loaded: { state: true, attribute: false },
-    problem: { state: true, attribute: false },
-    devices: { state: true, attribute: false },
-    elapsedMs: { state: true, attribute: false },
-    secondsToGo: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    phase: { state: true },
+    loaded: { state: true },
+    problem: { state: true },
+    devices: { state: true },
+    elapsedMs: { state: true },
+    secondsToGo: { state: true },
+    announcement: { state: true },
   };
 
   static override styles = [tokens, styles];

@@ -1,3 +1,4 @@
+import { enclosing } from '../dom.js';
 import type { Strings } from './strings.js';
 import { en } from './en.js';
 import { languages, primaryLanguage, StringTable, type Language } from './table.js';
@@ -17,13 +18,7 @@ export function resolveLang(element: Element, configured?: string): string {
   const own = element.getAttribute('lang');
   if (own) return own;
   if (configured) return configured;
-  let node: Node | null = element.parentNode;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang') && node.getAttribute('lang'))
-      return node.getAttribute('lang') as string;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return navigator.language || 'en';
+  return enclosing(element, (e) => Boolean(e.getAttribute('lang')))?.getAttribute('lang') || navigator.language || 'en';
 }
 
 /** The locale Intl formats with: the UI's language when it has a table, so words and numbers agree. */

@@ -64,11 +64,10 @@ const base = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A page's own rules do not reach in here: only what the browser gives controls needs undoing. */
   button {
     font: inherit;
     letter-spacing: inherit;
-    text-transform: none;
-    margin: 0;
     cursor: pointer;
     border-radius: var(--_oc-radius);
     padding: 0.5em 1.1em;
@@ -77,10 +76,6 @@ const base = css`
     border: 1px solid var(--_oc-accent);
     background: var(--_oc-surface);
     color: var(--_oc-accent);
-    box-shadow: none;
-    width: auto;
-    height: auto;
-    float: none;
   }
   button.primary {
     background: var(--_oc-accent);
@@ -101,7 +96,6 @@ const base = css`
   img {
     max-width: 100%;
     height: auto;
-    border: 0;
   }
   @media (forced-colors: active) {
     button,

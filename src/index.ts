@@ -12,9 +12,10 @@ export type {
 } from './events.js';
 export type { OpenCallConfig, Theme } from './config/context.js';
 export type { RecorderStrings, Strings, UploaderStrings } from './i18n/index.js';
-export { httpSource, listCalls, getCall, submitContribution } from './api/source.js';
+export { httpSource, listCalls, getCall } from './api/source.js';
+export { submitContribution, parseReceipt } from './api/submit.js';
 export { BackendError, type BackendErrorKind } from './api/request.js';
-export { ContractError, parseCall, parseCallPage, parseProblem, parseReceipt, isWebUrl } from './api/validate.js';
+export { ContractError, parseCall, parseCallPage, parseProblem, isWebUrl } from './api/validate.js';
 export { acceptsType, characterCount } from './api/accepts.js';
 export { configContext } from './config/context.js';
 export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';

@@ -1,7 +1,7 @@
 import { cached } from './cache.js';
 import { checked, requestJson, type RequestOptions } from './request.js';
 import type { Call, CallPage, ContributionKind, ContributionReceipt, ContributionRequest } from './types.js';
-import { parseCall, parseCallPage, parseReceipt } from './validate.js';
+import { parseCall, parseCallPage } from './validate.js';
 
 /** Filters and paging for a list of calls. */
 export interface CallQuery {
@@ -69,14 +69,4 @@ export async function listCalls(source: CallSource, query: CallQuery, signal?: A
 /** One call from any source, checked against the contract. */
 export async function getCall(source: CallSource, id: string, signal?: AbortSignal): Promise<Call> {
   return checked(await source.getCall(id, { signal }), (v) => parseCall(v));
-}
-
-/** Submits a contribution through any source; the receipt is checked too. */
-export async function submitContribution(
-  source: CallSource,
-  callId: string,
-  contribution: ContributionRequest,
-  signal?: AbortSignal,
-): Promise<ContributionReceipt> {
-  return checked(await source.submitContribution(callId, contribution, { signal }), parseReceipt);
 }

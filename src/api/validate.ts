@@ -1,4 +1,4 @@
-import type { Accepts, Call, CallPage, ContributionKind, ContributionReceipt, Problem } from './types.js';
+import type { Accepts, Call, CallPage, ContributionKind, Problem } from './types.js';
 import { callStatuses, contributionKinds } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ function fields(value: unknown, path: string): Fields {
 }
 
 /** A string of at most `maxLength` characters; with `filled`, not blank either. */
-const text =
+export const text =
   (maxLength: number, filled = false): Read<string> =>
   (value, path) => {
     check(typeof value === 'string', path, 'is not a string');
@@ -73,7 +73,7 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-const webUrl = matching(2048, 'is not an http(s) URL', isWebUrl);
+export const webUrl = matching(2048, 'is not an http(s) URL', isWebUrl);
 
 // ISO 8601 date-time with a zone, as the contract sends it; Date.parse alone accepts too much.
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -99,7 +99,7 @@ const list =
   };
 
 /** An object read field by field; fields listed in `optional` may be absent or null. */
-const object =
+export const object =
   <T>(shape: Shape<T>, optional: ReadonlyArray<keyof T> = []): Read<T> =>
   (value, path) => {
     const o = fields(value, path);
@@ -154,11 +154,6 @@ export function parseCall(value: unknown, path = 'call'): Call {
 export function parseCallPage(value: unknown): CallPage {
   const o = fields(value, 'response');
   return { items: list(call)(o.items, 'items'), next: o.next == null ? null : text(2000, true)(o.next, 'next') };
-}
-
-/** Checks the answer to a submitted contribution. */
-export function parseReceipt(value: unknown): ContributionReceipt {
-  return object<ContributionReceipt>({ id: text(200, true), status: text(100, true), url: webUrl }, ['url'])(value, 'response');
 }
 
 /** Reads an RFC 9457 problem; anything else yields undefined (the caller words its own error). */

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../i18n/failure.js';
-import type { shareSettings } from '../config/share.js';
 import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
@@ -68,16 +67,16 @@ export class CallForContributionsElement extends OpenCallWidget {
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
     callData: { attribute: false },
-    phase: { state: true },
-    calls: { state: true },
-    next: { state: true },
-    failure: { state: true },
-    loadingMore: { state: true },
-    moreFailure: { state: true },
-    answering: { state: true },
-    uploaderReady: { state: true },
-    announcement: { state: true },
-    describe: { state: true },
+    phase: { state: true, attribute: false },
+    calls: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    moreFailure: { state: true, attribute: false },
+    answering: { state: true, attribute: false },
+    uploaderReady: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    describe: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -256,12 +255,12 @@ export class CallForContributionsElement extends OpenCallWidget {
   async #contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.#answerReady ??= loadAnswering().then((share) => {
-      if (!share) {
+    this.#answerReady ??= loadAnswering().then((sharing) => {
+      if (!sharing) {
         this.#answerReady = undefined;
         return false;
       }
-      share(this, () => this.settings.effective);
+      sharing.shareSettings(this, () => sharing.passedOn(this.settings));
       return true;
     });
     this.uploaderReady = await this.#answerReady;
@@ -386,10 +385,11 @@ function loadMarkdown(): Promise<((source: string) => TemplateResult) | undefine
  * Loads (once) what answering takes: the form's code, and the way a list shares its settings
  * with the form inside it. Undefined when it cannot be had (offline, a blocked file).
  */
-let answering: Promise<typeof shareSettings | undefined> | undefined;
-function loadAnswering(): Promise<typeof shareSettings | undefined> {
+type Sharing = typeof import('../config/share.js');
+let answering: Promise<Sharing | undefined> | undefined;
+function loadAnswering(): Promise<Sharing | undefined> {
   answering ??= Promise.all([import('../contribution-uploader/define.js'), import('../config/share.js')]).then(
-    ([, share]) => share.shareSettings,
+    ([, sharing]) => sharing,
     (error: unknown) => {
       console.warn('open-call-widgets: the answer form could not be loaded', error);
       answering = undefined;

@@ -83,17 +83,6 @@ export class SettingsController implements ReactiveController {
     throw new MissingBackend();
   }
 
-  /**
-   * Where a call's files go, with the headers and the only origins they may be sent to: the
-   * API's and the upload endpoint's.
-   */
-  uploadTarget(call: Call): { endpoint: string; headers: Record<string, string>; headerOrigins: string[] } {
-    const endpoint = this.uploadEndpoint ?? call.upload.endpoint;
-    const origins = new Set<string>();
-    for (const url of [this.api, endpoint]) if (url) origins.add(new URL(url, document.baseURI).origin);
-    return { endpoint, headers: this.headers, headerOrigins: [...origins] };
-  }
-
   /** The same object while api and headers stay the same, so data loads do not restart. */
   get source(): CallSource | undefined {
     if (this.host.source) return this.host.source;
@@ -146,19 +135,5 @@ export class SettingsController implements ReactiveController {
       this.#cachedFormats = new Formats(lang);
     }
     return this.#cachedFormats;
-  }
-
-  /** What this element passes on to widgets inside it. */
-  get effective(): OpenCallConfig {
-    return {
-      api: this.api,
-      lang: this.lang,
-      headers: this.headers,
-      theme: this.theme,
-      // The source this element uses, so that widgets inside it talk to the same backend.
-      source: this.source,
-      uploadEndpoint: this.uploadEndpoint,
-      timeout: this.timeout,
-    };
   }
 }

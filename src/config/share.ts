@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { configContext, type OpenCallConfig } from './context.js';
+import type { SettingsController } from './settings.js';
 
 /**
  * Shares settings with every widget inside `host`, in its children or its own shadow root (the
@@ -16,6 +17,20 @@ export function shareSettings(host: ReactiveControllerHost & HTMLElement, value:
       if (!sameConfig(next, provider.value)) provider.setValue(next);
     },
   });
+}
+
+/** What a widget passes on to the widgets inside it: its settings as it uses them. */
+export function passedOn(settings: SettingsController): OpenCallConfig {
+  return {
+    api: settings.api,
+    lang: settings.lang,
+    headers: settings.headers,
+    theme: settings.theme,
+    // The source this widget uses, so that widgets inside it talk to the same backend.
+    source: settings.source,
+    uploadEndpoint: settings.uploadEndpoint,
+    timeout: settings.timeout,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { widgetStrings, type RecorderStrings } from '../i18n/index.js';
 import { recorderStrings } from '../i18n/recorder.js';
 import { audioBitsPerSecond, canRecord, recordingFormat, videoBitsPerSecond, type RecordingFormat } from '../record/formats.js';
 import { Take } from '../record/take.js';
+import { uploadTarget } from '../upload/target.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { FileUpload } from '../upload/file-upload.js';
 import { resumeStore } from '../upload/resume-store.js';
@@ -64,13 +65,13 @@ export class ContributionRecorderElement extends OpenCallWidget {
     kind: { type: String },
     countdown: { type: Number },
     chunkSize: { type: Number, attribute: 'chunk-size' },
-    phase: { state: true },
-    loaded: { state: true },
-    problem: { state: true },
-    devices: { state: true },
-    elapsedMs: { state: true },
-    secondsToGo: { state: true },
-    announcement: { state: true },
+    phase: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+    problem: { state: true, attribute: false },
+    devices: { state: true, attribute: false },
+    elapsedMs: { state: true, attribute: false },
+    secondsToGo: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -300,7 +301,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     const take = Take.begin(call.id, format);
     this.#take = take;
     this.#upload = new FileUpload(take, {
-      ...this.settings.uploadTarget(call),
+      ...uploadTarget(this.settings, call),
       callId: call.id,
       chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
       resumeStore,

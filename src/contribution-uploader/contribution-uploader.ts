@@ -2,11 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { characterCount } from '../api/accepts.js';
 import { forget } from '../api/cache.js';
 import { BackendError, checked } from '../api/request.js';
-import { getCall, submitContribution } from '../api/source.js';
+import { getCall } from '../api/source.js';
+import { submitContribution } from '../api/submit.js';
 import type { Call, ContributionKind, ContributionReceipt, ContributionRequest } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
-import { shareSettings } from '../config/share.js';
+import { passedOn, shareSettings } from '../config/share.js';
+import { uploadTarget } from '../upload/target.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { describeFailure, type Failure } from '../i18n/failure.js';
@@ -96,21 +98,21 @@ export class ContributionUploaderElement extends OpenCallWidget {
     chunkSize: { type: Number, attribute: 'chunk-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     callData: { attribute: false },
-    phase: { state: true },
-    loaded: { state: true },
-    unavailable: { state: true },
-    mode: { state: true },
-    files: { state: true },
-    values: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    waitingToSend: { state: true },
-    receipt: { state: true },
-    announcement: { state: true },
-    dragging: { state: true },
-    recording: { state: true },
-    recorderCode: { state: true },
-    unsentTakes: { state: true },
+    phase: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
+    unavailable: { state: true, attribute: false },
+    mode: { state: true, attribute: false },
+    files: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    waitingToSend: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    dragging: { state: true, attribute: false },
+    recording: { state: true, attribute: false },
+    recorderCode: { state: true, attribute: false },
+    unsentTakes: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -150,7 +152,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   constructor() {
     super();
     // The recorder inside the form uploads, speaks and looks as the form does.
-    shareSettings(this, () => this.settings.effective);
+    shareSettings(this, () => passedOn(this.settings));
     this.headingLevel = 2;
     this.phase = 'loading';
     this.mode = 'files';
@@ -245,7 +247,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   /** An upload of a file or a take for this call, where the settings send it. */
   #uploadOf(source: File | Take, call: Call): FileUpload {
     return new FileUpload(source, {
-      ...this.settings.uploadTarget(call),
+      ...uploadTarget(this.settings, call),
       callId: call.id,
       chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
       resumeStore,

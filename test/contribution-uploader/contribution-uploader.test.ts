@@ -16,7 +16,7 @@ import {
   storedContributions,
   storedUpload,
 } from '../harness/backend.js';
-import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { $, $$, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { bytesPatched, makeFile, pick, sha256, uploadIdsIn } from './files.js';
 
 let api: string;
@@ -163,6 +163,8 @@ describe('<contribution-uploader>', function () {
     $(el, '.file .remove')!.click();
     await until(() => fileRows(el).length === 0);
     await until(async () => !(await storedUpload(id)).exists, 'the upload is still on the server');
+    // Focus moves once the form has re-rendered without the file (Firefox may see the row go first).
+    await until(() => deepActiveElement() === $(el, '#files'), 'focus did not move to the file picker');
     expectFocusOn($(el, '#files'));
   });
 

@@ -306,8 +306,12 @@ describe('<call-for-contributions>', () => {
     await Promise.all([settled(inherits), settled(overrides)]);
     expect(words($(inherits, '.contribute'))).to.match(/^Sumbang/);
     expect($(inherits, '.root')!.classList.contains('dark')).to.equal(true);
+    // The dark fallbacks apply: light text on a dark card.
+    expect(getComputedStyle($(inherits, '.card')!).backgroundColor).to.equal('rgb(31, 32, 35)');
+    expect(getComputedStyle($(inherits, '.root')!).color).to.equal('rgb(236, 236, 241)');
     expect(words($(overrides, '.contribute'))).to.match(/^Contribute/);
     expect($(overrides, '.root')!.classList.contains('light')).to.equal(true);
+    expect(getComputedStyle($(overrides, '.card')!).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
 
   it('shows calls from a site’s own source object, validated like the contract', async () => {

@@ -43,9 +43,9 @@ export class OpenCallWidget extends LitElement {
   protected readonly settings = new SettingsController(this);
 
   /**
-   * Each update waits for an enclosing `<open-call-config>` still on its way, then until the
-   * widget's words have arrived in its language, so a page in Malay never flashes English, and
-   * a page in English never downloads Malay.
+   * Each update waits for the settings an enclosing element shares (an `<open-call-config>`
+   * whose code is still on its way, say), then until the widget's words have arrived in its
+   * language, so a page in Malay never flashes English, and a page in English never downloads Malay.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
     const shared = this.settings.sharedArriving();

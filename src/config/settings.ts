@@ -47,7 +47,7 @@ export class SettingsController implements ReactiveController {
     if (this.#receives) return undefined;
     const sharer = enclosing(this.host, (e) => sharingTags.includes(e.localName))?.localName;
     if (!sharer) return undefined;
-    this.#receiving ??= Promise.all([customElements.whenDefined(sharer), import('./receive.js')])
+    this.#receiving ??= Promise.all([this.#defined(sharer), import('./receive.js')])
       .then(([, { receiveSettings }]) =>
         receiveSettings(this.host, (value) => {
           this.#provided = value;
@@ -58,6 +58,16 @@ export class SettingsController implements ReactiveController {
       .catch((error: unknown) => console.warn('open-call-widgets: shared settings could not be received', error))
       .finally(() => (this.#receives = true));
     return this.#receiving;
+  }
+
+  /** When `tag` is defined; a page that never defines it would leave this widget empty, so it says why. */
+  #defined(tag: string): Promise<unknown> {
+    setTimeout(
+      () =>
+        customElements.get(tag) || console.warn(`open-call-widgets: <${this.host.localName}> waits for <${tag}> to be defined`),
+      5000,
+    );
+    return customElements.whenDefined(tag);
   }
 
   get api(): string | undefined {

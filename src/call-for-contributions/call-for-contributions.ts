@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../i18n/failure.js';
+import { loadOnce } from '../load.js';
 import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
@@ -367,34 +368,11 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 }
 
-/** Loads (once) the Markdown renderer; undefined when it cannot be had (descriptions then stay plain text). */
-let markdown: Promise<((source: string) => TemplateResult) | undefined> | undefined;
-function loadMarkdown(): Promise<((source: string) => TemplateResult) | undefined> {
-  markdown ??= import('./markdown.js').then(
-    (m) => m.renderMarkdown,
-    (error: unknown) => {
-      console.warn('open-call-widgets: descriptions are shown as plain text; their formatting could not be loaded', error);
-      markdown = undefined;
-      return undefined;
-    },
-  );
-  return markdown;
-}
-
-/**
- * Loads (once) what answering takes: the form's code, and the way a list shares its settings
- * with the form inside it. Undefined when it cannot be had (offline, a blocked file).
- */
-type Sharing = typeof import('../config/share.js');
-let answering: Promise<Sharing | undefined> | undefined;
-function loadAnswering(): Promise<Sharing | undefined> {
-  answering ??= Promise.all([import('../contribution-uploader/define.js'), import('../config/share.js')]).then(
-    ([, sharing]) => sharing,
-    (error: unknown) => {
-      console.warn('open-call-widgets: the answer form could not be loaded', error);
-      answering = undefined;
-      return undefined;
-    },
-  );
-  return answering;
-}
+// Both load at most once for the page, when first needed.
+const loadMarkdown = loadOnce('the formatting of descriptions (they stay plain text)', () =>
+  import('./markdown.js').then((m) => m.renderMarkdown),
+);
+/** What answering takes: the form's code, and the way a list shares its settings with the form inside it. */
+const loadAnswering = loadOnce('the answer form', () =>
+  Promise.all([import('../contribution-uploader/define.js'), import('../config/share.js')]).then(([, sharing]) => sharing),
+);

@@ -11,6 +11,7 @@ import { passedOn, shareSettings } from '../config/share.js';
 import { uploadTarget } from '../upload/target.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
+import { loadOnce } from '../load.js';
 import { describeFailure, type Failure } from '../i18n/failure.js';
 import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
 import { primaryLanguage } from '../i18n/table.js';
@@ -44,6 +45,10 @@ interface ChosenFile {
   preview: string;
   announcedStep: number;
 }
+
+// Loaded only when needed: most visitors never record.
+const loadRecorder = loadOnce('the recorder', () => import('../contribution-recorder/define.js'));
+const loadTakeStore = loadOnce('the store of unsent recordings', () => import('../record/take-store.js'));
 
 /** The order in which fields appear, so that focus goes to the first one in error. */
 const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'email', 'language', 'consent'];
@@ -340,25 +345,21 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   async #findUnsentTakes(call: Call): Promise<void> {
     const inUse = new Set(this.files.map((f) => f.upload.take?.id));
-    // Loaded only here: most visitors never record.
-    const { takeStore } = await import('../record/take-store.js');
-    const unsent = await takeStore.unsent(call.id).catch(() => []);
+    const takes = await loadTakeStore();
+    const unsent = (await takes?.takeStore.unsent(call.id).catch(() => [])) ?? [];
     if (this.loaded === call) this.unsentTakes = unsent.filter((t) => !inUse.has(t.id));
   }
 
   async #openRecorder(kind: 'audio' | 'video'): Promise<void> {
     this.recording = kind;
     if (this.recorderCode === 'failed') this.recorderCode = 'loading';
-    try {
-      await import('../contribution-recorder/define.js');
-      this.recorderCode = 'ready';
-    } catch (error) {
+    if (!(await loadRecorder())) {
       // Offline, or a missing file on a CDN: said in words, and files can still be chosen.
-      console.warn('open-call-widgets: the recorder could not be loaded', error);
       this.recorderCode = 'failed';
       this.announcement = this.#strings.recorderFailed;
       return;
     }
+    this.recorderCode = 'ready';
     await this.updateComplete;
     // Focus on the recorder's first step (turning the microphone on), once it shows it.
     const recorder = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('contribution-recorder');

@@ -54,9 +54,9 @@ const entryWithItsCore = (): Plugin => ({
     if (entry?.type !== 'chunk' || core?.type !== 'chunk') return;
     const coreFile = core.fileName;
     const map = bundle[`${coreFile}.map`];
-    // Lazy chunks import the core by its name, in quotes: they now import the entry.
+    // Lazy chunks import the core by its (hashed, unique) name: they now import the entry.
     for (const file of Object.values(bundle))
-      if (file.type === 'chunk') file.code = file.code.replaceAll(`"./${coreFile}"`, '"./open-call.js"');
+      if (file.type === 'chunk') file.code = file.code.replaceAll(`./${coreFile}`, './open-call.js');
     entry.code = core.code.replace(`sourceMappingURL=${coreFile}.map`, 'sourceMappingURL=open-call.js.map');
     Reflect.deleteProperty(bundle, coreFile);
     if (map?.type === 'asset' && typeof map.source === 'string') {

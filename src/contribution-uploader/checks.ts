@@ -1,7 +1,7 @@
 import { acceptsType, characterCount } from '../api/accepts.js';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { Formats } from '../i18n/format.js';
-import type { Strings, UploaderStrings } from '../i18n/index.js';
+import type { UploaderStrings } from '../i18n/index.js';
 
 /** The fields a visitor fills in; kept as typed through every error. */
 export interface AnswerValues {
@@ -35,8 +35,8 @@ export function acceptAttribute(call: Call): string {
 }
 
 /** The call's media kinds in words: "audio or video". */
-export function mediaKindWords(call: Call, strings: Strings, formats: Formats): string {
-  const kinds = [...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => strings.kindNoun[a.kind]))];
+export function mediaKindWords(call: Call, words: UploaderStrings, formats: Formats): string {
+  const kinds = [...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => words.kindNoun[a.kind]))];
   return formats.orList(kinds);
 }
 
@@ -48,17 +48,16 @@ export function checkFile(
   file: File,
   call: Call,
   chosen: { kind: ContributionKind; count: number } | undefined,
-  strings: Strings,
   words: UploaderStrings,
   formats: Formats,
 ): string | undefined {
   const errors = words.errors;
   const accepts = acceptsFor(call, file.type);
-  if (!accepts) return errors.typeNotAccepted(file.name, file.type || '?', mediaKindWords(call, strings, formats));
-  if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, strings, formats));
+  if (!accepts) return errors.typeNotAccepted(file.name, file.type || '?', mediaKindWords(call, words, formats));
+  if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, words, formats));
   if (file.size === 0) return errors.emptyFile(file.name);
   if (accepts.maxBytes && file.size > accepts.maxBytes)
-    return errors.tooLarge(strings.kindNoun[accepts.kind], formats.size(accepts.maxBytes), file.name, formats.size(file.size));
+    return errors.tooLarge(words.kindNoun[accepts.kind], formats.size(accepts.maxBytes), file.name, formats.size(file.size));
   const max = accepts.maxFiles ?? 1;
   if ((chosen?.count ?? 0) >= max) return errors.tooManyFiles(formats.count(max));
   return undefined;
@@ -72,7 +71,6 @@ export function checkAnswer(
   mode: 'text' | 'files',
   call: Call,
   fileCount: number,
-  strings: Strings,
   uploaderWords: UploaderStrings,
   formats: Formats,
 ): AnswerErrors {
@@ -84,7 +82,7 @@ export function checkAnswer(
     if (length === 0) errors.text = words.textMissing;
     else if (max && characterCount(values.text) > max)
       errors.text = words.textTooLong(formats.count(characterCount(values.text)), formats.count(max));
-  } else if (fileCount === 0) errors.files = words.filesMissing(mediaKindWords(call, strings, formats));
+  } else if (fileCount === 0) errors.files = words.filesMissing(mediaKindWords(call, uploaderWords, formats));
   if (values.creditName.trim() === '') errors.creditName = words.creditMissing;
   if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) errors.email = words.emailInvalid;
   if (!values.consent) errors.consent = words.consentMissing;

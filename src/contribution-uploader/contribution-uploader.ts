@@ -268,7 +268,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     for (const file of list) {
       const current = [...this.#activeFiles, ...added];
       const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-      const problem = checkFile(file, call, chosen, this.settings.strings, this.#strings, this.settings.formats);
+      const problem = checkFile(file, call, chosen, this.#strings, this.settings.formats);
       if (problem) {
         problems.push(problem);
         emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
@@ -385,7 +385,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const file = upload.file;
     const current = this.#activeFiles;
     const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-    const problem = checkFile(file, call, chosen, this.settings.strings, this.#strings, this.settings.formats);
+    const problem = checkFile(file, call, chosen, this.#strings, this.settings.formats);
     if (problem) {
       void upload.cancel();
       this.errors = { ...this.errors, files: problem };
@@ -471,15 +471,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (!call || this.phase !== 'form') return;
     this.formError = undefined;
     const active = this.#activeFiles;
-    const errors = checkAnswer(
-      this.values,
-      this.mode,
-      call,
-      active.length,
-      this.settings.strings,
-      this.#strings,
-      this.settings.formats,
-    );
+    const errors = checkAnswer(this.values, this.mode, call, active.length, this.#strings, this.settings.formats);
     if (this.mode === 'files' && active.some((f) => f.upload.state === 'failed'))
       errors.files = this.#strings.errors.uploadsUnfinished;
     this.errors = errors;
@@ -818,7 +810,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
             : nothing
         }
         ${coarse && kinds.has('audio') && !kinds.has('video') ? this.#renderCapture('microphone', 'audio/*', 'user', s.recordAudio) : nothing}
-        <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, this.settings.strings, this.settings.formats)}</p>
+        <p class="hint" id="files-hint">${s.dropHint} · ${mediaKindWords(call, s, this.settings.formats)}</p>
       </div>
       ${this.#renderRecorder(call)} ${this.#errorFor('files')}
       ${

@@ -21,7 +21,6 @@ export const en: Strings = {
   errorDetails: (detail) => `Details: ${detail}`,
   status: { open: 'Open', upcoming: 'Opening soon', closed: 'Closed' },
   kind: { text: 'Text', image: 'Photo or image', audio: 'Audio', video: 'Video' },
-  kindNoun: { text: 'text', image: 'images', audio: 'audio', video: 'video' },
   acceptsLabel: 'Accepts',
   upToCharacters: (count) => `up to ${count} characters`,
   upToDuration: (duration) => `up to ${duration}`,

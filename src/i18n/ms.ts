@@ -23,7 +23,6 @@ export const ms: Strings = {
   errorDetails: (detail) => `Butiran: ${detail}`,
   status: { open: 'Dibuka', upcoming: 'Akan dibuka', closed: 'Ditutup' },
   kind: { text: 'Teks', image: 'Foto atau imej', audio: 'Audio', video: 'Video' },
-  kindNoun: { text: 'teks', image: 'imej', audio: 'audio', video: 'video' },
   acceptsLabel: 'Menerima',
   upToCharacters: (count) => `sehingga ${count} aksara`,
   upToDuration: (duration) => `sehingga ${duration}`,

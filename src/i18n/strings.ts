@@ -29,8 +29,6 @@ export interface Strings {
   errorDetails(detail: string): string;
   status: { open: string; upcoming: string; closed: string };
   kind: Record<ContributionKind, string>;
-  /** The kind as a noun inside a sentence: "This call takes images up to 25 MB". */
-  kindNoun: Record<ContributionKind, string>;
   acceptsLabel: string;
   upToCharacters(count: string): string;
   upToDuration(duration: string): string;
@@ -55,6 +53,8 @@ export interface Strings {
 /** The answer form. */
 export interface UploaderStrings {
   formLabel(title: string): string;
+  /** The kind as a noun inside a sentence: "This call takes images up to 25 MB". */
+  kindNoun: Record<ContributionKind, string>;
   loading: string;
   answerWith: string;
   answerWithText: string;

@@ -3,6 +3,7 @@ import type { UploaderStrings } from './strings.js';
 // The answer form's words, apart from the list's: a page that only lists calls never downloads them.
 export const en: UploaderStrings = {
   formLabel: (title) => `Answer: ${title}`,
+  kindNoun: { text: 'text', image: 'images', audio: 'audio', video: 'video' },
   loading: 'Loading the call…',
   answerWith: 'Answer with',
   answerWithText: 'Text',

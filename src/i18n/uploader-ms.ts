@@ -3,6 +3,7 @@ import type { UploaderStrings } from './strings.js';
 // Bahasa Melayu, for the answer form.
 export const ms: UploaderStrings = {
   formLabel: (title) => `Jawab: ${title}`,
+  kindNoun: { text: 'teks', image: 'imej', audio: 'audio', video: 'video' },
   loading: 'Memuatkan panggilan…',
   answerWith: 'Jawab dengan',
   answerWithText: 'Teks',

@@ -7,7 +7,10 @@ import type { Call } from '../api/types.js';
 import { resolveLang, widgetStrings, type StringTable, type Strings } from '../i18n/index.js';
 import { Formats } from '../i18n/format.js';
 import { enclosing } from '../dom.js';
+import { loadOnce } from '../load.js';
 import { sharingTags, type OpenCallConfig, type Theme } from './context.js';
+
+const loadReceiver = loadOnce('the code that receives shared settings', () => import('./receive.js'));
 
 /** An element that may set each setting itself; its own value wins over the provided one. */
 type Host = ReactiveControllerHost & HTMLElement & OpenCallConfig;
@@ -47,16 +50,14 @@ export class SettingsController implements ReactiveController {
     if (this.#receives) return undefined;
     const sharer = enclosing(this.host, (e) => sharingTags.includes(e.localName))?.localName;
     if (!sharer) return undefined;
-    this.#receiving ??= Promise.all([this.#defined(sharer), import('./receive.js')])
-      .then(([, { receiveSettings }]) =>
-        receiveSettings(this.host, (value) => {
-          this.#provided = value;
-          this.host.requestUpdate();
-        }),
-      )
-      // Offline, or a file missing on a CDN: the widget goes on with its own settings.
-      .catch((error: unknown) => console.warn('open-call-widgets: shared settings could not be received', error))
-      .finally(() => (this.#receives = true));
+    this.#receiving ??= Promise.all([this.#defined(sharer), loadReceiver()]).then(([, receiver]) => {
+      // Without its code (offline, a file missing on a CDN), the widget goes on with its own settings.
+      receiver?.receiveSettings(this.host, (value) => {
+        this.#provided = value;
+        this.host.requestUpdate();
+      });
+      this.#receives = true;
+    });
     return this.#receiving;
   }
 

@@ -1,6 +1,7 @@
 import type { HttpRequest, Upload as TusUpload } from 'tus-js-client';
 import { parseProblem } from '../api/validate.js';
 import type { Take } from '../record/take.js';
+import { loadOnce } from '../load.js';
 import type { ResumeStore } from './resume-store.js';
 
 /** Where one file is: state changes are what the UI shows and announces. */
@@ -34,9 +35,8 @@ export interface FileUploadOptions {
   onChange(upload: FileUpload): void;
 }
 
-let tus: Promise<typeof import('tus-js-client')> | undefined;
 /** tus-js-client loads on the first upload: a page that only lists calls never downloads it. */
-const loadTus = () => (tus ??= import('tus-js-client'));
+const loadTus = loadOnce('the upload code (tus-js-client)', () => import('tus-js-client'));
 
 /**
  * One file's resumable upload: a file the visitor chose, or a take still being recorded, whose
@@ -102,8 +102,16 @@ export class FileUpload {
   }
 
   async start(): Promise<void> {
-    const { Upload } = await loadTus();
+    const tus = await loadTus();
     if (this.#cancelled) return;
+    if (!tus) {
+      // Offline at the first upload, or a file missing on a CDN: a failure like a lost
+      // network, worded as one; Retry loads the code again.
+      this.failure = { kind: 'network' };
+      this.#set('failed');
+      return;
+    }
+    const { Upload } = tus;
     const { callId, endpoint, resumeStore } = this.#options;
     const take = this.take;
     const { name, type } = this.file;
@@ -249,8 +257,8 @@ export class FileUpload {
     // Finished, or never started in this page (a take kept from an earlier visit).
     const url = this.url ?? take?.uploadUrl;
     if (!url) return;
-    const { Upload } = await loadTus();
-    await Upload.terminate(url, { onBeforeRequest: (req) => this.beforeRequest(req) }).catch(() => undefined);
+    const tus = await loadTus();
+    await tus?.Upload.terminate(url, { onBeforeRequest: (req) => this.beforeRequest(req) }).catch(() => undefined);
   }
 
   #waitOffline(): void {

@@ -49,6 +49,7 @@ interface ChosenFile {
 // Loaded only when needed: most visitors never record.
 const loadRecorder = loadOnce('the recorder', () => import('../contribution-recorder/define.js'));
 const loadTakeStore = loadOnce('the store of unsent recordings', () => import('../record/take-store.js'));
+const loadTakes = loadOnce('recordings', () => import('../record/take.js'));
 
 /** The order in which fields appear, so that focus goes to the first one in error. */
 const fieldOrder: AnswerField[] = ['text', 'files', 'title', 'creditName', 'email', 'language', 'consent'];
@@ -402,25 +403,31 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   /** Sends a take kept from an earlier visit: its upload continues from the server's offset. */
   async #sendUnsent(stored: StoredTake): Promise<void> {
+    const take = await this.#restoreUnsent(stored);
     const call = this.loaded;
-    if (!call) return;
-    this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
-    const { Take } = await import('../record/take.js');
-    const take = await Take.restore(stored);
+    if (!take || !call) return;
     const upload = this.#uploadOf(take, call);
     this.#adoptUpload(upload);
     if (upload.state === 'waiting') void upload.start();
   }
 
-  #discardUnsent(stored: StoredTake): void {
-    this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
+  async #discardUnsent(stored: StoredTake): Promise<void> {
+    const take = await this.#restoreUnsent(stored);
     const call = this.loaded;
-    if (!call) return;
     // Thrown away on the server too, and out of IndexedDB.
-    void import('../record/take.js').then(async ({ Take }) => {
-      const take = await Take.restore(stored);
-      await this.#uploadOf(take, call).cancel();
-    });
+    if (take && call) await this.#uploadOf(take, call).cancel();
+  }
+
+  /** A kept take, out of the offer; when its code cannot be had, it stays offered and the form says why. */
+  async #restoreUnsent(stored: StoredTake): Promise<Take | undefined> {
+    const takes = await loadTakes();
+    if (!takes) {
+      this.errors = { ...this.errors, files: this.#strings.errors.takeUnavailable };
+      this.announcement = this.#strings.errors.takeUnavailable;
+      return undefined;
+    }
+    this.unsentTakes = this.unsentTakes.filter((t) => t !== stored);
+    return takes.Take.restore(stored);
   }
 
   #onDrop(event: DragEvent): void {

@@ -133,6 +133,8 @@ export interface UploaderStrings {
     uploadServer(name: string): string;
     uploadNetwork(name: string): string;
     uploadsUnfinished: string;
+    /** A kept recording could not be opened (its code did not load). */
+    takeUnavailable: string;
     submitFailed: string;
     submitUnreachable: string;
     callClosedMeanwhile: string;

@@ -78,6 +78,7 @@ export const en: UploaderStrings = {
     uploadServer: (name) => `The server could not store ${name}. Try again in a moment.`,
     uploadNetwork: (name) => `${name} could not reach the server. Check your connection, then try again.`,
     uploadsUnfinished: 'Some files did not upload: try them again or remove them.',
+    takeUnavailable: 'The recording could not be opened. Check your connection, then try again.',
     submitFailed: 'Your contribution could not be sent. Nothing is lost: fix what is said, then send again.',
     submitUnreachable: 'Your contribution could not be sent: the server did not answer. Nothing is lost: send again.',
     callClosedMeanwhile: 'This call closed while you were answering, so it cannot take your contribution.',

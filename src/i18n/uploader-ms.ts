@@ -78,6 +78,7 @@ export const ms: UploaderStrings = {
     uploadServer: (name) => `Pelayan tidak dapat menyimpan ${name}. Cuba lagi sebentar lagi.`,
     uploadNetwork: (name) => `${name} tidak dapat sampai ke pelayan. Semak sambungan anda, kemudian cuba lagi.`,
     uploadsUnfinished: 'Sesetengah fail tidak dimuat naik: cuba lagi atau buang fail itu.',
+    takeUnavailable: 'Rakaman tidak dapat dibuka. Semak sambungan anda, kemudian cuba lagi.',
     submitFailed:
       'Sumbangan anda tidak dapat dihantar. Tiada apa yang hilang: betulkan perkara yang dinyatakan, kemudian hantar semula.',
     submitUnreachable: 'Sumbangan anda tidak dapat dihantar: pelayan tidak menjawab. Tiada apa yang hilang: hantar semula.',

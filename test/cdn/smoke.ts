@@ -77,10 +77,17 @@ const scripts: string[] = [];
 const gz = (names: string[]) =>
   names.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name)), { level: 9 }).length, 0);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-try {
+
+/** A new tab whose console errors and uncaught exceptions count as problems of `path`. */
+async function watchedPage(path: string) {
   const page = await browser.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} ${m.location().url ?? ''}`));
-  page.on('pageerror', (e) => problems.push(`uncaught: ${(e as Error).message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${path}: console: ${m.text()} ${m.location().url ?? ''}`));
+  page.on('pageerror', (e) => problems.push(`${path}: uncaught: ${(e as Error).message}`));
+  return page;
+}
+
+try {
+  const page = await watchedPage('/');
   page.on('requestfinished', (r) => {
     const name = /\/cdn\/([\w.-]+\.js)$/.exec(r.url())?.[1];
     if (name) scripts.push(name);
@@ -146,9 +153,7 @@ try {
 
   // The answer form on its own, and a recorder added later: each loads when the page has it.
   {
-    const alone = await browser.newPage();
-    alone.on('console', (m) => m.type() === 'error' && problems.push(`/form-alone: console: ${m.text()}`));
-    alone.on('pageerror', (e) => problems.push(`/form-alone: uncaught: ${(e as Error).message}`));
+    const alone = await watchedPage('/form-alone');
     await alone.goto(`${origin}/form-alone`, { waitUntil: 'networkidle0' });
     await alone
       .waitForFunction(
@@ -164,9 +169,7 @@ try {
   // A partner's page: the list inside <open-call-config>, whose code loads because the page has
   // the tag. The list waits for it: never a flash of "no backend", and it speaks the config's Malay.
   {
-    const partner = await browser.newPage();
-    partner.on('console', (m) => m.type() === 'error' && problems.push(`/partner: console: ${m.text()}`));
-    partner.on('pageerror', (e) => problems.push(`/partner: uncaught: ${(e as Error).message}`));
+    const partner = await watchedPage('/partner');
     await partner.evaluateOnNewDocument(`(function watch() {
       if (document.querySelector('call-for-contributions')?.shadowRoot?.querySelector('.error')) window.sawError = true;
       requestAnimationFrame(watch);
@@ -188,13 +191,9 @@ try {
     ['/twice', []],
     ['/two-versions', [`open-call-widgets ${otherVersion} was loaded on a page where version ${version} already defined`]],
   ] as const) {
-    const other = await browser.newPage();
+    const other = await watchedPage(path);
     const warnings: string[] = [];
-    other.on('console', (m) => {
-      if (m.type() === 'warn') warnings.push(m.text());
-      if (m.type() === 'error') problems.push(`${path}: console: ${m.text()}`);
-    });
-    other.on('pageerror', (e) => problems.push(`${path}: uncaught: ${(e as Error).message}`));
+    other.on('console', (m) => m.type() === 'warn' && warnings.push(m.text()));
     await other.goto(origin + path, { waitUntil: 'networkidle0' });
     const shown = await other.evaluate(
       () => document.querySelector('call-for-contributions')?.shadowRoot?.querySelectorAll('.title').length,

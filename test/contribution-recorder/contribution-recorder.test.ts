@@ -128,13 +128,13 @@ describe('<contribution-recorder>', () => {
     await turnOn(el);
     $(el, '.record')!.click();
     await until(() => $(el, '.stop'));
-    await new Promise((r) => setTimeout(r, 1200));
+    await sleep(1200);
     window.dispatchEvent(new Event('offline'));
     await until(() => words($(el, '.upload-status')).includes('Offline'), 'says it waits for the network');
-    await new Promise((r) => setTimeout(r, 2000));
+    await sleep(2000);
     expect($(el, '.stop'), 'still recording').to.exist;
     window.dispatchEvent(new Event('online'));
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
     $(el, '.stop')!.click();
     await until(() => $(el, '.use'));
     setTimeout(() => $(el, '.use')!.click());
@@ -252,7 +252,7 @@ describe('<contribution-recorder>', () => {
     await backendRequests();
     $(el, '.record')!.click();
     await until(async () => uploadIdsIn(await backendRequests()).length > 0 || undefined, 'the first take is uploading');
-    await new Promise((r) => setTimeout(r, 1200));
+    await sleep(1200);
     $(el, '.stop')!.click();
     await until(() => $(el, '.again'));
     // The newest take is this one (a take of an earlier test may still be settling).
@@ -308,7 +308,7 @@ describe('recording in the answer form', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => $(rec, '.stop'));
     await until(() => rec.shadowRoot?.activeElement === $(rec, '.stop'), 'focus on Stop');
-    await new Promise((r) => setTimeout(r, 2500));
+    await sleep(2500);
     await sendKeys({ press: 'Enter' });
     await until(() => $(rec, '.use') && rec.shadowRoot?.activeElement === $(rec, '.use'), 'focus on Use this take');
     await sendKeys({ press: 'Enter' });
@@ -361,7 +361,7 @@ describe('recording in the answer form', () => {
     await turnOn(first);
     $(first, '.record')!.click();
     await until(() => $(first, '.stop'));
-    await new Promise((r) => setTimeout(r, 2500));
+    await sleep(2500);
     $(first, '.stop')!.click();
     await until(() => $(first, '.use'));
     // The take is marked finished after its last chunk is written.

@@ -50,25 +50,15 @@ export class SettingsController implements ReactiveController {
     if (this.#receives) return undefined;
     const sharer = enclosing(this.host, (e) => sharingTags.includes(e.localName))?.localName;
     if (!sharer) return undefined;
-    this.#receiving ??= Promise.all([this.#defined(sharer), loadReceiver()]).then(([, receiver]) => {
+    this.#receiving ??= loadReceiver().then(async (receiver) => {
       // Without its code (offline, a file missing on a CDN), the widget goes on with its own settings.
-      receiver?.receiveSettings(this.host, (value) => {
+      await receiver?.receiveSettings(this.host, sharer, (value) => {
         this.#provided = value;
         this.host.requestUpdate();
       });
       this.#receives = true;
     });
     return this.#receiving;
-  }
-
-  /** When `tag` is defined; a page that never defines it would leave this widget empty, so it says why. */
-  #defined(tag: string): Promise<unknown> {
-    setTimeout(
-      () =>
-        customElements.get(tag) || console.warn(`open-call-widgets: <${this.host.localName}> waits for <${tag}> to be defined`),
-      5000,
-    );
-    return customElements.whenDefined(tag);
   }
 
   get api(): string | undefined {

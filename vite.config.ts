@@ -94,7 +94,7 @@ export default defineConfig(({ mode }): UserConfig =>
                 groups: [
                   {
                     name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|load|version)\.ts/,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown|answer-form)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|load|version)\.ts/,
                   },
                   // <open-call-config>, and how widgets share and receive settings: loaded on pages
                   // that have the tag, and with the answer form (it shares its settings with the recorder).
@@ -105,7 +105,7 @@ export default defineConfig(({ mode }): UserConfig =>
                   // The answer form and what the recorder shares with it, in one file.
                   {
                     name: 'open-call-answer',
-                    test: /src[\\/](contribution-uploader|upload)[\\/]|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
+                    test: /src[\\/](contribution-uploader|upload)[\\/]|src[\\/]call-for-contributions[\\/]answer-form\.ts|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
                   },
                 ],
               },

@@ -9,6 +9,7 @@ import type { Strings } from '../i18n/index.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { heading } from '../heading.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
+import type { AnswerForm } from './answer-form.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -75,7 +76,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     loadingMore: { state: true, attribute: false },
     moreFailure: { state: true, attribute: false },
     answering: { state: true, attribute: false },
-    uploaderReady: { state: true, attribute: false },
+    answerForm: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     describe: { state: true, attribute: false },
   };
@@ -106,13 +107,14 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private loadingMore: boolean;
   declare private moreFailure: Failure | undefined;
   declare private answering: string | undefined;
-  declare private uploaderReady: boolean;
+  /** Renders the answer form, once its code has arrived; undefined while it cannot be had. */
+  declare private answerForm: AnswerForm | undefined;
   declare private announcement: string;
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
 
-  /** The form's code, loaded and given this list's settings (at the first Contribute); false when it cannot be had. */
-  #answerReady?: Promise<boolean>;
+  /** The form's code, loaded at the first Contribute; undefined when it cannot be had. */
+  #answerReady?: Promise<AnswerForm | undefined>;
   #loadKey?: unknown[];
   #loading?: AbortController;
   #loadingMoreController?: AbortController;
@@ -126,7 +128,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.next = null;
     this.loadingMore = false;
     this.announcement = '';
-    this.uploaderReady = false;
   }
 
   override disconnectedCallback(): void {
@@ -256,15 +257,12 @@ export class CallForContributionsElement extends OpenCallWidget {
   async #contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.#answerReady ??= loadAnswering().then((sharing) => {
-      if (!sharing) {
-        this.#answerReady = undefined;
-        return false;
-      }
-      sharing.shareSettings(this, () => sharing.passedOn(this.settings));
-      return true;
+    this.#answerReady ??= loadAnswering().then((answering) => {
+      // Without it, this call's answer region offers its own link instead; the next Contribute tries again.
+      if (!answering) this.#answerReady = undefined;
+      return answering?.answerForms(this, this.settings);
     });
-    this.uploaderReady = await this.#answerReady;
+    this.answerForm = await this.#answerReady;
     this.answering = call.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
@@ -286,12 +284,8 @@ export class CallForContributionsElement extends OpenCallWidget {
     return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
       ${heading(this.headingLevel + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
       ${
-        this.uploaderReady
-          ? html`<contribution-uploader
-              .callData=${call}
-              heading-level=${Math.min(6, this.headingLevel + 2)}
-              @contribution-submit=${() => this.#counted(call.id)}
-            ></contribution-uploader>`
+        this.answerForm
+          ? this.answerForm(call, this.headingLevel + 2, () => this.#counted(call.id))
           : html`<slot name="answer">
               ${
                 call.url
@@ -372,7 +366,7 @@ export class CallForContributionsElement extends OpenCallWidget {
 const loadMarkdown = loadOnce('the formatting of descriptions (they stay plain text)', () =>
   import('./markdown.js').then((m) => m.renderMarkdown),
 );
-/** What answering takes: the form's code, and the way a list shares its settings with the form inside it. */
 const loadAnswering = loadOnce('the answer form', () =>
-  Promise.all([import('../contribution-uploader/define.js'), import('../config/share.js')]).then(([, sharing]) => sharing),
+  // The form's chunk imports the sharing code's: asking for both at once saves a round trip.
+  Promise.all([import('./answer-form.js'), import('../config/share.js')]).then(([answering]) => answering),
 );

@@ -37,7 +37,7 @@ export function acceptAttribute(call: Call): string {
 /** The call's media kinds in words: "audio or video". */
 export function mediaKindWords(call: Call, words: UploaderStrings, formats: Formats): string {
   const kinds = [...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => words.kindNoun[a.kind]))];
-  return formats.orList(kinds);
+  return formats.list(kinds, 'disjunction');
 }
 
 /**

@@ -68,6 +68,7 @@ export class Formats {
     return this.#number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
   }
 
+  /** A number formatter for these options, made once. */
   #number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
     const key = JSON.stringify(options);
     let format = this.#numberFormats.get(key);
@@ -98,17 +99,12 @@ export class Formats {
     }
   }
 
-  list(items: string[]): string {
-    return (this.#and ??= new Intl.ListFormat(this.locale, { type: 'conjunction' })).format(items);
+  /** "audio, image and video"; with `disjunction`, "audio or video". */
+  list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
+    return (this.#lists[type] ??= new Intl.ListFormat(this.locale, { type })).format(items);
   }
 
-  /** "audio or video" */
-  orList(items: string[]): string {
-    return (this.#or ??= new Intl.ListFormat(this.locale, { type: 'disjunction' })).format(items);
-  }
-
-  #and?: Intl.ListFormat;
-  #or?: Intl.ListFormat;
+  readonly #lists: Partial<Record<Intl.ListFormatType, Intl.ListFormat>> = {};
 
   percent(fraction: number): string {
     return this.#number({ style: 'percent', maximumFractionDigits: 0 }).format(fraction);

@@ -173,41 +173,66 @@ export class CallForContributionsElement extends OpenCallWidget {
     };
   }
 
-  /** Loads the first page (or the one call), replacing what is shown. */
-  async #load(): Promise<void> {
-    this.#loading?.abort();
-    this.#loadingMoreController?.abort();
+  /**
+   * Loads the first page (or the one call), replacing what is shown; with `more`, the next page,
+   * added after the calls shown (those already shown are not repeated).
+   */
+  async #load(more = false): Promise<void> {
+    const strings = this.settings.strings;
+    const cursor = more ? this.next : null;
     const controller = new AbortController();
-    this.#loading = controller;
-    this.phase = 'loading';
-    this.failure = undefined;
+    if (more) {
+      if (!cursor || this.loadingMore) return;
+      this.#loadingMoreController = controller;
+    } else {
+      this.#loading?.abort();
+      this.#loadingMoreController?.abort();
+      this.#loading = controller;
+      this.phase = 'loading';
+      this.failure = undefined;
+      this.answering = undefined;
+    }
     this.moreFailure = undefined;
-    this.loadingMore = false;
-    this.answering = undefined;
-    this.announcement = this.settings.strings.loading;
+    this.loadingMore = more;
+    this.announcement = more ? strings.loadingMore : strings.loading;
+    const signal = controller.signal;
     try {
       const source = this.settings.source;
-      let calls: Call[];
-      let next: string | null = null;
       const single = Boolean(this.callData || this.call);
-      if (single || !source) {
-        // One call shows its description at once: it waits for the Markdown code.
-        const [call] = await Promise.all([this.settings.call(this.callData, this.call, controller.signal), this.#loadMarkdown()]);
-        calls = [call];
-      } else ({ items: calls, next } = await listCalls(source, this.#query(), controller.signal));
-      if (controller.signal.aborted) return;
-      this.calls = calls;
-      this.next = next;
+      const page =
+        single || !source
+          ? // One call shows its description at once: it waits for the Markdown code.
+            {
+              items: [(await Promise.all([this.settings.call(this.callData, this.call, signal), this.#loadMarkdown()]))[0]],
+              next: null,
+            }
+          : await listCalls(source, this.#query(cursor ?? undefined), signal);
+      if (signal.aborted) return;
+      const shown = more ? this.calls : [];
+      const known = new Set(shown.map((c) => c.id));
+      const added = page.items.filter((c) => !known.has(c.id));
+      this.calls = [...shown, ...added];
+      this.next = page.next;
       this.phase = 'ready';
-      this.#announceShown();
-      emit(this, 'calls-load', { calls, shown: calls.length, hasMore: next !== null });
+      const n = this.calls.length;
+      this.announcement = strings.callsShown(this.settings.formats.count(n), n);
+      emit(this, 'calls-load', { calls: added, shown: n, hasMore: page.next !== null });
+      await this.updateComplete;
+      // Keyboard users continue reading at the first new call, not back at the top.
+      if (more) this.#cardFor(added[0]?.id)?.focus();
       // A list's descriptions start collapsed: their Markdown code loads once the list shows.
-      if (!single) void this.updateComplete.then(() => this.#loadMarkdown());
+      else void this.#loadMarkdown();
     } catch (error) {
-      if (controller.signal.aborted) return;
-      this.failure = describeFailure(error, this.settings.strings);
-      this.phase = 'error';
+      if (signal.aborted) return;
+      const failure = describeFailure(error, strings);
+      if (more) this.moreFailure = failure;
+      else {
+        this.failure = failure;
+        this.phase = 'error';
+      }
       this.announcement = '';
+    } finally {
+      if (this.#loadingMoreController === controller) this.loadingMore = false;
     }
   }
 
@@ -215,42 +240,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.describe ??= await loadMarkdown();
   }
 
-  async #loadMore(): Promise<void> {
-    const source = this.settings.source;
-    if (!source || !this.next || this.loadingMore) return;
-    const controller = new AbortController();
-    this.#loadingMoreController = controller;
-    this.loadingMore = true;
-    this.moreFailure = undefined;
-    this.announcement = this.settings.strings.loadingMore;
-    try {
-      const page = await listCalls(source, this.#query(this.next), controller.signal);
-      if (controller.signal.aborted) return;
-      const firstNew = page.items[0]?.id;
-      const known = new Set(this.calls.map((c) => c.id));
-      const added = page.items.filter((c) => !known.has(c.id));
-      this.calls = [...this.calls, ...added];
-      this.next = page.next;
-      this.#announceShown();
-      emit(this, 'calls-load', { calls: added, shown: this.calls.length, hasMore: page.next !== null });
-      await this.updateComplete;
-      // Keyboard users continue reading at the first new call, not back at the top.
-      if (firstNew) this.#cardFor(firstNew)?.focus();
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.moreFailure = describeFailure(error, this.settings.strings);
-      this.announcement = '';
-    } finally {
-      if (this.#loadingMoreController === controller) this.loadingMore = false;
-    }
-  }
-
-  #announceShown(): void {
-    const n = this.calls.length;
-    this.announcement = this.settings.strings.callsShown(this.settings.formats.count(n), n);
-  }
-
-  #cardFor(id: string): HTMLElement | null | undefined {
+  #cardFor(id = ''): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(id)}"]`);
   }
 
@@ -346,7 +336,7 @@ export class CallForContributionsElement extends OpenCallWidget {
                   ? html`<p class="message error" part="message" role="alert">${this.moreFailure.message}</p>`
                   : nothing
               }
-              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#loadMore()}>
+              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#load(true)}>
                 ${this.loadingMore ? strings.loadingMore : this.moreFailure ? strings.retry : strings.loadMore}
               </button>
             </div>`

@@ -46,8 +46,7 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
     () => timeout.abort(new BackendError('timeout', `No answer from ${url} in ${timeoutMs / 1000} s.`)),
     timeoutMs,
   );
-  const signals = signal ? [signal, timeout.signal] : [timeout.signal];
-  const combined = AbortSignal.any(signals);
+  const combined = AbortSignal.any(signal ? [signal, timeout.signal] : [timeout.signal]);
   try {
     let res: Response;
     try {
@@ -66,8 +65,8 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (timeout.signal.aborted) throw timeout.signal.reason;
+      // Aborted, by the caller or the timer: the first one's reason, untouched.
+      combined.throwIfAborted();
       throw new BackendError('unreachable', `Could not reach ${url}: ${(error as Error).message}`);
     }
     const type = res.headers.get('content-type') ?? '';
@@ -77,8 +76,7 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
       try {
         json = await res.json();
       } catch {
-        if (signal?.aborted) throw signal.reason;
-        if (timeout.signal.aborted) throw timeout.signal.reason;
+        combined.throwIfAborted();
         readable = false;
       }
     }

@@ -49,32 +49,18 @@ export function cached(key: string, load: (signal: AbortSignal) => Promise<unkno
 
   const shared = entry;
   shared.waiting++;
-  if (!signal) {
-    // A caller that cannot abort keeps the shared request alive until it settles.
-    return shared.promise.finally(() => shared.waiting--);
-  }
+  // A caller that cannot abort keeps the shared request alive until it settles.
+  if (!signal) return shared.promise;
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      shared.waiting--;
-      if (shared.waiting === 0 && shared.settledAt === undefined) {
+      if (--shared.waiting === 0 && shared.settledAt === undefined) {
         shared.controller.abort(signal.reason);
         if (store.get(key) === shared) store.delete(key);
       }
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        shared.waiting--;
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        shared.waiting--;
-        reject(error);
-      },
-    );
+    void shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../i18n/failure.js';
 import { loadOnce } from '../load.js';
 import { listCalls, type CallQuery } from '../api/source.js';
-import type { Call, CallStatus, ContributionKind } from '../api/types.js';
+import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
 import type { Strings } from '../i18n/index.js';
@@ -200,13 +200,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);
       const page =
-        single || !source
-          ? // One call shows its description at once: it waits for the Markdown code.
-            {
-              items: [(await Promise.all([this.settings.call(this.callData, this.call, signal), this.#loadMarkdown()]))[0]],
-              next: null,
-            }
-          : await listCalls(source, this.#query(cursor ?? undefined), signal);
+        single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(cursor ?? undefined), signal);
       if (signal.aborted) return;
       const shown = more ? this.calls : [];
       const known = new Set(shown.map((c) => c.id));
@@ -218,10 +212,10 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.announcement = strings.callsShown(this.settings.formats.count(n), n);
       emit(this, 'calls-load', { calls: added, shown: n, hasMore: page.next !== null });
       await this.updateComplete;
-      // Keyboard users continue reading at the first new call, not back at the top.
-      if (more) this.#cardFor(added[0]?.id)?.focus();
       // A list's descriptions start collapsed: their Markdown code loads once the list shows.
-      else void this.#loadMarkdown();
+      if (!more) void this.#loadMarkdown();
+      // Keyboard users continue reading at the first new call, not back at the top.
+      else if (added[0]) this.#cardFor(added[0].id)?.focus();
     } catch (error) {
       if (signal.aborted) return;
       const failure = describeFailure(error, strings);
@@ -236,11 +230,17 @@ export class CallForContributionsElement extends OpenCallWidget {
     }
   }
 
+  /** The one call (`call` or `callData`) as a page. It shows its description at once: it waits for the Markdown code. */
+  async #oneCall(signal: AbortSignal): Promise<CallPage> {
+    const [call] = await Promise.all([this.settings.call(this.callData, this.call, signal), this.#loadMarkdown()]);
+    return { items: [call], next: null };
+  }
+
   async #loadMarkdown(): Promise<void> {
     this.describe ??= await loadMarkdown();
   }
 
-  #cardFor(id = ''): HTMLElement | null {
+  #cardFor(id: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(id)}"]`);
   }
 

@@ -97,6 +97,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   declare private announcement: string;
 
   #loadKey?: unknown[];
+  #loading?: AbortController;
   #stream?: MediaStream;
   #recorder?: MediaRecorder;
   #take?: Take;
@@ -127,6 +128,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     if (this.#recorder && this.#recorder.state !== 'inactive') this.#recorder.stop();
     if (this.phase !== 'used') this.#upload?.pause();
     this.#release();
+    this.#loading?.abort();
     this.#loadKey = undefined;
   }
 
@@ -143,12 +145,19 @@ export class ContributionRecorderElement extends OpenCallWidget {
   }
 
   async #load(): Promise<void> {
+    // Another call (or a removed recorder) cancels the request before: its answer must not land here.
+    this.#loading?.abort();
+    const controller = new AbortController();
+    this.#loading = controller;
     this.phase = 'loading';
     try {
-      this.loaded = await this.settings.call(this.callData, this.call);
+      const call = await this.settings.call(this.callData, this.call, controller.signal);
+      if (controller.signal.aborted) return;
+      this.loaded = call;
       this.phase = 'idle';
       if (!this.#format) this.#fail('unsupported');
     } catch (error) {
+      if (controller.signal.aborted) return;
       this.#fail('load', describeFailure(error, this.settings.strings).message);
     }
   }

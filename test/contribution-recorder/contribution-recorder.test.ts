@@ -200,6 +200,32 @@ describe('<contribution-recorder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('cancels loading a call when removed, or when it is given another call', async () => {
+    const signals: AbortSignal[] = [];
+    const never = () => new Promise<never>(() => undefined);
+    const el = await fixture<ContributionRecorderElement>(
+      html`<contribution-recorder
+        call="puisi-voices"
+        .source=${{
+          listCalls: never,
+          getCall: (_id: string, { signal }: { signal?: AbortSignal }) => {
+            signals.push(signal!);
+            return never();
+          },
+          submitContribution: never,
+        }}
+      ></contribution-recorder>`,
+    );
+    expect(signals).to.have.length(1);
+    el.call = 'astronaut-one-liner';
+    await el.updateComplete;
+    expect(signals).to.have.length(2);
+    expect(signals[0].aborted).to.equal(true);
+    expect(signals[1].aborted).to.equal(false);
+    el.remove();
+    expect(signals[1].aborted).to.equal(true);
+  });
+
   it('speaks Malay', async () => {
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="0" lang="ms"></contribution-recorder>`,

@@ -191,22 +191,11 @@ export class ContributionRecorderElement extends OpenCallWidget {
 
   #problemText(): string {
     const e = this.#strings.errors;
-    switch (this.problem) {
-      case 'denied':
-        return e.denied;
-      case 'noDevice':
-        return e.noDevice(this.#mediaKind);
-      case 'inUse':
-        return e.inUse;
-      case 'insecure':
-        return e.insecure;
-      case 'unsupported':
-        return e.unsupported;
-      case 'load':
-        return this.#failureMessage ?? e.failed;
-      default:
-        return e.failed;
-    }
+    const problem = this.problem ?? 'failed';
+    if (problem === 'noDevice') return e.noDevice(this.#mediaKind);
+    // The call could not be loaded: the list's words for why (unreachable, not found…).
+    if (problem === 'load') return this.#failureMessage ?? e.failed;
+    return e[problem];
   }
 
   // ——— devices ———

@@ -261,15 +261,20 @@ export class ContributionUploaderElement extends OpenCallWidget {
     });
   }
 
+  /** Why `file` may not join the files chosen so far (and those `adding` with it); undefined when it may. */
+  #refusal(file: File, call: Call, adding: readonly ChosenFile[] = []): string | undefined {
+    const current = [...this.#activeFiles, ...adding];
+    const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
+    return checkFile(file, call, chosen, this.#strings, this.settings.formats);
+  }
+
   #addFiles(list: Iterable<File>): void {
     const call = this.loaded;
     if (!call || this.phase !== 'form') return;
     const problems: string[] = [];
     const added: ChosenFile[] = [];
     for (const file of list) {
-      const current = [...this.#activeFiles, ...added];
-      const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-      const problem = checkFile(file, call, chosen, this.#strings, this.settings.formats);
+      const problem = this.#refusal(file, call, added);
       if (problem) {
         problems.push(problem);
         emit(this, 'contribution-error', { callId: call.id, message: problem, fileName: file.name });
@@ -384,9 +389,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const call = this.loaded;
     if (!call) return;
     const file = upload.file;
-    const current = this.#activeFiles;
-    const chosen = current.length ? { kind: current[0].kind, count: current.length } : undefined;
-    const problem = checkFile(file, call, chosen, this.#strings, this.settings.formats);
+    const problem = this.#refusal(file, call);
     if (problem) {
       void upload.cancel();
       this.errors = { ...this.errors, files: problem };

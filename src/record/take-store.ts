@@ -1,3 +1,5 @@
+import { markKeptTakes } from './kept.js';
+
 /**
  * Takes kept in IndexedDB until their contribution is sent, so that a reload or a crash loses
  * no recording. Each chunk is its own record: a long take is written a second at a time, not
@@ -20,8 +22,6 @@ interface StoredChunk {
   index: number;
   data: Blob;
 }
-
-import { markKeptTakes } from './kept.js';
 
 const dbName = 'open-call-widgets';
 const takes = 'takes';

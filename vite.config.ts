@@ -102,7 +102,7 @@ export default defineConfig(({ mode }): UserConfig =>
                     name: 'open-call-config',
                     test: /src[\\/]config[\\/](define|open-call-config|share|receive)\.ts|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-(provider|consumer)|value-notifier|context-request-event)\.js/,
                   },
-                  // The answer form and what the recorder shares with it, in one file.
+                  // The answer form, what the recorder shares with it, and the list's code that shows it: one file.
                   {
                     name: 'open-call-answer',
                     test: /src[\\/](contribution-uploader|upload)[\\/]|src[\\/]call-for-contributions[\\/]answer-form\.ts|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,

@@ -6,7 +6,18 @@ import type { CallSource } from '../../src/api/source.js';
 import type { Call, CallPage } from '../../src/api/types.js';
 import type { CallSelectDetail, CallsLoadDetail } from '../../src/events.js';
 import { backend, backendRequests, storedContributions } from '../harness/backend.js';
-import { $, $$, deepActiveElement, expectFocusOn, settled, shadow, tabTo, until, words } from '../harness/dom.js';
+import {
+  $,
+  $$,
+  deepActiveElement,
+  expectCancelsOnChangeAndRemoval,
+  expectFocusOn,
+  settled,
+  shadow,
+  tabTo,
+  until,
+  words,
+} from '../harness/dom.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -384,14 +395,7 @@ describe('<call-for-contributions>', () => {
     const el = await fixture<CallForContributionsElement>(
       html`<call-for-contributions .source=${never} campaign="a"></call-for-contributions>`,
     );
-    expect(signals).to.have.length(1);
-    el.campaign = 'b';
-    await el.updateComplete;
-    expect(signals).to.have.length(2);
-    expect(signals[0].aborted).to.equal(true);
-    expect(signals[1].aborted).to.equal(false);
-    el.remove();
-    expect(signals[1].aborted).to.equal(true);
+    await expectCancelsOnChangeAndRemoval(el, signals, () => (el.campaign = 'b'));
   });
 });
 

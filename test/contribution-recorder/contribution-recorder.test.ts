@@ -17,7 +17,7 @@ import {
   storedContributions,
   storedUpload,
 } from '../harness/backend.js';
-import { $, $$, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
+import { $, $$, expectCancelsOnChangeAndRemoval, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
 import { bytesPatched, sha256, uploadIdsIn } from '../contribution-uploader/files.js';
 
 let api: string;
@@ -216,14 +216,7 @@ describe('<contribution-recorder>', () => {
         }}
       ></contribution-recorder>`,
     );
-    expect(signals).to.have.length(1);
-    el.call = 'astronaut-one-liner';
-    await el.updateComplete;
-    expect(signals).to.have.length(2);
-    expect(signals[0].aborted).to.equal(true);
-    expect(signals[1].aborted).to.equal(false);
-    el.remove();
-    expect(signals[1].aborted).to.equal(true);
+    await expectCancelsOnChangeAndRemoval(el, signals, () => (el.call = 'astronaut-one-liner'));
   });
 
   it('speaks Malay', async () => {

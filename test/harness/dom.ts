@@ -1,5 +1,5 @@
 // Small helpers for reading a widget's shadow DOM in tests.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 export const shadow = (el: Element) => {
   if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
@@ -47,4 +47,23 @@ const describeElement = (el: Element | null | undefined) =>
 export function expectFocusOn(target: Element | null | undefined): void {
   const active = deepActiveElement();
   if (active !== target) throw new Error(`focus is on ${describeElement(active)}, not on ${describeElement(target)}`);
+}
+
+/**
+ * Asserts that a widget cancels its request when `change` makes it ask again, and cancels the
+ * new one when it is removed. `signals` collects the signal of each request, in order.
+ */
+export async function expectCancelsOnChangeAndRemoval(
+  el: Element & { updateComplete: Promise<unknown> },
+  signals: AbortSignal[],
+  change: () => void,
+): Promise<void> {
+  expect(signals).to.have.length(1);
+  change();
+  await el.updateComplete;
+  expect(signals).to.have.length(2);
+  expect(signals[0].aborted).to.equal(true);
+  expect(signals[1].aborted).to.equal(false);
+  el.remove();
+  expect(signals[1].aborted).to.equal(true);
 }

@@ -87,6 +87,8 @@ export default defineConfig(({ mode }): UserConfig =>
           rolldownOptions: {
             output: {
               minify: true,
+              // Pure annotations are for a bundler downstream; this file goes straight to browsers.
+              comments: false,
               // What every widget needs (Lit, settings, words, the fetch layer, the look) in one
               // file: left to itself, the bundler split it by which lazy chunk shares what, and
               // the list took three requests.

@@ -1,4 +1,5 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
+import { css } from '../styles/css.js';
 import { shareSettings } from './share.js';
 import { OpenCallWidget } from './open-call-widget.js';
 

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 import { dark } from './dark.js';
 
 /**

@@ -96,7 +96,12 @@ export default defineConfig(({ mode }): UserConfig =>
                 groups: [
                   {
                     name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown|answer-form)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|load|version)\.ts/,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown|answer-)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|load|version)\.ts/,
+                  },
+                  // What a list adds once it shows: descriptions' Markdown, the answer region around the form.
+                  {
+                    name: 'open-call-list-shown',
+                    test: /src[\\/]call-for-contributions[\\/](markdown|answer-region)\.ts/,
                   },
                   // <open-call-config>, and how widgets share and receive settings: loaded on pages
                   // that have the tag, and with the answer form (it shares its settings with the recorder).

@@ -17,10 +17,8 @@ export interface CardView {
   headingLevel: number;
   /** The whole call, laid out for reading (single-call mode), or a card in a list. */
   single: boolean;
-  /** Whether the answer form is open under this card. */
-  answering: boolean;
-  /** The answer region, when open. */
-  answer: TemplateResult | typeof nothing;
+  /** The answer region, when it is open under this card (its Contribute button then hides). */
+  answer?: TemplateResult;
   /** Formats a description; plain text while the Markdown code is on its way. */
   description?: (source: string) => TemplateResult;
   onContribute(call: Call): void;
@@ -132,7 +130,7 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
       }
       ${
         call.status === 'open'
-          ? view.answering
+          ? view.answer
             ? nothing
             : html`<button part="contribute-button" class="primary contribute" @click=${() => view.onContribute(call)}>
                 ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>

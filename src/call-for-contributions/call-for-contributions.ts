@@ -5,11 +5,9 @@ import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
-import type { Strings } from '../i18n/index.js';
 import { themeClass, tokens } from '../styles/tokens.js';
-import { heading } from '../heading.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
-import type { AnswerForm } from './answer-form.js';
+import type { AnswerRegion } from './answer-region.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -75,8 +73,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     failure: { state: true, attribute: false },
     loadingMore: { state: true, attribute: false },
     moreFailure: { state: true, attribute: false },
-    answering: { state: true, attribute: false },
-    answerForm: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     describe: { state: true, attribute: false },
   };
@@ -106,15 +102,12 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private failure: Failure | undefined;
   declare private loadingMore: boolean;
   declare private moreFailure: Failure | undefined;
-  declare private answering: string | undefined;
-  /** Renders the answer form, once its code has arrived; undefined while it cannot be had. */
-  declare private answerForm: AnswerForm | undefined;
   declare private announcement: string;
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
 
-  /** The form's code, loaded at the first Contribute; undefined when it cannot be had. */
-  #answerReady?: Promise<AnswerForm | undefined>;
+  /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
+  #answerRegion?: AnswerRegion;
   #loadKey?: unknown[];
   #loading?: AbortController;
   #loadingMoreController?: AbortController;
@@ -190,7 +183,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.#loading = controller;
       this.phase = 'loading';
       this.failure = undefined;
-      this.answering = undefined;
+      void this.#answerRegion?.close();
     }
     this.moreFailure = undefined;
     this.loadingMore = more;
@@ -212,8 +205,8 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.announcement = strings.callsShown(this.settings.formats.count(n), n);
       emit(this, 'calls-load', { calls: added, shown: n, hasMore: page.next !== null });
       await this.updateComplete;
-      // A list's descriptions start collapsed: their Markdown code loads once the list shows.
-      if (!more) void this.#loadMarkdown();
+      // A list's descriptions start collapsed, and nobody has pressed Contribute yet: that code loads once the list shows.
+      if (!more) void this.#loadShown();
       // Keyboard users continue reading at the first new call, not back at the top.
       else if (added[0]) this.#cardFor(added[0].id)?.focus();
     } catch (error) {
@@ -232,12 +225,16 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   /** The one call (`call` or `callData`) as a page. It shows its description at once: it waits for the Markdown code. */
   async #oneCall(signal: AbortSignal): Promise<CallPage> {
-    const [call] = await Promise.all([this.settings.call(this.callData, this.call, signal), this.#loadMarkdown()]);
+    const [call] = await Promise.all([this.settings.call(this.callData, this.call, signal), this.#loadShown()]);
     return { items: [call], next: null };
   }
 
-  async #loadMarkdown(): Promise<void> {
-    this.describe ??= await loadMarkdown();
+  async #loadShown(): Promise<void> {
+    if (this.describe) return;
+    const shown = await loadShown();
+    if (!shown || this.describe) return;
+    this.#answerRegion = new shown.AnswerRegion(this, this.settings, (call) => this.#counted(call.id));
+    this.describe = shown.renderMarkdown;
   }
 
   #cardFor(id: string): HTMLElement | null {
@@ -246,16 +243,10 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   async #contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
-    // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.#answerReady ??= loadAnswering().then((answering) => {
-      // Without it, this call's answer region offers its own link instead; the next Contribute tries again.
-      if (!answering) this.#answerReady = undefined;
-      return answering?.answerForms(this, this.settings);
-    });
-    this.answerForm = await this.#answerReady;
-    this.answering = call.id;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
+    await this.#loadShown();
+    if (this.#answerRegion) return this.#answerRegion.open(call);
+    // Without the region's code (offline since the list showed), the call's own page takes answers.
+    if (call.url) window.open(call.url, '_blank', 'noopener,noreferrer');
   }
 
   /** A contribution arrived: the card shows it at once, without asking the backend again. */
@@ -263,41 +254,13 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.calls = this.calls.map((c) => (c.id === id ? { ...c, contributionCount: c.contributionCount + 1 } : c));
   }
 
-  async #closeAnswer(call: Call): Promise<void> {
-    this.answering = undefined;
-    await this.updateComplete;
-    this.#cardFor(call.id)?.querySelector<HTMLElement>('.contribute')?.focus();
-  }
-
-  /** The answer region under a chosen call. */
-  #renderAnswer(call: Call, strings: Strings): TemplateResult {
-    return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
-      ${heading(this.headingLevel + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
-      ${
-        this.answerForm
-          ? this.answerForm(call, this.headingLevel + 2, () => this.#counted(call.id))
-          : html`<slot name="answer">
-              ${
-                call.url
-                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
-                  : nothing
-              }
-            </slot>`
-      }
-      <button class="close" @click=${() => this.#closeAnswer(call)}>${strings.closeAnswer}</button>
-    </section>`;
-  }
-
   #renderCard(call: Call, single: boolean): TemplateResult {
-    const strings = this.settings.strings;
-    const answering = this.answering === call.id;
     return renderCallCard(call, {
-      strings,
+      strings: this.settings.strings,
       formats: this.settings.formats,
       headingLevel: this.headingLevel,
       single,
-      answering,
-      answer: answering ? this.#renderAnswer(call, strings) : nothing,
+      answer: this.#answerRegion?.render(call),
       description: this.describe,
       onContribute: (c) => void this.#contribute(c),
     });
@@ -352,11 +315,10 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 }
 
-// Both load at most once for the page, when first needed.
-const loadMarkdown = loadOnce('the formatting of descriptions (they stay plain text)', () =>
-  import('./markdown.js').then((m) => m.renderMarkdown),
-);
-const loadAnswering = loadOnce('the answer form', () =>
-  // The form's chunk imports the sharing code's: asking for both at once saves a round trip.
-  Promise.all([import('./answer-form.js'), import('../config/share.js')]).then(([answering]) => answering),
+/**
+ * What a list adds once it shows, loaded once for the page: nothing in it is seen before then.
+ * One file in the CDN bundle, asked for as two modules at once (no round trip between them).
+ */
+const loadShown = loadOnce("descriptions' formatting and answering in place (descriptions stay plain text)", () =>
+  Promise.all([import('./markdown.js'), import('./answer-region.js')]).then(([markdown, region]) => ({ ...markdown, ...region })),
 );

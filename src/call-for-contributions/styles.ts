@@ -40,9 +40,6 @@ export const styles = css`
       min-height: 100%;
     }
   }
-  .card > .answer {
-    grid-column: 1 / -1;
-  }
   .body {
     padding: var(--_oc-space);
     display: grid;
@@ -143,23 +140,6 @@ export const styles = css`
   .not-answerable {
     color: var(--_oc-muted);
     font-style: italic;
-  }
-  .answer {
-    border-top: 1px solid var(--_oc-border);
-    padding: var(--_oc-space);
-    display: grid;
-    gap: var(--_oc-space);
-    background: var(--_oc-surface);
-  }
-  .answer-heading {
-    font-size: 1.1em;
-    margin: 0;
-  }
-  .answer-heading:focus {
-    outline: none;
-  }
-  .answer .close {
-    justify-self: start;
   }
   .skeleton .line {
     height: 0.9em;

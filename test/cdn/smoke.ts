@@ -93,7 +93,7 @@ try {
     if (name) scripts.push(name);
   });
   // What showing the list took: the scripts loaded when it announced its calls (it renders them
-  // next, with no more code). Anything after that (the descriptions' Markdown) is not counted.
+  // next, with no more code). Anything after that (the descriptions' Markdown, the answer region) is not counted.
   await page.evaluateOnNewDocument(`document.addEventListener('calls-load', () => {
     window.listScripts ??= performance.getEntriesByType('resource').map((e) => e.name);
   })`);
@@ -208,7 +208,7 @@ try {
   console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page:`);
   console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
   console.log(
-    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown)`,
+    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region)`,
   );
   console.log(`  + the answer form         ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
   console.log(`  + the first upload        ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);

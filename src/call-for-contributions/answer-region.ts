@@ -1,0 +1,112 @@
+import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Call } from '../api/types.js';
+import type { SettingsController } from '../config/settings.js';
+import { heading } from '../heading.js';
+import { loadOnce } from '../load.js';
+import { css } from '../styles/css.js';
+import type { AnswerForm } from './answer-form.js';
+
+/** The list, as the answer region needs it. */
+interface List extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  headingLevel: number;
+}
+
+const styles = css`
+  .card > .answer {
+    grid-column: 1 / -1;
+  }
+  .answer {
+    border-top: 1px solid var(--_oc-border);
+    padding: var(--_oc-space);
+    display: grid;
+    gap: var(--_oc-space);
+    background: var(--_oc-surface);
+  }
+  .answer-heading {
+    font-size: 1.1em;
+    margin: 0;
+  }
+  .answer-heading:focus {
+    outline: none;
+  }
+  .answer .close {
+    justify-self: start;
+  }
+`;
+
+/**
+ * Answering a list's calls in place: the region under the chosen call, with a heading that takes
+ * focus when it opens, the answer form (or, when the form's code cannot be had, the `answer` slot
+ * with a link to the call's page), and Close. It arrives once the list shows, with the
+ * descriptions' Markdown: nothing in it is seen before someone presses Contribute.
+ */
+export class AnswerRegion {
+  readonly #list: List;
+  readonly #settings: SettingsController;
+  readonly #submitted: (call: Call) => void;
+  /** The call whose region is open. */
+  #open?: string;
+  #form?: AnswerForm;
+  #formReady?: Promise<AnswerForm | undefined>;
+
+  /** `submitted` runs when a contribution to a call has arrived. */
+  constructor(list: List, settings: SettingsController, submitted: (call: Call) => void) {
+    this.#list = list;
+    this.#settings = settings;
+    this.#submitted = submitted;
+    adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
+  }
+
+  /** Opens the region under `call` (closing any other) and moves focus to its heading. */
+  async open(call: Call): Promise<void> {
+    // The form and tus-js-client load only now: a page that only lists calls never downloads them.
+    this.#formReady ??= loadAnswering().then((answering) => {
+      // Without it, the region offers the `answer` slot instead; the next Contribute tries again.
+      if (!answering) this.#formReady = undefined;
+      return answering?.answerForms(this.#list, this.#settings);
+    });
+    this.#form = await this.#formReady;
+    this.#open = call.id;
+    this.#list.requestUpdate();
+    await this.#list.updateComplete;
+    this.#list.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
+  }
+
+  /** Closes the region; with `call`, focus goes back to that call's Contribute button. */
+  async close(call?: Call): Promise<void> {
+    if (this.#open === undefined) return;
+    this.#open = undefined;
+    this.#list.requestUpdate();
+    if (!call) return;
+    await this.#list.updateComplete;
+    this.#list.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(call.id)}"] .contribute`)?.focus();
+  }
+
+  /** The region under `call`, when it is the open one. */
+  render(call: Call): TemplateResult | undefined {
+    if (call.id !== this.#open) return undefined;
+    const strings = this.#settings.strings;
+    const level = this.#list.headingLevel;
+    return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
+      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
+      ${
+        this.#form
+          ? this.#form(call, level + 2, () => this.#submitted(call))
+          : html`<slot name="answer">
+              ${
+                call.url
+                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
+                  : nothing
+              }
+            </slot>`
+      }
+      <button class="close" @click=${() => this.close(call)}>${strings.closeAnswer}</button>
+    </section>`;
+  }
+}
+
+const loadAnswering = loadOnce('the answer form', () =>
+  // The form's chunk imports the sharing code's: asking for both at once saves a round trip.
+  Promise.all([import('./answer-form.js'), import('../config/share.js')]).then(([answering]) => answering),
+);

@@ -1,6 +1,6 @@
 import { unsafeCSS } from 'lit';
 
-// Its own module: the build minifies css`` templates, but not a file that uses unsafeCSS, so
+// Its own module: the build minifies css-tagged templates, but not a file that uses unsafeCSS, so
 // the declarations are written without the spaces a template would carry.
 /**
  * Dark fallbacks, for `theme="dark"` and for `auto` on a dark system: written once. A constant

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -67,10 +69,43 @@ const entryWithItsCore = (): Plugin => ({
   },
 });
 
+/**
+ * The CDN bundle carries other projects' code (Lit: BSD-3-Clause, tus-js-client: MIT), whose
+ * licences ask that their notices travel with it: THIRD-PARTY-LICENSES.txt beside the scripts
+ * holds each bundled package's licence, read from node_modules at build time.
+ */
+const thirdPartyNotices = (): Plugin => ({
+  name: 'open-call:third-party-notices',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const packages = new Map<string, string>();
+    for (const file of Object.values(bundle))
+      if (file.type === 'chunk')
+        for (const id of file.moduleIds) {
+          const match = /^(.*[\\/]node_modules[\\/])((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
+          if (match) packages.set(match[2].replace('\\', '/'), match[1] + match[2]);
+        }
+    const notices = [...packages]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, dir]) => {
+        const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, string>;
+        const text = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE'].map((f) => join(dir, f)).find((f) => existsSync(f));
+        if (!text) this.error(`${name} has no licence file to include`);
+        return `${name}@${version} (${license})\n\n${readFileSync(text, 'utf8').trim()}\n`;
+      });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'THIRD-PARTY-LICENSES.txt',
+      source: `open-call-widgets bundles code from these packages, under their licences:\n\n${notices.join('\n---\n\n')}`,
+    });
+  },
+});
+
 export default defineConfig(({ mode }): UserConfig =>
   mode === 'cdn'
     ? {
-        plugins: [minifyTemplates(), tusWithoutDefaults(), entryWithItsCore()],
+        // The notices read each chunk's modules before entryWithItsCore folds the core's into the entry.
+        plugins: [minifyTemplates(), tusWithoutDefaults(), thirdPartyNotices(), entryWithItsCore()],
         // The browser already does what these two of tus-js-client's dependencies do (see each file).
         resolve: {
           alias: {

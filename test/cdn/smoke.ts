@@ -233,9 +233,28 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+// Every package whose code the bundle carries (as its source maps tell) has its licence beside it.
+const bundled = new Set(
+  readdirSync(root)
+    .filter((name) => name.endsWith('.js.map'))
+    .flatMap((name) => (JSON.parse(readFileSync(join(root, name), 'utf8')) as { sources: string[] }).sources)
+    .map((source) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1])
+    .filter((name) => name !== undefined),
+);
+let notices = '';
+try {
+  notices = readFileSync(join(root, 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+} catch {
+  problems.push('dist/cdn has no THIRD-PARTY-LICENSES.txt');
+}
+const unnoticed = [...bundled].filter((name) => !notices.includes(`\n${name}@`));
+if (bundled.size === 0 || unnoticed.length)
+  problems.push(`THIRD-PARTY-LICENSES.txt lacks the licence of ${unnoticed.join(', ') || 'every package (none found)'}`);
+
 if (problems.length) {
   console.error(`\nThe CDN bundle has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 console.log('  no console error; the form loads on Contribute, tus-js-client on the first upload');
 console.log('  the script twice: silent; beside another release: one warning naming both versions');
+console.log(`  THIRD-PARTY-LICENSES.txt: the licence of each bundled package (${[...bundled].sort().join(', ')})`);

@@ -229,6 +229,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     return { items: [call], next: null };
   }
 
+  /** Sets up what the list adds once it shows (`describe` is set once it has). Without that code, it stays as it is. */
   async #loadShown(): Promise<void> {
     if (this.describe) return;
     const shown = await loadShown();

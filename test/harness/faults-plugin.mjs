@@ -1,5 +1,6 @@
-// Answers that a real backend gives only when something is wrong, on demand, for the browser
-// tests: `/faults/{fault}/v1/calls[/id]`. Everything else is tested against the real backend.
+// Faults that a real server gives only when something is wrong, on demand, for the browser
+// tests: a backend's bad answers at `/faults/{fault}/v1/calls[/id]`, and the library's own code
+// missing at `/without/{modules}/src/…`. Everything else is tested against the real backend.
 
 /** A valid call, to be spoiled one field at a time. */
 export function validCall(id, fields = {}) {
@@ -81,5 +82,36 @@ export function faultyBackends() {
     context.status = status;
     context.type = type;
     context.body = body;
+  };
+}
+
+/**
+ * `/without/{modules}/src/…` serves the library's source with the modules named missing: a
+ * 404, as from a CDN that has lost a file, or for a visitor who went offline after the page
+ * loaded. `{modules}` is a URL-encoded, comma-separated list of source paths without extension
+ * (`answer-region`, `contribution-recorder/define`: the end of the path) and of packages
+ * (`tus-js-client`). A test that imports the library from such a path gets a real failed fetch
+ * for that code, on its own page only; every other page uses `/src/` as it is.
+ */
+export function missingCode() {
+  return async (context, next) => {
+    const match = /^\/without\/([^/]+)(\/src\/.+)$/.exec(context.path);
+    if (!match) return next();
+    const [, list, path] = match;
+    const missing = decodeURIComponent(list).split(',');
+    const module = path.replace(/\.[jt]s$/, '');
+    if (missing.some((name) => module.endsWith(`/${name}`))) {
+      context.status = 404;
+      return;
+    }
+    context.url = context.querystring ? `${path}?${context.querystring}` : path;
+    await next();
+    // Packages come from where every other page gets them (one Lit on the page, not two), or
+    // from nowhere when named.
+    if (typeof context.body === 'string')
+      context.body = context.body.replace(
+        /(["'])(?:\.\/)?(?:\.\.\/)+node_modules\/((?:@[\w-]+\/)?[\w.-]+)/g,
+        (_, quote, pkg) => `${quote}${missing.includes(pkg) ? '/missing' : ''}/node_modules/${pkg}`,
+      );
   };
 }

@@ -1,0 +1,63 @@
+// <call-for-contributions> on a page where the answer form's code is missing from the server:
+// the answer region still opens, and offers the call's own page.
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
+import type { Call } from '../../src/api/types.js';
+import { backend } from '../harness/backend.js';
+import { $, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { defineWithout } from '../harness/missing-code.js';
+
+let api: string;
+before(async () => {
+  ({ api } = await backend());
+  await defineWithout(['call-for-contributions/answer-form'], 'call-for-contributions/define.ts');
+});
+afterEach(() => fixtureCleanup());
+
+/** A call from the backend, with the page on the platform where it can be answered too. */
+async function callWithPage(id: string): Promise<Call> {
+  const call = (await (await fetch(`${api}/calls/${id}`)).json()) as Call;
+  return { ...call, url: `https://calls.example/${id}` };
+}
+
+async function list(call: Call): Promise<CallForContributionsElement> {
+  const el = await fixture<CallForContributionsElement>(
+    html`<call-for-contributions api=${api} .callData=${call}></call-for-contributions>`,
+  );
+  await settled(el);
+  return el;
+}
+
+/** The link the answer region offers by default, inside its `answer` slot. */
+const pageLink = (el: Element) => $(el, '.answer slot[name="answer"] a');
+
+describe('<call-for-contributions> without the answer form', () => {
+  it("is accessible with the answer region open on the call's own page", async () => {
+    const el = await list(await callWithPage('astronaut-one-liner'));
+    $(el, '.contribute')!.click();
+    await until(() => pageLink(el), 'the answer region did not offer the call’s page');
+    await expect(el).to.be.accessible();
+  });
+
+  it("offers the call's own page in the answer region, and closes it, from the keyboard alone", async () => {
+    const call = await callWithPage('astronaut-one-liner');
+    const el = await list(call);
+    const contribute = $(el, '.contribute')!;
+    await tabTo(contribute);
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
+    expect(words($(el, '.answer-heading'))).to.equal(`Answer: ${call.title}`);
+    expect($(el, '.answer contribution-uploader')).to.equal(null);
+    const link = pageLink(el)!;
+    expect(link.getAttribute('href')).to.equal(call.url);
+    expect(words(link)).to.equal('Answer this call on the project’s site');
+    await sendKeys({ press: 'Tab' });
+    expectFocusOn(link);
+    await sendKeys({ press: 'Tab' });
+    expectFocusOn($(el, '.answer .close'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '.answer') === null, 'the answer region did not close');
+    expectFocusOn($(el, '.contribute'));
+  });
+});

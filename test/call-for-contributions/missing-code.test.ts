@@ -1,0 +1,105 @@
+// <call-for-contributions> on a page where the code it loads later is missing from the server
+// (a CDN that lost a file, a visitor gone offline after the list arrived): what it loads once it
+// shows (the descriptions' Markdown, the answer region), and what receives shared settings.
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
+import type { Call } from '../../src/api/types.js';
+import type { CallSelectDetail } from '../../src/events.js';
+import { backend } from '../harness/backend.js';
+import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { defineWithout, recordWarnings, recordWindowOpen } from '../harness/missing-code.js';
+
+let api: string;
+before(async () => {
+  ({ api } = await backend());
+  await defineWithout(
+    ['call-for-contributions/markdown', 'call-for-contributions/answer-region', 'config/receive'],
+    'call-for-contributions/define.ts',
+    'config/define.ts',
+  );
+});
+afterEach(() => fixtureCleanup());
+
+/** A call from the backend, with the page on the platform where it can be answered too. */
+async function callWithPage(id: string): Promise<Call> {
+  const call = (await (await fetch(`${api}/calls/${id}`)).json()) as Call;
+  return { ...call, url: `https://calls.example/${id}` };
+}
+
+/** Waits until the list has given up on that code (it says so in the console). */
+const untilGivenUp = (warnings: string[]) =>
+  until(() => warnings.some((w) => w.includes('could not be loaded')), 'the list never gave up on the missing code');
+
+describe('<call-for-contributions> without the code it loads later', () => {
+  it('is accessible, with every description readable as plain text', async () => {
+    const console = recordWarnings();
+    try {
+      const el = await fixture<CallForContributionsElement>(
+        html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`,
+      );
+      await settled(el);
+      await untilGivenUp(console.warnings);
+      await expect(el).to.be.accessible();
+      const descriptions = $$(el, 'details.description');
+      expect(descriptions.length).to.be.greaterThan(0);
+      for (const details of descriptions) {
+        const plain = details.querySelector('.plain');
+        expect(plain, 'a description is missing').to.exist;
+        expect(plain!.textContent!.trim()).not.to.equal('');
+      }
+      // The Markdown source stays as written: words and marks, never markup.
+      const puisi = $(el, '[data-call="puisi-voices"] .plain')!;
+      expect(puisi.textContent).to.include('**puisi**');
+      expect(puisi.querySelector('strong')).to.equal(null);
+    } finally {
+      console.restore();
+    }
+  });
+
+  it("opens the call's own page when Contribute is pressed from the keyboard", async () => {
+    const call = await callWithPage('astronaut-one-liner');
+    const console = recordWarnings();
+    const windows = recordWindowOpen();
+    try {
+      const el = await fixture<CallForContributionsElement>(
+        html`<call-for-contributions api=${api} .callData=${call}></call-for-contributions>`,
+      );
+      await settled(el);
+      await untilGivenUp(console.warnings);
+      const contribute = $(el, '.contribute')!;
+      await tabTo(contribute);
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
+      expect(detail.call.id).to.equal('astronaut-one-liner');
+      await until(() => windows.opened.length === 1, "the call's page was not opened");
+      expect(windows.opened[0]).to.deep.equal([call.url, '_blank', 'noopener,noreferrer']);
+      expect($(el, '.answer')).to.equal(null);
+      expectFocusOn(contribute);
+    } finally {
+      windows.restore();
+      console.restore();
+    }
+  });
+
+  it('goes on with its own settings inside <open-call-config> when the code that receives them is missing', async () => {
+    const console = recordWarnings();
+    try {
+      const config = await fixture(
+        html`<open-call-config lang="ms" theme="dark"
+          ><call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions
+        ></open-call-config>`,
+      );
+      const el = config.querySelector<CallForContributionsElement>('call-for-contributions')!;
+      await until(() => $$(el, '.card .title').length === 2, 'the list did not show its calls');
+      // The config's theme never arrived: the system's applies. Its lang attribute still does, as any element's does.
+      expect($(el, '.root')!.classList.contains('auto')).to.equal(true);
+      expect(words($(el, '[role="status"]'))).to.equal('2 panggilan dipaparkan');
+      expect(console.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(
+        true,
+      );
+    } finally {
+      console.restore();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+// Pages whose library code is partly missing from the server (see missingCode in faults-plugin.mjs).
+
+/**
+ * Defines elements from each of `defines` (paths under src/) as served with `missing` absent:
+ * the ends of source paths without extension (`call-for-contributions/answer-region`) or
+ * packages (`tus-js-client`). Call it before anything else on the page imports the library: a
+ * tag is defined once.
+ */
+export async function defineWithout(missing: string[], ...defines: string[]): Promise<void> {
+  const root = `/without/${encodeURIComponent(missing.join(','))}/src/`;
+  for (const define of defines) await import(root + define);
+}
+
+/** How many times the page has fetched a file whose URL contains `part`, failed fetches included. */
+export const fetchesOf = (part: string): number =>
+  performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part)).length;
+
+/** What the page asked `window.open` to open, recorded instead of opening tabs; `restore` puts it back. */
+export function recordWindowOpen(): { opened: unknown[][]; restore(): void } {
+  const open = window.open;
+  const opened: unknown[][] = [];
+  window.open = (...args: unknown[]) => {
+    opened.push(args);
+    return null;
+  };
+  return { opened, restore: () => void (window.open = open) };
+}
+
+/** Warnings the page writes to the console, recorded (and still written); `restore` stops recording. */
+export function recordWarnings(): { warnings: string[]; restore(): void } {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
+  return { warnings, restore: () => void (console.warn = warn) };
+}

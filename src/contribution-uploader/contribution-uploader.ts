@@ -374,8 +374,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
   }
 
   #closeRecorder(): void {
+    const kind = this.recording;
     this.recording = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.record-button')?.focus());
+    // Focus goes back to the button that opened it (a call may offer audio and video).
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.record-${kind}`)?.focus());
   }
 
   /** A take from the recorder joins the files, with its upload (begun while recording). */

@@ -62,7 +62,7 @@ export class AnswerRegion {
   async open(call: Call): Promise<void> {
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
     this.#formReady ??= loadAnswering().then((answering) => {
-      // Without it, the region offers the `answer` slot instead; the next Contribute tries again.
+      // Without it, the region offers the `answer` slot instead; the next Contribute asks again.
       if (!answering) this.#formReady = undefined;
       return answering?.answerForms(this.#list, this.#settings);
     });

@@ -106,7 +106,7 @@ export class FileUpload {
     if (this.#cancelled) return;
     if (!tus) {
       // Offline at the first upload, or a file missing on a CDN: a failure like a lost
-      // network, worded as one; Retry loads the code again.
+      // network, worded as one; Retry asks for the code again (see loadOnce).
       this.failure = { kind: 'network' };
       this.#set('failed');
       return;

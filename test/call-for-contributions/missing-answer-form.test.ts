@@ -4,7 +4,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { Call } from '../../src/api/types.js';
-import { backend } from '../harness/backend.js';
+import { backend, callFrom } from '../harness/backend.js';
 import { $, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { defineWithout } from '../harness/missing-code.js';
 
@@ -16,10 +16,7 @@ before(async () => {
 afterEach(() => fixtureCleanup());
 
 /** A call from the backend, with the page on the platform where it can be answered too. */
-async function callWithPage(id: string): Promise<Call> {
-  const call = (await (await fetch(`${api}/calls/${id}`)).json()) as Call;
-  return { ...call, url: `https://calls.example/${id}` };
-}
+const callWithPage = async (id: string): Promise<Call> => ({ ...(await callFrom(api, id)), url: `https://calls.example/${id}` });
 
 async function list(call: Call): Promise<CallForContributionsElement> {
   const el = await fixture<CallForContributionsElement>(

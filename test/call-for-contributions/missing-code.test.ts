@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { Call } from '../../src/api/types.js';
 import type { CallSelectDetail } from '../../src/events.js';
-import { backend } from '../harness/backend.js';
+import { backend, callFrom } from '../harness/backend.js';
 import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { defineWithout, recordWarnings, recordWindowOpen } from '../harness/missing-code.js';
 
@@ -22,10 +22,7 @@ before(async () => {
 afterEach(() => fixtureCleanup());
 
 /** A call from the backend, with the page on the platform where it can be answered too. */
-async function callWithPage(id: string): Promise<Call> {
-  const call = (await (await fetch(`${api}/calls/${id}`)).json()) as Call;
-  return { ...call, url: `https://calls.example/${id}` };
-}
+const callWithPage = async (id: string): Promise<Call> => ({ ...(await callFrom(api, id)), url: `https://calls.example/${id}` });
 
 /** Waits until the list has given up on that code (it says so in the console). */
 const untilGivenUp = (warnings: string[]) =>

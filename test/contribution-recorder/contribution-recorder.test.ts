@@ -10,6 +10,7 @@ import type { ContributionRecorderElement } from '../../src/contribution-recorde
 import type { RecordingUseDetail } from '../../src/events.js';
 import {
   backend,
+  callFrom,
   backendRequests,
   proxiedRequests,
   startProxy,
@@ -30,7 +31,7 @@ beforeEach(async () => {
 
 /** puisi-voices, with a shorter time limit for its audio. */
 async function puisiWithLimit(seconds: number): Promise<Call> {
-  const call = (await (await fetch(`${api}/calls/puisi-voices`)).json()) as Call;
+  const call = await callFrom(api, 'puisi-voices');
   return { ...call, accepts: call.accepts.map((a) => (a.kind === 'audio' ? { ...a, maxSeconds: seconds } : a)) };
 }
 

@@ -1,5 +1,6 @@
 // Typed access, from a browser test, to the reference backend that test/harness/backend-plugin.mjs runs.
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { Call } from '../../src/api/types.js';
 
 export interface Backend {
   /** Base URL of the contract, e.g. http://127.0.0.1:41234/v1 */
@@ -9,6 +10,10 @@ export interface Backend {
 }
 
 export const backend = () => executeServerCommand<Backend, undefined>('backend');
+
+/** A call as the backend serves it, to hand a widget as `callData` (changed, for a test, as a site's own data might be). */
+export const callFrom = async (api: string, id: string): Promise<Call> =>
+  (await (await fetch(`${api}/calls/${encodeURIComponent(id)}`)).json()) as Call;
 
 /** Request lines the backend saw since the last call (`GET /v1/calls?kind=text 200 2ms`); clears the list. */
 export const backendRequests = () => executeServerCommand<string[], undefined>('backend-requests');

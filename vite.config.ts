@@ -136,7 +136,7 @@ export default defineConfig(({ mode }): UserConfig =>
                   // What a list adds once it shows: descriptions' Markdown, the answer region around the form.
                   {
                     name: 'open-call-list-shown',
-                    test: /src[\\/]call-for-contributions[\\/](markdown|answer-region)\.ts/,
+                    test: /src[\\/]call-for-contributions[\\/](markdown|answer-region)\.ts|src[\\/]i18n[\\/]answer-region(-en)?\.ts/,
                   },
                   // <open-call-config>, and how widgets share and receive settings: loaded on pages
                   // that have the tag, and with the answer form (it shares its settings with the recorder).

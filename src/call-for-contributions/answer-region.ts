@@ -2,6 +2,7 @@ import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHos
 import type { Call } from '../api/types.js';
 import type { SettingsController } from '../config/settings.js';
 import { heading } from '../heading.js';
+import { answerRegionStrings } from '../i18n/answer-region.js';
 import { loadOnce } from '../load.js';
 import { css } from '../styles/css.js';
 import type { AnswerForm } from './answer-form.js';
@@ -29,6 +30,9 @@ const styles = css`
   }
   .answer-heading:focus {
     outline: none;
+  }
+  .answer p {
+    margin: 0;
   }
   .answer .close {
     justify-self: start;
@@ -66,7 +70,8 @@ export class AnswerRegion {
       if (!answering) this.#formReady = undefined;
       return answering?.answerForms(this.#list, this.#settings);
     });
-    this.#form = await this.#formReady;
+    // Its words in the list's language arrive with the form (English is always here).
+    [this.#form] = await Promise.all([this.#formReady, answerRegionStrings.load(this.#settings.lang)]);
     this.#open = call.id;
     this.#list.requestUpdate();
     await this.#list.updateComplete;
@@ -86,22 +91,23 @@ export class AnswerRegion {
   /** The region under `call`, when it is the open one. */
   render(call: Call): TemplateResult | undefined {
     if (call.id !== this.#open) return undefined;
-    const strings = this.#settings.strings;
+    const words = this.#settings.words(answerRegionStrings);
     const level = this.#list.headingLevel;
     return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
-      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', strings.answerHeading(call.title), true)}
+      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', words.heading(call.title), true)}
       ${
         this.#form
           ? this.#form(call, level + 2, () => this.#submitted(call))
           : html`<slot name="answer">
+              <p>${words.unavailable}</p>
               ${
                 call.url
-                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${strings.answerElsewhere}</a></p>`
+                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${words.elsewhere}</a></p>`
                   : nothing
               }
             </slot>`
       }
-      <button class="close" @click=${() => this.close(call)}>${strings.closeAnswer}</button>
+      <button class="close" @click=${() => this.close(call)}>${words.close}</button>
     </section>`;
   }
 }

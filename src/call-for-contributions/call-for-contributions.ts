@@ -25,8 +25,8 @@ type Phase = 'loading' | 'ready' | 'error';
  *   `preventDefault()` to handle the answer yourself (the form then does not open).
  *
  * @slot empty - Shown instead of the default text when no call matches.
- * @slot answer - Shown under the chosen call when the answer form cannot be loaded
- *   (by default, a link to the call's page).
+ * @slot answer - Shown under the chosen call when the answer form cannot be loaded (by
+ *   default, a sentence saying so, and a link to the call's own page when it has one).
  *
  * @csspart base - The wrapper around everything.
  * @csspart list - The list of calls.

@@ -36,9 +36,6 @@ export const en: Strings = {
   partOf: 'Part of',
   aboutCall: 'About this call',
   contribute: 'Contribute',
-  closeAnswer: 'Close',
-  answerHeading: (title) => `Answer: ${title}`,
-  answerElsewhere: 'Answer this call on the project’s site',
   notAnswerable: {
     upcoming: 'This call is not open yet.',
     closed: 'This call has closed. Thank you to everyone who took part.',

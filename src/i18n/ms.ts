@@ -38,9 +38,6 @@ export const ms: Strings = {
   partOf: 'Sebahagian daripada',
   aboutCall: 'Tentang panggilan ini',
   contribute: 'Sumbang',
-  closeAnswer: 'Tutup',
-  answerHeading: (title) => `Jawab: ${title}`,
-  answerElsewhere: 'Jawab panggilan ini di laman projek',
   notAnswerable: {
     upcoming: 'Panggilan ini belum dibuka.',
     closed: 'Panggilan ini telah ditutup. Terima kasih kepada semua yang mengambil bahagian.',

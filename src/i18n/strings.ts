@@ -44,10 +44,17 @@ export interface Strings {
   partOf: string;
   aboutCall: string;
   contribute: string;
-  closeAnswer: string;
-  answerHeading(title: string): string;
-  answerElsewhere: string;
   notAnswerable: { upcoming: string; closed: string };
+}
+
+/** The region that holds the answer form under a list's chosen call. */
+export interface AnswerRegionStrings {
+  heading(title: string): string;
+  /** Shown when the form's code cannot be had. */
+  unavailable: string;
+  /** The link to the call's own page, when it has one. */
+  elsewhere: string;
+  close: string;
 }
 
 /** The answer form. */

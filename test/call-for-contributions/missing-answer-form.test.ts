@@ -26,6 +26,8 @@ async function list(call: Call): Promise<CallForContributionsElement> {
   return el;
 }
 
+const unavailable = 'The answer form could not be loaded. Check your connection, then reload the page.';
+
 /** The link the answer region offers by default, inside its `answer` slot. */
 const pageLink = (el: Element) => $(el, '.answer slot[name="answer"] a');
 
@@ -46,6 +48,7 @@ describe('<call-for-contributions> without the answer form', () => {
     await until(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
     expect(words($(el, '.answer-heading'))).to.equal(`Answer: ${call.title}`);
     expect($(el, '.answer contribution-uploader')).to.equal(null);
+    expect(words($(el, '.answer slot[name="answer"] p'))).to.equal(unavailable);
     const link = pageLink(el)!;
     expect(link.getAttribute('href')).to.equal(call.url);
     expect(words(link)).to.equal('Answer this call on the project’s site');
@@ -56,5 +59,22 @@ describe('<call-for-contributions> without the answer form', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, '.answer') === null, 'the answer region did not close');
     expectFocusOn($(el, '.contribute'));
+  });
+
+  it('says the form could not be loaded, in the list’s language, for a call without a page of its own', async () => {
+    const call = await callFrom(api, 'astronaut-one-liner');
+    expect(call.url).to.equal(undefined);
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} lang="ms" .callData=${call}></call-for-contributions>`,
+    );
+    await settled(el);
+    $(el, '.contribute')!.click();
+    await until(() => $(el, '.answer'), 'the answer region did not open');
+    expect(words($(el, '.answer-heading'))).to.equal(`Jawab: ${call.title}`);
+    expect(words($(el, '.answer slot[name="answer"]'))).to.equal(
+      'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
+    );
+    expect(pageLink(el)).to.equal(null);
+    expect(words($(el, '.answer .close'))).to.equal('Tutup');
   });
 });

@@ -19,7 +19,7 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
  * little, so that growth fails here. Lower the limit as the bundle shrinks, until it is the target.
  */
 const sizeBudget = {
-  list: { target: 15 * 1024, limit: 15.3 * 1024 },
+  list: { target: 15 * 1024, limit: 15.25 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -210,8 +210,8 @@ export class CallForContributionsElement extends OpenCallWidget {
       // Keyboard users continue reading at the first new call, not back at the top.
       else if (added[0]) this.#cardFor(added[0].id)?.focus();
     } catch (error) {
+      const failure = await describeFailure(error, this.settings.lang);
       if (signal.aborted) return;
-      const failure = describeFailure(error, strings);
       if (more) this.moreFailure = failure;
       else {
         this.failure = failure;
@@ -278,7 +278,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     if (this.phase === 'error' && this.failure)
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${strings.errorTitle}</strong></p>
-        <p>${this.failure.message}</p>
+        ${this.failure.message ? html`<p>${this.failure.message}</p>` : nothing}
         ${this.failure.details ? html`<p class="details">${strings.errorDetails(this.failure.details)}</p>` : nothing}
         <button class="retry" @click=${() => this.#load()}>${strings.retry}</button>
       </div>`;

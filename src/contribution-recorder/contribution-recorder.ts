@@ -157,8 +157,9 @@ export class ContributionRecorderElement extends OpenCallWidget {
       this.phase = 'idle';
       if (!this.#format) this.#fail('unsupported');
     } catch (error) {
+      const { message } = await describeFailure(error, this.settings.lang);
       if (controller.signal.aborted) return;
-      this.#fail('load', describeFailure(error, this.settings.strings).message);
+      this.#fail('load', message);
     }
   }
 
@@ -194,7 +195,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     const problem = this.problem ?? 'failed';
     if (problem === 'noDevice') return e.noDevice(this.#mediaKind);
     // The call could not be loaded: the list's words for why (unreachable, not found…).
-    if (problem === 'load') return this.#failureMessage ?? e.failed;
+    if (problem === 'load') return this.#failureMessage || e.failed;
     return e[problem];
   }
 

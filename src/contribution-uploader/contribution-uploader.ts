@@ -12,7 +12,7 @@ import { uploadTarget } from '../upload/target.js';
 import { heading } from '../heading.js';
 import { emit } from '../events.js';
 import { loadOnce } from '../load.js';
-import { describeFailure, type Failure } from '../i18n/failure.js';
+import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
 import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
 import { primaryLanguage } from '../i18n/table.js';
 import { uploaderStrings } from '../i18n/uploader.js';
@@ -233,9 +233,9 @@ export class ContributionUploaderElement extends OpenCallWidget {
       this.phase = this.unavailable ? 'unavailable' : 'form';
       if (!this.unavailable && mayHaveKeptTakes()) void this.#findUnsentTakes(call);
     } catch (error) {
+      const failure = await describeFailure(error, this.settings.lang);
       if (controller.signal.aborted) return;
-      const failure = describeFailure(error, this.settings.strings);
-      this.unavailable = { ...failure, message: `${this.#strings.errors.loadFailed} ${failure.message}` };
+      this.unavailable = { ...failure, message: `${this.#strings.errors.loadFailed} ${failure.message}`.trim() };
       this.phase = 'unavailable';
     }
   }
@@ -510,7 +510,9 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (!call) return;
     this.waitingToSend = false;
     if (!source) {
-      this.formError = this.settings.strings.error.noBackend;
+      this.formError = (
+        await describeFailure(new MissingBackend(), this.settings.lang, this.#strings.errors.submitFailed)
+      ).message;
       return;
     }
     const v = this.values;

@@ -11,15 +11,6 @@ export const ms: Strings = {
   loadingMore: 'Memuatkan lagi panggilan…',
   retry: 'Cuba lagi',
   errorTitle: 'Panggilan tidak dapat dimuatkan',
-  error: {
-    unreachable: 'Kami tidak dapat menghubungi panggilan terbuka. Semak sambungan anda, kemudian cuba lagi.',
-    timeout: 'Panggilan terbuka mengambil masa terlalu lama. Cuba lagi sebentar lagi.',
-    notFound: 'Panggilan ini tidak wujud, atau tidak lagi diterbitkan.',
-    problem: 'Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
-    invalid:
-      'Panggilan terbuka tiba dalam bentuk yang tidak dapat dibaca oleh halaman ini. Pemilik laman telah dimaklumkan dalam konsol pelayar.',
-    noBackend: 'Widget ini tiada pelayan untuk dihubungi: tetapkan atribut api (atau sifat source).',
-  },
   errorDetails: (detail) => `Butiran: ${detail}`,
   status: { open: 'Dibuka', upcoming: 'Akan dibuka', closed: 'Ditutup' },
   kind: { text: 'Teks', image: 'Foto atau imej', audio: 'Audio', video: 'Video' },

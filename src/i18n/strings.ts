@@ -17,14 +17,6 @@ export interface Strings {
   loadingMore: string;
   retry: string;
   errorTitle: string;
-  error: {
-    unreachable: string;
-    timeout: string;
-    notFound: string;
-    problem: string;
-    invalid: string;
-    noBackend: string;
-  };
   /** "Details: …" shown under an error, with the backend's own words. */
   errorDetails(detail: string): string;
   status: { open: string; upcoming: string; closed: string };
@@ -45,6 +37,16 @@ export interface Strings {
   aboutCall: string;
   contribute: string;
   notAnswerable: { upcoming: string; closed: string };
+}
+
+/** Why a widget could not load what it shows, for the visitor (and the site owner). */
+export interface FailureStrings {
+  unreachable: string;
+  timeout: string;
+  notFound: string;
+  problem: string;
+  invalid: string;
+  noBackend: string;
 }
 
 /** The region that holds the answer form under a list's chosen call. */

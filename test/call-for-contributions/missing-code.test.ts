@@ -1,6 +1,7 @@
 // <call-for-contributions> on a page where the code it loads later is missing from the server
 // (a CDN that lost a file, a visitor gone offline after the list arrived): what it loads once it
-// shows (the descriptions' Markdown, the answer region), and what receives shared settings.
+// shows (the descriptions' Markdown, the answer region), what receives shared settings, and the
+// words for a failure.
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
@@ -14,7 +15,7 @@ let api: string;
 before(async () => {
   ({ api } = await backend());
   await defineWithout(
-    ['call-for-contributions/markdown', 'call-for-contributions/answer-region', 'config/receive'],
+    ['call-for-contributions/markdown', 'call-for-contributions/answer-region', 'config/receive', 'i18n/failure-wording'],
     'call-for-contributions/define.ts',
     'config/define.ts',
   );
@@ -95,6 +96,27 @@ describe('<call-for-contributions> without the code it loads later', () => {
       expect(console.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(
         true,
       );
+    } finally {
+      console.restore();
+    }
+  });
+
+  it('still says the calls could not be loaded, with Try again, when the words for why are missing too', async () => {
+    const console = recordWarnings();
+    try {
+      const el = await fixture<CallForContributionsElement>(
+        html`<call-for-contributions api="/faults/problem/v1"></call-for-contributions>`,
+      );
+      await settled(el, '.message.error');
+      const error = $(el, '.message.error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(words(error)).to.equal('The calls could not be loaded Try again');
+      expect(
+        [...error.querySelectorAll('p')].every((p) => words(p) !== ''),
+        'an empty paragraph',
+      ).to.equal(true);
+      await expect(el).to.be.accessible();
+      expect(console.warnings.some((w) => w.includes('the words for failures could not be loaded'))).to.equal(true);
     } finally {
       console.restore();
     }

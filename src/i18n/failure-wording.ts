@@ -1,0 +1,31 @@
+import { BackendError } from '../api/request.js';
+import type { Failure } from './failure.js';
+import { MissingBackend } from './failure.js';
+import { en } from './failure-en.js';
+import type { FailureStrings } from './strings.js';
+import { StringTable } from './table.js';
+
+/** The words for failures, loaded with the first one (see failure.ts). */
+const failureStrings = new StringTable<FailureStrings>(en, { ms: () => import('./failure-ms.js').then((m) => m.ms) });
+
+/** A failed load in words for the visitor, in `lang`, and details for the site owner. */
+export async function describeFailure(error: unknown, lang: string): Promise<Failure> {
+  await failureStrings.load(lang);
+  const words = failureStrings.get(lang);
+  if (error instanceof MissingBackend) return { message: words.noBackend };
+  if (!(error instanceof BackendError)) {
+    console.error('open-call-widgets: the source failed', error);
+    return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
+  }
+  if (error.kind === 'invalid')
+    console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
+  const message = {
+    unreachable: words.unreachable,
+    timeout: words.timeout,
+    'not-found': words.notFound,
+    problem: words.problem,
+    invalid: words.invalid,
+  }[error.kind];
+  // "Could not reach" says it all; other failures carry the backend's own words, for the owner.
+  return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
+}

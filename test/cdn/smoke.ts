@@ -15,11 +15,11 @@ const root = resolve(import.meta.dirname, '../../dist/cdn');
 const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 
 /**
- * Gzipped bytes. The target is issue 5's; the limit is what the bundle weighs today plus a
- * little, so that growth fails here. Lower the limit as the bundle shrinks, until it is the target.
+ * Gzipped bytes. The target is issue 5's. The limit, above which this fails, was the bundle's
+ * weight while it shrank toward the target; both are the target now.
  */
 const sizeBudget = {
-  list: { target: 15 * 1024, limit: 15.25 * 1024 },
+  list: { target: 15 * 1024, limit: 15 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -143,6 +143,11 @@ try {
   const malay = scripts.filter((name) => /^(uploader-)?ms-/.test(name));
   if (malay.length) problems.push(`an English page downloaded the Malay words: ${malay.join(', ')}`);
   if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
+  // The words for failures come with the first failure, and nothing failed here.
+  if (!readdirSync(root).some((name) => name.startsWith('failure-wording-')))
+    problems.push('the words for failures are not a file of their own: they come with every page');
+  const failureWords = scripts.filter((name) => name.startsWith('failure-'));
+  if (failureWords.length) problems.push(`the words for failures came though nothing failed: ${failureWords.join(', ')}`);
   // The bundle encodes tus metadata with the browser's own Base64 (see src/upload/platform/):
   // a name beyond ASCII must arrive as it was.
   const stored = readdirSync(join(dataDir, 'uploads'))

@@ -41,9 +41,10 @@ const styles = css`
 
 /**
  * Answering a list's calls in place: the region under the chosen call, with a heading that takes
- * focus when it opens, the answer form (or, when the form's code cannot be had, the `answer` slot
- * with a link to the call's page), and Close. It arrives once the list shows, with the
- * descriptions' Markdown: nothing in it is seen before someone presses Contribute.
+ * focus when it opens, the answer form (or, when the form's code cannot be had, the `answer` slot:
+ * a sentence saying so, and a link to the call's own page when it has one), and Close. It arrives
+ * once the list shows, with the descriptions' Markdown: nothing in it is seen before someone
+ * presses Contribute.
  */
 export class AnswerRegion {
   readonly #list: List;

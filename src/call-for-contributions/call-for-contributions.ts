@@ -210,6 +210,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       // Keyboard users continue reading at the first new call, not back at the top.
       else if (added[0]) this.#cardFor(added[0].id)?.focus();
     } catch (error) {
+      if (signal.aborted) return;
       const failure = await describeFailure(error, this.settings.lang);
       if (signal.aborted) return;
       if (more) this.moreFailure = failure;

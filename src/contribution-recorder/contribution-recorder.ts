@@ -157,6 +157,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
       this.phase = 'idle';
       if (!this.#format) this.#fail('unsupported');
     } catch (error) {
+      if (controller.signal.aborted) return;
       const { message } = await describeFailure(error, this.settings.lang);
       if (controller.signal.aborted) return;
       this.#fail('load', message);

@@ -233,6 +233,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       this.phase = this.unavailable ? 'unavailable' : 'form';
       if (!this.unavailable && mayHaveKeptTakes()) void this.#findUnsentTakes(call);
     } catch (error) {
+      if (controller.signal.aborted) return;
       const failure = await describeFailure(error, this.settings.lang);
       if (controller.signal.aborted) return;
       this.unavailable = { ...failure, message: `${this.#strings.errors.loadFailed} ${failure.message}`.trim() };

@@ -100,7 +100,7 @@ export class AnswerRegion {
         this.#form
           ? this.#form(call, level + 2, () => this.#submitted(call))
           : html`<slot name="answer">
-              <p>${words.unavailable}</p>
+              <p>${this.#settings.strings.answerUnavailable}</p>
               ${
                 call.url
                   ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${words.elsewhere}</a></p>`

@@ -19,6 +19,8 @@ export interface CardView {
   single: boolean;
   /** The answer region, when it is open under this card (its Contribute button then hides). */
   answer?: TemplateResult;
+  /** Why this call cannot be answered here right now, under its Contribute button. */
+  notice?: string;
   /** Formats a description; plain text while the Markdown code is on its way. */
   description?: (source: string) => TemplateResult;
   onContribute(call: Call): void;
@@ -133,8 +135,9 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
           ? view.answer
             ? nothing
             : html`<button part="contribute-button" class="primary contribute" @click=${() => view.onContribute(call)}>
-                ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>
-              </button>`
+                  ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>
+                </button>
+                ${view.notice ? html`<p class="message error" part="message" role="alert">${view.notice}</p>` : nothing}`
           : html`<p class="not-answerable">${strings.notAnswerable[call.status]}</p>`
       }
     </div>

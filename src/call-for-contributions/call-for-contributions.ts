@@ -74,6 +74,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     loadingMore: { state: true, attribute: false },
     moreFailure: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
+    unanswerable: { state: true, attribute: false },
     describe: { state: true, attribute: false },
   };
 
@@ -103,6 +104,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private loadingMore: boolean;
   declare private moreFailure: Failure | undefined;
   declare private announcement: string;
+  /** The call whose Contribute found neither the answer region's code nor a page of the call's own. */
+  declare private unanswerable: string | undefined;
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
 
@@ -184,6 +187,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       this.phase = 'loading';
       this.failure = undefined;
       void this.#answerRegion?.close();
+      this.unanswerable = undefined;
     }
     this.moreFailure = undefined;
     this.loadingMore = more;
@@ -245,10 +249,11 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   async #contribute(call: Call): Promise<void> {
     if (!emit(this, 'call-select', { call }, true)) return;
+    this.unanswerable = undefined;
     await this.#loadShown();
     if (this.#answerRegion) return this.#answerRegion.open(call);
-    // Without the region's code (offline since the list showed), the call's own page takes answers.
-    if (call.url) window.open(call.url, '_blank', 'noopener,noreferrer');
+    // Without the region's code (offline since the list showed), the card says why nothing opened.
+    this.unanswerable = call.id;
   }
 
   /** A contribution arrived: the card shows it at once, without asking the backend again. */
@@ -263,6 +268,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       headingLevel: this.headingLevel,
       single,
       answer: this.#answerRegion?.render(call),
+      notice: this.unanswerable === call.id ? this.settings.strings.answerUnavailable : undefined,
       description: this.describe,
       onContribute: (c) => void this.#contribute(c),
     });

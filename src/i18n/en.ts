@@ -28,6 +28,7 @@ export const en: Strings = {
   partOf: 'Part of',
   aboutCall: 'About this call',
   contribute: 'Contribute',
+  answerUnavailable: 'The answer form could not be loaded. Check your connection, then reload the page.',
   notAnswerable: {
     upcoming: 'This call is not open yet.',
     closed: 'This call has closed. Thank you to everyone who took part.',

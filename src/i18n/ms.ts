@@ -29,6 +29,7 @@ export const ms: Strings = {
   partOf: 'Sebahagian daripada',
   aboutCall: 'Tentang panggilan ini',
   contribute: 'Sumbang',
+  answerUnavailable: 'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
   notAnswerable: {
     upcoming: 'Panggilan ini belum dibuka.',
     closed: 'Panggilan ini telah ditutup. Terima kasih kepada semua yang mengambil bahagian.',

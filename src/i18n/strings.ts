@@ -36,6 +36,8 @@ export interface Strings {
   partOf: string;
   aboutCall: string;
   contribute: string;
+  /** Under a call, when the code to answer it cannot be loaded (offline, a file missing on a CDN). */
+  answerUnavailable: string;
   notAnswerable: { upcoming: string; closed: string };
 }
 
@@ -52,8 +54,6 @@ export interface FailureStrings {
 /** The region that holds the answer form under a list's chosen call. */
 export interface AnswerRegionStrings {
   heading(title: string): string;
-  /** Shown when the form's code cannot be had. */
-  unavailable: string;
   /** The link to the call's own page, when it has one. */
   elsewhere: string;
   close: string;

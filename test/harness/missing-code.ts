@@ -11,21 +11,6 @@ export async function defineWithout(missing: string[], ...defines: string[]): Pr
   for (const define of defines) await import(root + define);
 }
 
-/** How many times the page has fetched a file whose URL contains `part`, failed fetches included. */
-export const fetchesOf = (part: string): number =>
-  performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part)).length;
-
-/** What the page asked `window.open` to open, recorded instead of opening tabs; `restore` puts it back. */
-export function recordWindowOpen(): { opened: unknown[][]; restore(): void } {
-  const open = window.open;
-  const opened: unknown[][] = [];
-  window.open = (...args: unknown[]) => {
-    opened.push(args);
-    return null;
-  };
-  return { opened, restore: () => void (window.open = open) };
-}
-
 /** Warnings the page writes to the console, recorded (and still written); `restore` stops recording. */
 export function recordWarnings(): { warnings: string[]; restore(): void } {
   const warn = console.warn;

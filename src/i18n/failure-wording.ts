@@ -1,6 +1,5 @@
 import { BackendError } from '../api/request.js';
-import type { Failure } from './failure.js';
-import { MissingBackend } from './failure.js';
+import { MissingBackend, type Failure } from './failure.js';
 import { en } from './failure-en.js';
 import type { FailureStrings } from './strings.js';
 import { StringTable } from './table.js';

@@ -21,101 +21,84 @@ before(async () => {
 });
 afterEach(() => fixtureCleanup());
 
+// What the list says in the console when it gives up on code, for the tests to wait on.
+let logged: ReturnType<typeof recordWarnings>;
+beforeEach(() => (logged = recordWarnings()));
+afterEach(() => logged.restore());
+
 /** Waits until the list has given up on that code (it says so in the console). */
-const untilGivenUp = (warnings: string[]) =>
-  until(() => warnings.some((w) => w.includes('could not be loaded')), 'the list never gave up on the missing code');
+const untilGivenUp = () =>
+  until(() => logged.warnings.some((w) => w.includes('could not be loaded')), 'the list never gave up on the missing code');
 
 describe('<call-for-contributions> without the code it loads later', () => {
   it('is accessible, with every description readable as plain text', async () => {
-    const console = recordWarnings();
-    try {
-      const el = await fixture<CallForContributionsElement>(
-        html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`,
-      );
-      await settled(el);
-      await untilGivenUp(console.warnings);
-      await expect(el).to.be.accessible();
-      const descriptions = $$(el, 'details.description');
-      expect(descriptions.length).to.be.greaterThan(0);
-      for (const details of descriptions) {
-        const plain = details.querySelector('.plain');
-        expect(plain, 'a description is missing').to.exist;
-        expect(plain!.textContent!.trim()).not.to.equal('');
-      }
-      // The Markdown source stays as written: words and marks, never markup.
-      const puisi = $(el, '[data-call="puisi-voices"] .plain')!;
-      expect(puisi.textContent).to.include('**puisi**');
-      expect(puisi.querySelector('strong')).to.equal(null);
-    } finally {
-      console.restore();
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`,
+    );
+    await settled(el);
+    await untilGivenUp();
+    await expect(el).to.be.accessible();
+    const descriptions = $$(el, 'details.description');
+    expect(descriptions.length).to.be.greaterThan(0);
+    for (const details of descriptions) {
+      const plain = details.querySelector('.plain');
+      expect(plain, 'a description is missing').to.exist;
+      expect(plain!.textContent!.trim()).not.to.equal('');
     }
+    // The Markdown source stays as written: words and marks, never markup.
+    const puisi = $(el, '[data-call="puisi-voices"] .plain')!;
+    expect(puisi.textContent).to.include('**puisi**');
+    expect(puisi.querySelector('strong')).to.equal(null);
   });
 
   it('says under Contribute, pressed from the keyboard, that the answer form could not be loaded', async () => {
-    const console = recordWarnings();
-    try {
-      const el = await fixture<CallForContributionsElement>(
-        html`<call-for-contributions api=${api} call="astronaut-one-liner"></call-for-contributions>`,
-      );
-      await settled(el);
-      await untilGivenUp(console.warnings);
-      const contribute = $(el, '.contribute')!;
-      await tabTo(contribute);
-      setTimeout(() => void sendKeys({ press: 'Enter' }));
-      const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
-      expect(detail.call.id).to.equal('astronaut-one-liner');
-      await until(() => $(el, '.card .message.error'), 'the card did not say why nothing opened');
-      const notice = $(el, '.card .message.error')!;
-      expect(notice.getAttribute('role')).to.equal('alert');
-      expect(words(notice)).to.equal('The answer form could not be loaded. Check your connection, then reload the page.');
-      expect($(el, '.answer')).to.equal(null);
-      // Contribute stays, with focus on it: the visitor can try again, or reload.
-      expectFocusOn(contribute);
-      await expect(el).to.be.accessible();
-    } finally {
-      console.restore();
-    }
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} call="astronaut-one-liner"></call-for-contributions>`,
+    );
+    await settled(el);
+    await untilGivenUp();
+    const contribute = $(el, '.contribute')!;
+    await tabTo(contribute);
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
+    expect(detail.call.id).to.equal('astronaut-one-liner');
+    await until(() => $(el, '.card .message.error'), 'the card did not say why nothing opened');
+    const notice = $(el, '.card .message.error')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(words(notice)).to.equal('The answer form could not be loaded. Check your connection, then reload the page.');
+    expect($(el, '.answer')).to.equal(null);
+    // Contribute stays, with focus on it: the visitor can try again, or reload.
+    expectFocusOn(contribute);
+    await expect(el).to.be.accessible();
   });
 
   it('goes on with its own settings inside <open-call-config> when the code that receives them is missing', async () => {
-    const console = recordWarnings();
-    try {
-      const config = await fixture(
-        html`<open-call-config lang="ms" theme="dark"
-          ><call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions
-        ></open-call-config>`,
-      );
-      const el = config.querySelector<CallForContributionsElement>('call-for-contributions')!;
-      await until(() => $$(el, '.card .title').length === 2, 'the list did not show its calls');
-      // The config's theme never arrived: the system's applies. Its lang attribute still does, as any element's does.
-      expect($(el, '.root')!.classList.contains('auto')).to.equal(true);
-      expect(words($(el, '[role="status"]'))).to.equal('2 panggilan dipaparkan');
-      expect(console.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(
-        true,
-      );
-    } finally {
-      console.restore();
-    }
+    const config = await fixture(
+      html`<open-call-config lang="ms" theme="dark"
+        ><call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions
+      ></open-call-config>`,
+    );
+    const el = config.querySelector<CallForContributionsElement>('call-for-contributions')!;
+    await until(() => $$(el, '.card .title').length === 2, 'the list did not show its calls');
+    // The config's theme never arrived: the system's applies. Its lang attribute still does, as any element's does.
+    expect($(el, '.root')!.classList.contains('auto')).to.equal(true);
+    expect(words($(el, '[role="status"]'))).to.equal('2 panggilan dipaparkan');
+    expect(logged.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(true);
   });
 
   it('still says the calls could not be loaded, with Try again, when the words for why are missing too', async () => {
-    const console = recordWarnings();
-    try {
-      const el = await fixture<CallForContributionsElement>(
-        html`<call-for-contributions api="/faults/problem/v1"></call-for-contributions>`,
-      );
-      await settled(el, '.message.error');
-      const error = $(el, '.message.error')!;
-      expect(error.getAttribute('role')).to.equal('alert');
-      expect(words(error)).to.equal('The calls could not be loaded Try again');
-      expect(
-        [...error.querySelectorAll('p')].every((p) => words(p) !== ''),
-        'an empty paragraph',
-      ).to.equal(true);
-      await expect(el).to.be.accessible();
-      expect(console.warnings.some((w) => w.includes('the words for failures could not be loaded'))).to.equal(true);
-    } finally {
-      console.restore();
-    }
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api="/faults/problem/v1"></call-for-contributions>`,
+    );
+    await settled(el, '.message.error');
+    const error = $(el, '.message.error')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(words(error)).to.equal('The calls could not be loaded Try again');
+    expect(
+      [...error.querySelectorAll('p')].every((p) => words(p) !== ''),
+      'an empty paragraph',
+    ).to.equal(true);
+    await expect(el).to.be.accessible();
+    expect(logged.warnings.some((w) => w.includes('the words for failures could not be loaded'))).to.equal(true);
   });
 });

@@ -6,7 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLog } from '../../demo/server/stores/contributions-file.js';
-import { json, startTestServer, textContribution, type TestServer } from './harness.js';
+import { checkedFetch, json, startTestServer, textContribution, type TestServer } from './harness.js';
+
+// Every answer in this file is checked against openapi.yaml too.
+const fetch = checkedFetch;
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'oc-tmpfs-'));
 let mounted = false;

@@ -16,7 +16,7 @@ export class ContractError extends Error {
 }
 
 /** Checks one value at `path` (for the message) and returns it, typed; throws a ContractError. */
-type Read<T> = (value: unknown, path: string) => T;
+export type Read<T> = (value: unknown, path: string) => T;
 
 /** A reader for each field of T; fields T may leave out are skipped when absent or null. */
 type Shape<T> = { [K in keyof T]-?: Read<Exclude<T[K], undefined>> };
@@ -150,10 +150,51 @@ export function parseCall(value: unknown, path = 'call'): Call {
   return call(value, path);
 }
 
-/** Checks a page of `GET /calls`. */
-export function parseCallPage(value: unknown): CallPage {
+/** An item of a page that did not follow the contract, and was left out. */
+export interface SkippedItem {
+  /** Its place in the page's `items`. */
+  index: number;
+  /** Its `id`, when it had a readable one. */
+  id?: string;
+  /** What is wrong with it: the first wrong field (`items[3].closesAt is not a date`). */
+  error: ContractError;
+}
+
+/** A page of a list, with the items that were left out. */
+export interface CheckedPage<T> {
+  items: T[];
+  next: string | null;
+  skipped: SkippedItem[];
+}
+
+/**
+ * Checks a page of a list (`{ items, next }`), item by item with `item`: one wrong item is left
+ * out and named in `skipped`, so that it never hides the good ones. A page that is wrong as a
+ * whole (not an object, `items` not a list, a bad `next`), or whose every item is wrong, throws
+ * the first error: then there is nothing to show.
+ */
+export function parsePage<T>(value: unknown, item: Read<T>): CheckedPage<T> {
   const o = fields(value, 'response');
-  return { items: list(call)(o.items, 'items'), next: o.next == null ? null : text(2000, true)(o.next, 'next') };
+  check(Array.isArray(o.items), 'items', 'is not a list');
+  const next = o.next == null ? null : text(2000, true)(o.next, 'next');
+  const items: T[] = [];
+  const skipped: SkippedItem[] = [];
+  (o.items as unknown[]).forEach((v, index) => {
+    try {
+      items.push(item(v, `items[${index}]`));
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      const id = isFields(v) && typeof v.id === 'string' ? v.id.slice(0, 200) : undefined;
+      skipped.push({ index, id, error });
+    }
+  });
+  if (skipped.length && !items.length) throw skipped[0].error;
+  return { items, next, skipped };
+}
+
+/** Checks a page of `GET /calls`: the calls that follow the contract, and those left out. */
+export function parseCallPage(value: unknown): CallPage & CheckedPage<Call> {
+  return parsePage(value, call);
 }
 
 /** Reads an RFC 9457 problem; anything else yields undefined (the caller words its own error). */

@@ -46,12 +46,17 @@ export const text =
     return s;
   };
 
-/** A whole number of zero or more; with `positive`, greater than zero. */
+/**
+ * A whole number of zero or more, at most `max`; with `positive`, greater than zero. Each field
+ * has a most that a real call could need: beyond it a count is a backend's bug, which would
+ * print as a 22-digit number.
+ */
 const count =
-  (positive = false): Read<number> =>
+  (max: number, positive = false): Read<number> =>
   (value, path) => {
     check(typeof value === 'number' && Number.isInteger(value) && value >= 0, path, 'is not a whole number of zero or more');
     check(!positive || value !== 0, path, 'is not greater than zero');
+    check((value as number) <= max, path, `is more than ${max}`);
     return value as number;
   };
 
@@ -76,8 +81,17 @@ export function isWebUrl(value: string): boolean {
 export const webUrl = matching(2048, 'is not an http(s) URL', isWebUrl);
 
 // ISO 8601 date-time with a zone, as the contract sends it; Date.parse alone accepts too much.
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const date = matching(64, 'is not a date', (s) => isoDateTime.test(s) && !Number.isNaN(Date.parse(s)));
+const isoDateTime = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A date-time that exists: 30 February is refused, not rolled over to 2 March. */
+function isDateTime(s: string): boolean {
+  const [, year, month, day] = isoDateTime.exec(s) ?? [];
+  if (!year) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(+year, +month - 1, +day);
+  return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
+}
+const date = matching(64, 'is not a date', isDateTime);
 
 const languageTag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
@@ -115,15 +129,15 @@ const accepts = object<Accepts>(
   {
     kind: oneOf<ContributionKind>(contributionKinds),
     types: list(text(255, true)),
-    maxBytes: count(true),
-    maxFiles: count(true),
-    maxSeconds: count(true),
-    maxLength: count(true),
+    maxBytes: count(1e12, true),
+    maxFiles: count(1000, true),
+    maxSeconds: count(86_400, true),
+    maxLength: count(1e6, true),
   },
   ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
 );
 
-const call = object<Call>(
+const callFields = object<Call>(
   {
     id: text(200, true),
     title: text(300, true),
@@ -134,16 +148,23 @@ const call = object<Call>(
     closesAt: date,
     campaign: text(200, true),
     project: object({ title: text(300, true), url: webUrl }),
-    cover: object({ url: webUrl, alt: text(1000), width: count(true), height: count(true) }),
+    cover: object({ url: webUrl, alt: text(1000), width: count(1e5, true), height: count(1e5, true) }),
     languages: list(language),
     accepts: list(accepts, true),
-    contributionCount: count(),
+    contributionCount: count(1e9),
     url: webUrl,
     terms: object({ url: webUrl, version: text(100, true), license: text(200) }, ['license']),
     upload: object({ endpoint: webUrl }),
   },
   ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url'],
 );
+
+/** A call; one whose closing time has passed is closed, whatever a stale answer says. */
+const call: Read<Call> = (value, path) => {
+  const read = callFields(value, path);
+  if (read.closesAt && Date.parse(read.closesAt) <= Date.now()) read.status = 'closed';
+  return read;
+};
 
 /** Checks one call from a backend; throws a ContractError naming the first wrong field. */
 export function parseCall(value: unknown, path = 'call'): Call {

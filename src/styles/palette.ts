@@ -54,4 +54,15 @@ export const palette = css`
     color-scheme: dark;
     background: var(--_oc-surface);
   }
+  /* Browsers without relative colours (before 2024): the light palette's accents, no derivation. */
+  @supports not (color: oklch(from red l c h)) {
+    .root {
+      --_oc-surface-for-text: initial;
+      --_oc-text-for-surface: initial;
+      --_oc-accent: var(--oc-color-accent, #0b57d0);
+      --_oc-on-accent: var(--oc-color-on-accent, #fff);
+      --_oc-danger: var(--oc-color-danger, #b3261e);
+      --_oc-success: var(--oc-color-success, #146c2e);
+    }
+  }
 `;

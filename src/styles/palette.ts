@@ -65,4 +65,11 @@ export const palette = css`
       --_oc-success: var(--oc-color-success, #146c2e);
     }
   }
+  /* Browsers without light-dark() (before 2024): the light surface and text. */
+  @supports not (color: light-dark(#000, #fff)) {
+    .root {
+      --_oc-surface: var(--oc-color-surface, #fff);
+      --_oc-text: var(--oc-color-text, #1d1d1f);
+    }
+  }
 `;

@@ -1,7 +1,7 @@
 // `npm run test:stories` (after `npm run build-storybook`): opens the static Storybook in
 // Chromium twice.
-// 1. As a team publishes it: served by a plain static file server, no backend, on a machine with
-//    no camera or microphone. Every docs page and every story that only reads (not tagged
+// 1. As a team publishes it: served by a plain static file server in a sub-path of a site, no
+//    backend, on a machine with no camera or microphone. Every docs page and every story that only reads (not tagged
 //    `needs-backend`) must show without a 404 or any failed request, and say nothing of a 404
 //    or of a missing microphone.
 // 2. In front of the real reference backend (its /v1 and /terms passed through, as the dev
@@ -45,13 +45,17 @@ const types: Record<string, string> = {
 };
 
 /**
- * The static Storybook; with `backendPort`, /v1 and /terms passed to the backend as the dev
- * server's proxy does (the Host header kept, so that tus upload URLs point back here).
+ * The static Storybook under `base` (a team may publish it in a sub-path of its site); with
+ * `backendPort`, /v1 and /terms passed to the backend as the dev server's proxy does (the Host
+ * header kept, so that tus upload URLs point back here).
  */
-async function serve(backendPort?: number): Promise<{ origin: string; server: Server }> {
+async function serve(base: string, backendPort?: number): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const full = new URL(req.url ?? '/', 'http://x').pathname;
+    // The browser asks the site's root for its icon, whatever the sub-path.
+    if (full === '/favicon.ico') return void res.writeHead(204).end();
+    if (!full.startsWith(base)) return void res.writeHead(404).end();
+    const path = full.slice(base.length - 1);
     if (backendPort && /^\/(v1|terms)(\/|$)/.test(path)) {
       const upstream = request(
         { host: '127.0.0.1', port: backendPort, path: req.url, method: req.method, headers: req.headers },
@@ -75,7 +79,7 @@ async function serve(backendPort?: number): Promise<{ origin: string; server: Se
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}${base.slice(0, -1)}`, server };
 }
 
 interface Entry {
@@ -167,11 +171,11 @@ async function open(browser: Browser, origin: string, list: Entry[], hosted: boo
   }
 }
 
-// 1. As hosted: static files only, no camera or microphone on the machine.
+// 1. As hosted: static files only, in a sub-path, no camera or microphone on the machine.
 {
-  const { origin, server } = await serve();
+  const { origin, server } = await serve('/team/storybook/');
   const browser = await launchChromium({ fakeMedia: false });
-  console.log('As hosted: static files, no backend, no camera or microphone');
+  console.log('As hosted: static files in a sub-path, no backend, no camera or microphone');
   try {
     await open(
       browser,
@@ -189,7 +193,7 @@ async function open(browser: Browser, origin: string, list: Entry[], hosted: boo
 {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-stories-'));
   const backend = await startServer({ port: 0, dataDir });
-  const { origin, server } = await serve(Number(new URL(backend.url).port));
+  const { origin, server } = await serve('/', Number(new URL(backend.url).port));
   const browser = await launchChromium();
   console.log('\nWith the reference backend: the stories that send files or contributions');
   try {

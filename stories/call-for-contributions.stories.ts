@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html, nothing } from 'lit';
 import '../src/call-for-contributions/define.js';
 import type { CallSource } from '../src/api/source.js';
-import { api, inside, partnerColours, pendingSource, unreachableSource, until } from './support.js';
+import { api, inside, partnerColours, pendingSource, seedSource, unreachableSource, until } from './support.js';
 
 interface ListArgs {
   api: string;
@@ -20,7 +20,9 @@ interface ListArgs {
 const meta: Meta<ListArgs> = {
   title: 'Elements/call-for-contributions',
   component: 'call-for-contributions',
-  args: { api, campaign: 'this-is-malaysia' },
+  // The calls come from the reference backend's seed, in the browser: no backend needed to look.
+  args: { api, campaign: 'this-is-malaysia', source: seedSource },
+  argTypes: { source: { table: { disable: true } } },
   render: (args) =>
     html`<call-for-contributions
       api=${args.api}

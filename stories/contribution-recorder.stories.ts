@@ -4,7 +4,17 @@ import '../src/contribution-recorder/define.js';
 import '../src/contribution-uploader/define.js';
 import type { CallSource } from '../src/api/source.js';
 import type { Call } from '../src/api/types.js';
-import { api, inside, partnerColours, pendingSource, unreachableSource, until } from './support.js';
+import {
+  api,
+  fakeDevices,
+  inside,
+  partnerColours,
+  pendingSource,
+  seedCall,
+  seedSource,
+  unreachableSource,
+  until,
+} from './support.js';
 
 interface RecorderArgs {
   api: string;
@@ -21,7 +31,11 @@ interface RecorderArgs {
 const meta: Meta<RecorderArgs> = {
   title: 'Elements/contribution-recorder',
   component: 'contribution-recorder',
-  args: { api, call: 'puisi-voices', kind: 'audio', countdown: 0 },
+  // The call comes from the reference backend's seed; takes go up to the backend as they are recorded.
+  args: { api, call: 'puisi-voices', kind: 'audio', countdown: 0, source: seedSource },
+  argTypes: { source: { table: { disable: true }, control: false }, callData: { table: { disable: true } } },
+  // A microphone and a camera of the story's own: the recorder works on a machine without them.
+  beforeEach: () => fakeDevices(),
   render: (args) =>
     html`<contribution-recorder
       api=${args.api}
@@ -40,7 +54,7 @@ type Story = StoryObj<RecorderArgs>;
 
 const recorderIn = (canvas: HTMLElement) => until(() => canvas.querySelector('contribution-recorder'), 'the recorder');
 const press = async (host: Element, selector: string) => (await inside(host, selector)).click();
-/** Turns the devices on (Storybook's test browser has fake ones). */
+/** Turns the devices on (the story's own, see fakeDevices). */
 async function turnOn(canvas: HTMLElement): Promise<Element> {
   const recorder = await recorderIn(canvas);
   await press(recorder, '.turn-on');
@@ -64,8 +78,12 @@ export const ReadyAudio: Story = { play: async ({ canvasElement }) => void (awai
 /** Video: camera and microphone menus, and a live preview. */
 export const ReadyVideo: Story = { args: { kind: 'video' }, play: ReadyAudio.play };
 
-/** The countdown before recording, said aloud for screen readers. */
+/**
+ * The countdown before recording, said aloud for screen readers.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories): the take goes up as it is recorded.
+ */
 export const Countdown: Story = {
+  tags: ['needs-backend'],
   args: { countdown: 30 },
   play: async ({ canvasElement }) => {
     const recorder = await turnOn(canvasElement);
@@ -74,8 +92,12 @@ export const Countdown: Story = {
   },
 };
 
-/** Recording: elapsed time against the call's limit, and the take already going to the server. */
+/**
+ * Recording: elapsed time against the call's limit, and the take already going to the server.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories): the take goes up as it is recorded.
+ */
 export const Recording: Story = {
+  tags: ['needs-backend'],
   play: async ({ canvasElement }) => {
     const recorder = await turnOn(canvasElement);
     await press(recorder, '.record');
@@ -83,7 +105,12 @@ export const Recording: Story = {
   },
 };
 
+/**
+ * Paused while recording.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories): the take goes up as it is recorded.
+ */
 export const Paused: Story = {
+  tags: ['needs-backend'],
   play: async ({ canvasElement }) => {
     const recorder = await turnOn(canvasElement);
     await press(recorder, '.record');
@@ -93,8 +120,12 @@ export const Paused: Story = {
   },
 };
 
-/** Stopped: the take to play back, record again, or use. */
+/**
+ * Stopped: the take to play back, record again, or use.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories): the take goes up as it is recorded.
+ */
 export const Stopped: Story = {
+  tags: ['needs-backend'],
   args: { kind: 'video' },
   play: async ({ canvasElement }) => {
     const recorder = await turnOn(canvasElement);
@@ -122,23 +153,18 @@ export const PermissionRefused: Story = {
 
 /** A call whose formats this browser cannot record: said plainly, with the way round. */
 export const CannotRecordThisFormat: Story = {
-  loaders: [
-    async () => {
-      const call = (await (await fetch(`${api}/calls/puisi-voices`)).json()) as Call;
-      return { call: { ...call, accepts: [{ kind: 'audio', types: ['audio/x-nothing-records-this'], maxSeconds: 30 }] } };
+  args: {
+    callData: {
+      ...seedCall('puisi-voices'),
+      accepts: [{ kind: 'audio', types: ['audio/x-nothing-records-this'], maxSeconds: 30 }],
     },
-  ],
-  render: (args, { loaded }) =>
-    html`<contribution-recorder
-      api=${args.api}
-      .callData=${(loaded as { call: Call }).call}
-      kind="audio"
-    ></contribution-recorder>`,
+  },
 };
 
 /** In the answer form, beside "Choose files". */
 export const InTheAnswerForm: StoryObj<RecorderArgs> = {
-  render: (args) => html`<contribution-uploader api=${args.api} call="puisi-voices"></contribution-uploader>`,
+  render: (args) =>
+    html`<contribution-uploader api=${args.api} call="puisi-voices" .source=${args.source}></contribution-uploader>`,
   play: async ({ canvasElement }) => {
     const uploader = await until(() => canvasElement.querySelector('contribution-uploader'), 'the form');
     await press(uploader, '.record-audio');
@@ -146,8 +172,12 @@ export const InTheAnswerForm: StoryObj<RecorderArgs> = {
   },
 };
 
-/** A take recorded on an earlier visit and never sent: the form offers it. */
+/**
+ * A take recorded on an earlier visit and never sent: the form offers it.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories): the take goes up as it is recorded.
+ */
 export const UnsentTakeOffered: StoryObj<RecorderArgs> = {
+  tags: ['needs-backend'],
   play: async ({ canvasElement }) => {
     const recorder = await turnOn(canvasElement);
     await press(recorder, '.record');
@@ -159,6 +189,7 @@ export const UnsentTakeOffered: StoryObj<RecorderArgs> = {
     const form = document.createElement('contribution-uploader');
     form.setAttribute('api', api);
     form.setAttribute('call', 'puisi-voices');
+    form.source = seedSource;
     recorder.replaceWith(form);
     await inside(form, '.unsent');
   },

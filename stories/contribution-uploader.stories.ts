@@ -1,7 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html, nothing } from 'lit';
 import '../src/contribution-uploader/define.js';
-import { api, choose, fill, inside, partnerColours, recording, until, uploaderIn } from './support.js';
+import type { CallSource } from '../src/api/source.js';
+import {
+  api,
+  choose,
+  fill,
+  holdUploadsAfter,
+  inside,
+  partnerColours,
+  recording,
+  seedSource,
+  until,
+  uploaderIn,
+} from './support.js';
 
 interface UploaderArgs {
   api: string;
@@ -11,12 +23,15 @@ interface UploaderArgs {
   lang?: string;
   theme?: 'light' | 'dark' | 'auto';
   style?: string;
+  source?: CallSource;
 }
 
 const meta: Meta<UploaderArgs> = {
   title: 'Elements/contribution-uploader',
   component: 'contribution-uploader',
-  args: { api, call: 'puisi-voices' },
+  // The call comes from the reference backend's seed; files and contributions go to the backend.
+  args: { api, call: 'puisi-voices', source: seedSource },
+  argTypes: { source: { table: { disable: true } } },
   render: (args) =>
     html`<contribution-uploader
       api=${args.api}
@@ -26,6 +41,7 @@ const meta: Meta<UploaderArgs> = {
       lang=${args.lang ?? nothing}
       theme=${args.theme ?? nothing}
       style=${args.style ?? nothing}
+      .source=${args.source}
     ></contribution-uploader>`,
 };
 export default meta;
@@ -49,18 +65,31 @@ export const ValidationErrors: Story = {
   },
 };
 
-/** A 40 MB recording going up in 1 MiB chunks: progress, speed, time left, pause. */
+/**
+ * A 40 MB recording going up in 1 MiB chunks: progress, speed, time left, pause. Held part way
+ * (the story sends a few chunks, then holds the next), so that it stays uploading.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Uploading: Story = {
+  tags: ['needs-backend'],
   args: { chunkSize: 1024 * 1024 },
+  beforeEach: () => holdUploadsAfter(14),
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);
     await choose(uploader, recording('puisi-take-1.ogg', 40_000_000));
-    await inside(uploader, '.file');
+    await until(
+      () => /[1-9]\d*\s?%/.test(fileStatus(uploader)) && uploader.shadowRoot?.querySelector('.file.uploading'),
+      'progress',
+    );
   },
 };
 
-/** Paused by the visitor; Resume continues from the server's offset. */
+/**
+ * Paused by the visitor; Resume continues from the server's offset.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Paused: Story = {
+  tags: ['needs-backend'],
   args: { chunkSize: 1024 * 1024 },
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);
@@ -70,8 +99,12 @@ export const Paused: Story = {
   },
 };
 
-/** The browser went offline: the upload waits and says so, and continues when it is back. */
+/**
+ * The browser went offline: the upload waits and says so, and continues when it is back.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Offline: Story = {
+  tags: ['needs-backend'],
   args: { chunkSize: 1024 * 1024 },
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);
@@ -82,8 +115,12 @@ export const Offline: Story = {
   },
 };
 
-/** The same file chosen again in a fresh form (after a reload, say): it resumes, and says from where. */
+/**
+ * The same file chosen again in a fresh form (after a reload, say): it resumes, and says from where.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Resumed: Story = {
+  tags: ['needs-backend'],
   args: { chunkSize: 1024 * 1024 },
   play: async ({ canvasElement }) => {
     const first = await uploaderIn(canvasElement);
@@ -102,9 +139,13 @@ export const Resumed: Story = {
   },
 };
 
-/** The upload endpoint refused the file: the reason in words, and Retry. */
+/**
+ * The upload endpoint refused the file: the reason in words, and Retry.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Failed: Story = {
-  args: { uploadEndpoint: new URL('/v1/no-uploads-here/', location.href).href },
+  tags: ['needs-backend'],
+  args: { uploadEndpoint: `${api}/no-uploads-here/` },
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);
     await choose(uploader, recording('puisi-take-5.ogg', 200_000));
@@ -112,8 +153,12 @@ export const Failed: Story = {
   },
 };
 
-/** Sent: the thank-you, with focus on its heading. */
+/**
+ * Sent: the thank-you, with focus on its heading.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Done: Story = {
+  tags: ['needs-backend'],
   args: { call: 'astronaut-one-liner' },
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);
@@ -130,8 +175,12 @@ export const ClosedCall: Story = { args: { call: 'thank-you-notes-2025' } };
 
 export const DarkTheme: Story = { args: { theme: 'dark' } };
 
-/** In Malay, with a file chosen: every word from the Malay table. */
+/**
+ * In Malay, with a file chosen: every word from the Malay table.
+ * Needs the reference backend (`npm run storybook` starts one beside the stories).
+ */
 export const Malay: Story = {
+  tags: ['needs-backend'],
   args: { lang: 'ms', chunkSize: 1024 * 1024 },
   play: async ({ canvasElement }) => {
     const uploader = await uploaderIn(canvasElement);

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/config/define.js';
 import '../src/call-for-contributions/define.js';
 import '../src/contribution-uploader/define.js';
-import { api, partnerColours } from './support.js';
+import { api, partnerColours, seedSource } from './support.js';
 
 interface ConfigArgs {
   api: string;
@@ -24,7 +24,7 @@ export default meta;
  */
 export const PartnerCampaign: StoryObj<ConfigArgs> = {
   render: (args) =>
-    html`<open-call-config api=${args.api} lang=${args.lang} theme=${args.theme} style=${partnerColours}>
+    html`<open-call-config api=${args.api} lang=${args.lang} theme=${args.theme} style=${partnerColours} .source=${seedSource}>
       <call-for-contributions call="puisi-voices" heading-level="2"></call-for-contributions>
       <call-for-contributions campaign="this-is-malaysia" heading-level="3"></call-for-contributions>
     </open-call-config>`,

@@ -61,12 +61,28 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
   };
 }
 
-/** Lists calls from any source, checked against the contract. */
+/**
+ * Lists calls from any source, checked against the contract. A call that does not follow it is
+ * left out, and the site's developer told in the console, one line for each, which field is wrong.
+ */
 export async function listCalls(source: CallSource, query: CallQuery, signal?: AbortSignal): Promise<CallPage> {
-  return checked(await source.listCalls(query, { signal }), parseCallPage);
+  const { items, next, skipped } = checked(await source.listCalls(query, { signal }), parseCallPage);
+  for (const { id, error } of skipped)
+    console.warn(
+      `open-call-widgets: left out ${id ? `the call "${id}"` : 'a call'}, which does not follow the contract: ${error.message}`,
+    );
+  return { items, next };
 }
 
 /** One call from any source, checked against the contract. */
 export async function getCall(source: CallSource, id: string, signal?: AbortSignal): Promise<Call> {
   return checked(await source.getCall(id, { signal }), (v) => parseCall(v));
+}
+
+/**
+ * The cursor of the page after `page`, or null where the list ends. A cursor already followed,
+ * or a later page that adds no call, would page in circles (a backend's bug): the list ends there.
+ */
+export function nextCursor(page: CallPage, followed: ReadonlySet<string>, added: number): string | null {
+  return page.next !== null && !followed.has(page.next) && (added > 0 || followed.size === 0) ? page.next : null;
 }

@@ -16,7 +16,7 @@ export class ContractError extends Error {
 }
 
 /** Checks one value at `path` (for the message) and returns it, typed; throws a ContractError. */
-type Read<T> = (value: unknown, path: string) => T;
+export type Read<T> = (value: unknown, path: string) => T;
 
 /** A reader for each field of T; fields T may leave out are skipped when absent or null. */
 type Shape<T> = { [K in keyof T]-?: Read<Exclude<T[K], undefined>> };
@@ -46,12 +46,17 @@ export const text =
     return s;
   };
 
-/** A whole number of zero or more; with `positive`, greater than zero. */
+/**
+ * A whole number of zero or more, at most `max`; with `positive`, greater than zero. Each field
+ * has a most that a real call could need: beyond it a count is a backend's bug, which would
+ * print as a 22-digit number.
+ */
 const count =
-  (positive = false): Read<number> =>
+  (max: number, positive = false): Read<number> =>
   (value, path) => {
     check(typeof value === 'number' && Number.isInteger(value) && value >= 0, path, 'is not a whole number of zero or more');
     check(!positive || value !== 0, path, 'is not greater than zero');
+    check((value as number) <= max, path, `is more than ${max}`);
     return value as number;
   };
 
@@ -76,8 +81,17 @@ export function isWebUrl(value: string): boolean {
 export const webUrl = matching(2048, 'is not an http(s) URL', isWebUrl);
 
 // ISO 8601 date-time with a zone, as the contract sends it; Date.parse alone accepts too much.
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const date = matching(64, 'is not a date', (s) => isoDateTime.test(s) && !Number.isNaN(Date.parse(s)));
+const isoDateTime = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A date-time that exists: 30 February is refused, not rolled over to 2 March. */
+function isDateTime(s: string): boolean {
+  const [, year, month, day] = isoDateTime.exec(s) ?? [];
+  if (!year) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(+year, +month - 1, +day);
+  return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
+}
+const date = matching(64, 'is not a date', isDateTime);
 
 const languageTag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
@@ -115,15 +129,15 @@ const accepts = object<Accepts>(
   {
     kind: oneOf<ContributionKind>(contributionKinds),
     types: list(text(255, true)),
-    maxBytes: count(true),
-    maxFiles: count(true),
-    maxSeconds: count(true),
-    maxLength: count(true),
+    maxBytes: count(1e12, true),
+    maxFiles: count(1000, true),
+    maxSeconds: count(86_400, true),
+    maxLength: count(1e6, true),
   },
   ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
 );
 
-const call = object<Call>(
+const callFields = object<Call>(
   {
     id: text(200, true),
     title: text(300, true),
@@ -134,10 +148,10 @@ const call = object<Call>(
     closesAt: date,
     campaign: text(200, true),
     project: object({ title: text(300, true), url: webUrl }),
-    cover: object({ url: webUrl, alt: text(1000), width: count(true), height: count(true) }),
+    cover: object({ url: webUrl, alt: text(1000), width: count(1e5, true), height: count(1e5, true) }),
     languages: list(language),
     accepts: list(accepts, true),
-    contributionCount: count(),
+    contributionCount: count(1e9),
     url: webUrl,
     terms: object({ url: webUrl, version: text(100, true), license: text(200) }, ['license']),
     upload: object({ endpoint: webUrl }),
@@ -145,15 +159,63 @@ const call = object<Call>(
   ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url'],
 );
 
+/** A call; one whose closing time has passed is closed, whatever a stale answer says. */
+const call: Read<Call> = (value, path) => {
+  const read = callFields(value, path);
+  if (read.closesAt && Date.parse(read.closesAt) <= Date.now()) read.status = 'closed';
+  return read;
+};
+
 /** Checks one call from a backend; throws a ContractError naming the first wrong field. */
 export function parseCall(value: unknown, path = 'call'): Call {
   return call(value, path);
 }
 
-/** Checks a page of `GET /calls`. */
-export function parseCallPage(value: unknown): CallPage {
+/** An item of a page that did not follow the contract, and was left out. */
+export interface SkippedItem {
+  /** Its place in the page's `items`. */
+  index: number;
+  /** Its `id`, when it had a readable one. */
+  id?: string;
+  /** What is wrong with it: the first wrong field (`items[3].closesAt is not a date`). */
+  error: ContractError;
+}
+
+/** A page of a list, with the items that were left out. */
+export interface CheckedPage<T> {
+  items: T[];
+  next: string | null;
+  skipped: SkippedItem[];
+}
+
+/**
+ * Checks a page of a list (`{ items, next }`), item by item with `item`: one wrong item is left
+ * out and named in `skipped`, so that it never hides the good ones. A page that is wrong as a
+ * whole (not an object, `items` not a list, a bad `next`), or whose every item is wrong, throws
+ * the first error: then there is nothing to show.
+ */
+export function parsePage<T>(value: unknown, item: Read<T>): CheckedPage<T> {
   const o = fields(value, 'response');
-  return { items: list(call)(o.items, 'items'), next: o.next == null ? null : text(2000, true)(o.next, 'next') };
+  check(Array.isArray(o.items), 'items', 'is not a list');
+  const next = o.next == null ? null : text(2000, true)(o.next, 'next');
+  const items: T[] = [];
+  const skipped: SkippedItem[] = [];
+  (o.items as unknown[]).forEach((v, index) => {
+    try {
+      items.push(item(v, `items[${index}]`));
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      const id = isFields(v) && typeof v.id === 'string' ? v.id.slice(0, 200) : undefined;
+      skipped.push({ index, id, error });
+    }
+  });
+  if (skipped.length && !items.length) throw skipped[0].error;
+  return { items, next, skipped };
+}
+
+/** Checks a page of `GET /calls`: the calls that follow the contract, and those left out. */
+export function parseCallPage(value: unknown): CallPage & CheckedPage<Call> {
+  return parsePage(value, call);
 }
 
 /** Reads an RFC 9457 problem; anything else yields undefined (the caller words its own error). */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../i18n/failure.js';
 import { loadOnce } from '../load.js';
-import { listCalls, type CallQuery } from '../api/source.js';
+import { listCalls, nextCursor, type CallQuery } from '../api/source.js';
 import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
@@ -73,6 +73,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     failure: { state: true, attribute: false },
     loadingMore: { state: true, attribute: false },
     moreFailure: { state: true, attribute: false },
+    ended: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
     describe: { state: true, attribute: false },
@@ -103,6 +104,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private failure: Failure | undefined;
   declare private loadingMore: boolean;
   declare private moreFailure: Failure | undefined;
+  /** The backend offered more, but its cursor went in circles: the list says it has ended. */
+  declare private ended: boolean;
   declare private announcement: string;
   /** The call whose Contribute found neither the answer region's code nor a page of the call's own. */
   declare private unanswerable: string | undefined;
@@ -114,6 +117,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   #loadKey?: unknown[];
   #loading?: AbortController;
   #loadingMoreController?: AbortController;
+  /** The cursors followed since the first page. */
+  #followed = new Set<string>();
 
   constructor() {
     super();
@@ -124,6 +129,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.next = null;
     this.loadingMore = false;
     this.announcement = '';
+    this.ended = false;
   }
 
   override disconnectedCallback(): void {
@@ -203,11 +209,14 @@ export class CallForContributionsElement extends OpenCallWidget {
       const known = new Set(shown.map((c) => c.id));
       const added = page.items.filter((c) => !known.has(c.id));
       this.calls = [...shown, ...added];
-      this.next = page.next;
+      if (!more) this.#followed.clear();
+      if (cursor) this.#followed.add(cursor);
+      this.next = nextCursor(page, this.#followed, added.length);
+      this.ended = page.next !== null && this.next === null;
       this.phase = 'ready';
       const n = this.calls.length;
       this.announcement = strings.callsShown(this.settings.formats.count(n), n);
-      emit(this, 'calls-load', { calls: added, shown: n, hasMore: page.next !== null });
+      emit(this, 'calls-load', { calls: added, shown: n, hasMore: this.next !== null });
       await this.updateComplete;
       // A list's descriptions start collapsed, and nobody has pressed Contribute yet: that code loads once the list shows.
       if (!more) void this.#loadShown();
@@ -311,7 +320,9 @@ export class CallForContributionsElement extends OpenCallWidget {
                 ${this.loadingMore ? strings.loadingMore : this.moreFailure ? strings.retry : strings.loadMore}
               </button>
             </div>`
-          : nothing
+          : this.ended
+            ? html`<p class="more">${strings.allShown}</p>`
+            : nothing
       }`;
   }
 

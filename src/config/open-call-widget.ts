@@ -26,7 +26,7 @@ export class OpenCallWidget extends LitElement {
   declare api: string | undefined;
   /** UI language (BCP 47). Default: the nearest `lang` up the page, then the browser's. */
   declare lang: string;
-  /** `light`, `dark` or `auto` (default: follows the visitor's system). */
+  /** `light`, `dark` or `auto` (default: follows the page's declared `color-scheme`, then the visitor's system). */
   declare theme: Theme | undefined;
   /** Overrides the tus endpoint that calls name. */
   declare uploadEndpoint: string | undefined;

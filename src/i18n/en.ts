@@ -7,6 +7,7 @@ export const en: Strings = {
   empty: 'There are no open calls right now. Come back soon: new ones open often.',
   emptyFiltered: 'No open call matches here right now. Come back soon: new ones open often.',
   loadMore: 'Load more calls',
+  allShown: 'That is every call there is for now.',
   loadingMore: 'Loading more calls…',
   retry: 'Try again',
   errorTitle: 'The calls could not be loaded',

@@ -8,6 +8,7 @@ export const ms: Strings = {
   empty: 'Tiada panggilan terbuka buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
   emptyFiltered: 'Tiada panggilan terbuka yang sepadan buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
   loadMore: 'Muatkan lagi panggilan',
+  allShown: 'Itulah semua panggilan buat masa ini.',
   loadingMore: 'Memuatkan lagi panggilan…',
   retry: 'Cuba lagi',
   errorTitle: 'Panggilan tidak dapat dimuatkan',

@@ -15,6 +15,8 @@ export interface Strings {
   emptyFiltered: string;
   loadMore: string;
   loadingMore: string;
+  /** Where "Load more" was, when the backend offered more but had nothing new to give. */
+  allShown: string;
   retry: string;
   errorTitle: string;
   /** "Details: …" shown under an error, with the backend's own words. */

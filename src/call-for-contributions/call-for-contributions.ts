@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { describeFailure, type Failure } from '../i18n/failure.js';
-import { loadOnce } from '../load.js';
+import { describeFailure, type Failure } from '../core/failure.js';
+import { loadOnce } from '../core/load.js';
 import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { emit } from '../events.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
-import type { AnswerRegion } from './answer-region.js';
+import type { AnswerRegion } from './once-shown/answer-region.js';
 import { styles } from './styles.js';
+import { listWords, type ListWords } from './words/words.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -79,6 +80,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
+  protected static override readonly wordTables = [listWords];
 
   /** Show this one call (its id) instead of a list. */
   declare call: string | undefined;
@@ -153,6 +155,10 @@ export class CallForContributionsElement extends OpenCallWidget {
     }
   }
 
+  get #words(): ListWords {
+    return this.settings.words(listWords);
+  }
+
   /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */
   get #ownLangFilter(): string | undefined {
     return this.getAttribute('lang') || undefined;
@@ -174,7 +180,7 @@ export class CallForContributionsElement extends OpenCallWidget {
    * added after the calls shown (those already shown are not repeated).
    */
   async #load(more = false): Promise<void> {
-    const strings = this.settings.strings;
+    const strings = this.#words;
     const cursor = more ? this.next : null;
     const controller = new AbortController();
     if (more) {
@@ -263,19 +269,19 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   #renderCard(call: Call, single: boolean): TemplateResult {
     return renderCallCard(call, {
-      strings: this.settings.strings,
+      strings: this.#words,
       formats: this.settings.formats,
       headingLevel: this.headingLevel,
       single,
       answer: this.#answerRegion?.render(call),
-      notice: this.unanswerable === call.id ? this.settings.strings.answerUnavailable : undefined,
+      notice: this.unanswerable === call.id ? this.#words.answerUnavailable : undefined,
       description: this.describe,
       onContribute: (c) => void this.#contribute(c),
     });
   }
 
   #renderBody(): TemplateResult {
-    const strings = this.settings.strings;
+    const strings = this.#words;
     const single = Boolean(this.call || this.callData);
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
@@ -328,5 +334,8 @@ export class CallForContributionsElement extends OpenCallWidget {
  * One file in the CDN bundle, asked for as two modules at once (no round trip between them).
  */
 const loadShown = loadOnce("descriptions' formatting and answering in place (descriptions stay plain text)", () =>
-  Promise.all([import('./markdown.js'), import('./answer-region.js')]).then(([markdown, region]) => ({ ...markdown, ...region })),
+  Promise.all([import('./once-shown/markdown.js'), import('./once-shown/answer-region.js')]).then(([markdown, region]) => ({
+    ...markdown,
+    ...region,
+  })),
 );

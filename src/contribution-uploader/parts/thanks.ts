@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
-import { heading } from '../../heading.js';
-import type { UploaderStrings } from '../../i18n/index.js';
+import { heading } from '../../core/heading.js';
+import type { UploaderWords } from '../words/words.js';
 
 /** After sending: a heading that takes focus, where to see the contribution, and "Send another". */
 export function thanks(
   call: Call,
   receipt: ContributionReceipt | undefined,
-  c: { words: UploaderStrings; headingLevel: number; sendAnother(): void },
+  c: { words: UploaderWords; headingLevel: number; sendAnother(): void },
 ): TemplateResult {
   const s = c.words;
   return html`<div class="thanks" part="thanks">

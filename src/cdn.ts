@@ -1,7 +1,7 @@
 // Entry of the single-file bundle a blogger pastes: defines every element. The list comes with
 // it; the rest loads when it is needed: the answer form and the recorder (with tus-js-client)
 // when someone presses Contribute or when the page has their tag, and `<open-call-config>`
-// when the page has one (widgets inside it wait for it: see SettingsController.sharedArriving).
+// when the page has one (widgets inside it wait for it: see SettingsController.sharedSettingsArriving).
 import { define } from './core/define.js';
 import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 

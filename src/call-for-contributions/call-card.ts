@@ -64,7 +64,7 @@ function deadline(call: Call, { strings, formats }: CardView): TemplateResult | 
 /** One call: a card in the list, or the whole call in single-call mode. */
 export function renderCallCard(call: Call, view: CardView): TemplateResult {
   const { strings, formats } = view;
-  const describe = view.description ?? plainDescription;
+  const renderDescription = view.description ?? plainDescription;
   const titleId = `title-${call.id}`;
   return html`<article
     part="card ${call.status}"
@@ -124,10 +124,10 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
         call.description.trim() === ''
           ? nothing
           : view.single
-            ? html`<div class="description" part="description">${describe(call.description)}</div>`
+            ? html`<div class="description" part="description">${renderDescription(call.description)}</div>`
             : html`<details class="description" part="description">
                 <summary>${strings.aboutCall}</summary>
-                ${describe(call.description)}
+                ${renderDescription(call.description)}
               </details>`
       }
       ${

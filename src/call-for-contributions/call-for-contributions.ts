@@ -76,7 +76,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     moreFailure: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
-    describe: { state: true, attribute: false },
+    renderDescription: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -109,7 +109,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   /** The call whose Contribute found neither the answer region's code nor a page of the call's own. */
   declare private unanswerable: string | undefined;
   /** Renders a description's Markdown, once that code has arrived. */
-  declare private describe: ((source: string) => TemplateResult) | undefined;
+  declare private renderDescription: ((source: string) => TemplateResult) | undefined;
 
   /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
   #answerRegion?: AnswerRegion;
@@ -240,13 +240,13 @@ export class CallForContributionsElement extends OpenCallWidget {
     return { items: [call], next: null };
   }
 
-  /** Sets up what the list adds once it shows (`describe` is set once it has). Without that code, it stays as it is. */
+  /** Sets up what the list adds once it shows (`renderDescription` is set once it has). Without that code, it stays as it is. */
   async #loadShown(): Promise<void> {
-    if (this.describe) return;
+    if (this.renderDescription) return;
     const shown = await loadShown();
-    if (!shown || this.describe) return;
+    if (!shown || this.renderDescription) return;
     this.#answerRegion = new shown.AnswerRegion(this, this.settings, (call) => this.#counted(call.id));
-    this.describe = shown.renderMarkdown;
+    this.renderDescription = shown.renderMarkdown;
   }
 
   #cardFor(id: string): HTMLElement | null {
@@ -275,7 +275,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       single,
       answer: this.#answerRegion?.render(call),
       notice: this.unanswerable === call.id ? this.#words.answerUnavailable : undefined,
-      description: this.describe,
+      description: this.renderDescription,
       onContribute: (c) => void this.#contribute(c),
     });
   }

@@ -11,7 +11,7 @@ import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { FileUpload } from '../upload/file-upload.js';
 import { UploadsController } from '../upload/uploads-controller.js';
 import { MediaController } from './media-controller.js';
-import { clock, deviceChoice, livePreview, problemBox, takePlayer, uploadStatus, type Problem } from './parts.js';
+import { clock, deviceChoice, livePreview, problemBox, prompt, takePlayer, uploadStatus, type Problem } from './parts.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'idle' | 'asking' | 'ready' | 'countdown' | 'recording' | 'paused' | 'stopped' | 'used' | 'failed';
@@ -387,16 +387,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
       aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${
-        call
-          ? html`<div class="prompt" part="prompt">
-              <p class="prompt-label">${s.promptLabel}</p>
-              <p class="prompt-title">${call.title}</p>
-              <p class="prompt-summary">${call.summary}</p>
-            </div>`
-          : nothing
-      }
-      ${body}
+      ${call ? prompt(call, s) : nothing} ${body}
     </section>`;
   }
 }

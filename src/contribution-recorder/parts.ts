@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Call } from '../api/types.js';
 import type { Formats } from '../core/format.js';
 import type { RecorderWords } from './words/words.js';
 import type { FileUpload } from '../upload/file-upload.js';
@@ -85,5 +86,14 @@ export function problemBox(text: string, problem: Problem | undefined, s: Record
         ? nothing
         : html`<button type="button" class="try-again" @click=${tryAgain}>${s.errors.tryAgain}</button>`
     }
+  </div>`;
+}
+
+/** What the call asks, shown throughout, so the visitor knows what to say. */
+export function prompt(call: Call, s: RecorderWords): TemplateResult {
+  return html`<div class="prompt" part="prompt">
+    <p class="prompt-label">${s.promptLabel}</p>
+    <p class="prompt-title">${call.title}</p>
+    <p class="prompt-summary">${call.summary}</p>
   </div>`;
 }

@@ -4,7 +4,7 @@ import type { Call } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { CallTask } from '../core/call-task.js';
 import { OpenCallWidget } from '../core/open-call-widget.js';
-import { passedOn, shareSettings } from '../open-call-config/share.js';
+import { settingsToShare, shareSettings } from '../open-call-config/share.js';
 import { emit } from '../core/events.js';
 import { type UploaderWords } from './words/words.js';
 import { uploaderWords } from './words/words.js';
@@ -134,7 +134,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   constructor() {
     super();
     // The recorder inside the form uploads, speaks and looks as the form does.
-    shareSettings(this, () => passedOn(this.settings));
+    shareSettings(this, () => settingsToShare(this.settings));
     this.headingLevel = 2;
     this.dragging = false;
   }

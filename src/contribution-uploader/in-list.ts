@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
 import type { ReactiveControllerHost } from 'lit';
 import type { SettingsController } from '../core/settings.js';
-import { passedOn, shareSettings } from '../open-call-config/share.js';
+import { settingsToShare, shareSettings } from '../open-call-config/share.js';
 import './define.js';
 
 /** The answer form under a list's chosen call; `submitted` runs when a contribution has arrived. */
@@ -14,7 +14,7 @@ export type AnswerForm = (call: Call, headingLevel: number, submitted: () => voi
  * inside it, so they send to the same backend, in the same language and theme.
  */
 export function answerForms(list: ReactiveControllerHost & HTMLElement, settings: SettingsController): AnswerForm {
-  shareSettings(list, () => passedOn(settings));
+  shareSettings(list, () => settingsToShare(settings));
   return (call, headingLevel, submitted) =>
     html`<contribution-uploader
       .callData=${call}

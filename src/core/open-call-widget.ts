@@ -48,7 +48,7 @@ export class OpenCallWidget extends LitElement {
    * language, so a page in Malay never flashes English, and a page in English never downloads Malay.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    const shared = this.settings.sharedArriving();
+    const shared = this.settings.sharedSettingsArriving();
     if (shared) return shared.then(() => this.scheduleUpdate());
     const words = this.settings.wordsArriving((this.constructor as typeof OpenCallWidget).wordTables);
     return words ? words.then(() => super.scheduleUpdate()) : super.scheduleUpdate();

@@ -46,7 +46,7 @@ export class SettingsController implements ReactiveController {
    * load only then, so a page with a plain list downloads neither; a widget that comes before
    * its config's code waits for it rather than show a missing backend.
    */
-  sharedArriving(): Promise<void> | undefined {
+  sharedSettingsArriving(): Promise<void> | undefined {
     if (this.#receives) return undefined;
     const sharer = enclosing(this.host, (e) => sharingTags.includes(e.localName))?.localName;
     if (!sharer) return undefined;

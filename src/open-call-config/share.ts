@@ -20,7 +20,7 @@ export function shareSettings(host: ReactiveControllerHost & HTMLElement, value:
 }
 
 /** What a widget passes on to the widgets inside it: its settings as it uses them. */
-export function passedOn(settings: SettingsController): OpenCallConfig {
+export function settingsToShare(settings: SettingsController): OpenCallConfig {
   return {
     api: settings.api,
     lang: settings.lang,

@@ -39,7 +39,7 @@ const untilState = (el: Element, state: string, timeout = 15_000) =>
   });
 /**
  * Big enough, in 128 KiB chunks, that a test can act mid-upload on a fast machine (progress
- * reaches the page every 200 ms); 8 MB once finished before the first report.
+ * reaches the page a few times a second); a much smaller file can finish before the first report.
  */
 const midUpload = 24_000_000;
 const percentOf = (el: Element) => formOf(el).fileRow().percent;

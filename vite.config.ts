@@ -45,6 +45,7 @@ const tusWithoutDefaults = (): Plugin => ({
       './fileSignature.js': 'fingerprint',
       './error.js': 'error',
       '../error.js': 'error',
+      './uuid.js': 'uuid',
     }[source];
     return stub ? fileURLToPath(new URL(`src/upload/platform/tus-${stub}.ts`, import.meta.url)) : null;
   },

@@ -413,8 +413,8 @@ describe('<call-for-contributions> facing a broken backend', () => {
   it('shows the valid calls of a page with a malformed one, and names the wrong field of that call in the console', async () => {
     const el = await widget(html`<call-for-contributions api="/faults/malformed/v1"></call-for-contributions>`);
     expect(titles(el)).to.deep.equal(['Call fine']);
-    expect($(el, '.message.error')).to.equal(null);
-    expect(words($(el, '[role="status"]'))).to.equal('1 call shown');
+    expect(listOf(el).errorMessage).to.equal(null);
+    expect(words(listOf(el).liveRegion)).to.equal('1 call shown');
     const told = warnings.filter((w) => w.includes('broken'));
     expect(told).to.have.length(1);
     expect(told[0]).to.contain('the call "broken"').and.to.contain('items[1].closesAt is not a date');

@@ -4,8 +4,9 @@ import type { CallForContributionsElement } from '../../src/call-for-contributio
 import type { CallQuery, CallSource } from '../../src/api/source.js';
 import type { Call, CallPage } from '../../src/api/types.js';
 import { ContractError, parseCall } from '../../src/api/validate.js';
-import type { CallsLoadDetail } from '../../src/events.js';
-import { $, $$, settled, until, words } from '../harness/dom.js';
+import type { CallsLoadDetail } from '../../src/core/events.js';
+import { settled, until, words } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
 
 // Data a real backend sends only when something is wrong with it: a site's own source gives it on demand.
 const call = (id: string, fields: Record<string, unknown> = {}) =>
@@ -50,20 +51,20 @@ async function list(source: CallSource): Promise<CallForContributionsElement> {
   return el;
 }
 
-const titles = (el: Element) => $$(el, '.card .title').map((t) => words(t));
+const titles = (el: Element) => listOf(el).titles;
 
 describe('odd data from a backend', () => {
   it('shows an open call whose closing time has passed as closed: no Contribute, no "closes … ago"', async () => {
     const el = await list(
       pages(() => ({ items: [call('past', { closesAt: '2000-06-01T00:00:00Z' }), call('open')], next: null })),
     );
-    const [past, open] = $$(el, '.card');
-    expect(past.classList.contains('closed')).to.equal(true);
-    expect(words(past.querySelector('.status'))).to.equal('Closed');
-    expect(past.querySelector('.contribute')).to.equal(null);
-    expect(words(past.querySelector('.meta'))).to.match(/closed \d+ years ago/);
-    expect(words(past.querySelector('.meta'))).not.to.contain('closes');
-    expect(open.querySelector('.contribute')).to.exist;
+    const [past, open] = listOf(el).cards;
+    expect(past.card!.classList.contains('closed')).to.equal(true);
+    expect(words(past.status)).to.equal('Closed');
+    expect(past.contributeButton).to.equal(null);
+    expect(words(past.meta)).to.match(/closed \d+ years ago/);
+    expect(words(past.meta)).not.to.contain('closes');
+    expect(open.contributeButton).to.exist;
   });
 
   it('refuses a date that does not exist instead of rolling it over, and keeps the other calls', async () => {
@@ -113,7 +114,7 @@ describe('odd data from a backend', () => {
     expect(told).to.contain('items[0].contributionCount is more than');
     expect(told).to.contain('items[1].accepts[0].maxBytes is more than');
     expect(told).to.contain('items[2].accepts[0].maxSeconds is more than');
-    const card = words($(el, '.card'));
+    const card = words(listOf(el).card().card);
     expect(card).to.contain('9999');
     // No 22-digit number: with separators taken out, nothing longer than the largest count allowed.
     expect(card.replace(/(\d)[,.\u00a0\u202f ](?=\d{3}\b)/g, '$1')).not.to.match(/\d{11,}/);
@@ -127,12 +128,12 @@ describe('odd data from a backend', () => {
         return cursor ? { items: [call('second')], next: 'again' } : { items: [call('first')], next: 'again' };
       }),
     );
-    $(el, '.load-more')!.click();
+    listOf(el).loadMoreButton!.click();
     await until(() => titles(el).length === 2, 'the second page');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Call first', 'Call second']);
-    expect($(el, '.load-more')).to.equal(null);
-    expect(words($(el, '.more'))).to.equal('That is every call there is for now.');
+    expect(listOf(el).loadMoreButton).to.equal(null);
+    expect(words(listOf(el).endOfList)).to.equal('That is every call there is for now.');
     expect(asked).to.deep.equal([undefined, 'again']);
   });
 
@@ -147,12 +148,12 @@ describe('odd data from a backend', () => {
       ></call-for-contributions>`,
     );
     await settled(el);
-    $(el, '.load-more')!.click();
+    listOf(el).loadMoreButton!.click();
     await until(() => loads.length === 2, 'the second page');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Call same']);
-    expect($(el, '.load-more')).to.equal(null);
-    expect(words($(el, '.more'))).to.contain('every call');
+    expect(listOf(el).loadMoreButton).to.equal(null);
+    expect(words(listOf(el).endOfList)).to.contain('every call');
     expect(loads.map((l) => l.hasMore)).to.deep.equal([true, false]);
   });
 });

@@ -111,6 +111,10 @@ export class ListHarness {
   get loadMoreButton(): HTMLButtonElement | null {
     return this.#one('.load-more');
   }
+  /** What shows where Load more was once there is nothing more. */
+  get endOfList(): HTMLElement | null {
+    return this.#one('.more');
+  }
   /** The loading, empty and error messages. */
   get message(): HTMLElement | null {
     return this.#one('.message');

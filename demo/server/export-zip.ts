@@ -1,5 +1,5 @@
-import type { Readable } from 'node:stream';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ZipFile } from 'yazl';
 import type { ContributionKind } from '../../src/api/types.js';
 import { mediaTypeOf } from './media.js';
@@ -15,7 +15,7 @@ export interface ExportedContribution {
   license?: string;
   basedOn?: string[];
   publishedAt?: string;
-  files: Array<{ filetype?: string; size: number; open(): Readable | Promise<Readable> }>;
+  files: Array<{ filetype?: string; size: number; open(): Promise<ReadableStream<Uint8Array>> }>;
 }
 
 /** One line of the credits: one file of the zip. */
@@ -112,7 +112,7 @@ export function exportZip(contributions: readonly ExportedContribution[]): Expor
         Promise.resolve()
           .then(() => source.open())
           .then(
-            (stream) => done(null, stream),
+            (stream) => done(null, Readable.fromWeb(stream as NodeReadableStream<Uint8Array>)),
             (error: unknown) => done(error, new PassThrough()),
           );
       });

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Problem } from './problem.js';
 
 /**
@@ -60,8 +59,8 @@ export interface MediaFile {
   /** Something that changes whenever the bytes could: e.g. the upload id and size. */
   version: string;
   modified?: Date;
-  /** Opens the bytes from `start` to `end` inclusive. */
-  open(range: { start: number; end: number }): Readable | Promise<Readable>;
+  /** Opens the bytes from `start` to `end` inclusive (as the uploads store's `read` does). */
+  open(range: { start: number; end: number }): Promise<ReadableStream<Uint8Array>>;
 }
 
 /** A single byte range of a file of `size` bytes; undefined when the header asks for none we serve. */
@@ -140,6 +139,5 @@ export async function serveMedia(request: Request, file: MediaFile): Promise<Res
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
   const status = range ? 206 : 200;
   if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-  const stream = await file.open({ start, end });
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  return new Response(await file.open({ start, end }), { status, headers });
 }

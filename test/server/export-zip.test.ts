@@ -3,9 +3,12 @@ import assert from 'node:assert/strict';
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { unzipSync, strFromU8 } from 'fflate';
 import { creditsCsv, exportZip, fileNames, nameSafe, type ExportedContribution } from '../../demo/server/export-zip.js';
+
+/** A file as the uploads store reads it: a web stream. */
+const web = (stream: Readable) => Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 
 const dir = mkdtempSync(join(tmpdir(), 'oc-export-'));
 function stored(name: string, size: number): { path: string; bytes: Uint8Array } {
@@ -34,7 +37,7 @@ const contributions: ExportedContribution[] = [
     language: 'ms',
     license: 'CC BY-SA 4.0',
     publishedAt: '2026-11-30T08:00:00.000Z',
-    files: [{ filetype: 'audio/ogg', size: song.bytes.length, open: () => createReadStream(song.path) }],
+    files: [{ filetype: 'audio/ogg', size: song.bytes.length, open: async () => web(createReadStream(song.path)) }],
   },
   {
     id: '7a2b3c4d-aaaa-bbbb-cccc-000000000002',
@@ -45,8 +48,8 @@ const contributions: ExportedContribution[] = [
     basedOn: ['6f1c2d3e-aaaa-bbbb-cccc-000000000001'],
     publishedAt: '2026-11-30T09:00:00.000Z',
     files: [
-      { filetype: 'image/png', size: photo.bytes.length, open: () => createReadStream(photo.path) },
-      { filetype: 'text/html', size: second.bytes.length, open: async () => createReadStream(second.path) },
+      { filetype: 'image/png', size: photo.bytes.length, open: async () => web(createReadStream(photo.path)) },
+      { filetype: 'text/html', size: second.bytes.length, open: async () => web(createReadStream(second.path)) },
     ],
   },
   {
@@ -113,7 +116,7 @@ describe('the export zip', () => {
 
   it('ends the download broken when a file is shorter than the store said', async () => {
     const zip = exportZip([
-      { ...contributions[0], files: [{ filetype: 'audio/ogg', size: 999, open: () => createReadStream(photo.path) }] },
+      { ...contributions[0], files: [{ filetype: 'audio/ogg', size: 999, open: async () => web(createReadStream(photo.path)) }] },
     ]);
     await assert.rejects(collect(zip.stream));
   });

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { mediaTypeOf, parseRange, serveMedia, type MediaFile } from '../../demo/server/media.js';
+
+/** A file as the uploads store reads it: a web stream. */
+const web = (stream: Readable) => Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 
 const bytes = new Uint8Array(10_000).map((_, i) => (i * 7) % 256);
 const path = join(mkdtempSync(join(tmpdir(), 'oc-media-')), 'file');
@@ -16,7 +20,7 @@ function file(overrides: Partial<MediaFile> = {}): MediaFile {
     downloadName: 'puisi.ogg',
     version: 'upload-1:10000',
     modified: new Date('2026-11-30T08:00:00Z'),
-    open: ({ start, end }) => createReadStream(path, { start, end }),
+    open: async ({ start, end }) => web(createReadStream(path, { start, end })),
     ...overrides,
   };
 }
@@ -90,9 +94,9 @@ describe('serving a stored file', () => {
     const res = await serveMedia(
       get({}, 'HEAD'),
       file({
-        open: (r) => {
+        open: async (r) => {
           opened = true;
-          return createReadStream(path, r);
+          return web(createReadStream(path, r));
         },
       }),
     );

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Problem } from './problem.js';
 
@@ -95,6 +95,19 @@ export class OrganiserTokens {
     return access;
   }
 
+  /**
+   * The key that signs media preview links, derived from the tokens themselves: several
+   * instances started with the same tokens accept each other's links, and no one without a
+   * token can make one. Undefined when no token is configured (then no link is valid).
+   */
+  previewKey(): Buffer | undefined {
+    this.refresh();
+    if (this.entries.length === 0) return undefined;
+    const hash = createHash('sha256').update('open-call-widgets media preview\n');
+    for (const e of this.entries) hash.update(e.digest);
+    return hash.digest();
+  }
+
   private refresh(): void {
     const { file } = this.options;
     if (file !== undefined) {
@@ -145,4 +158,32 @@ function entry(token: string, scope: TokenScope, where: string): Entry {
     digest: digestOf(token),
     access: { everyCampaign: scope === '*', campaigns: new Set(scope === '*' ? [] : scope) },
   };
+}
+
+/** How long a preview link an organiser's listing hands out stays valid, at least. */
+export const previewLifetimeMs = 3600 * 1000;
+/** Expiry times are rounded up to this, so a refreshed listing keeps the same (cacheable) links. */
+const previewStepMs = 10 * 60 * 1000;
+
+const previewSignature = (key: Buffer, path: string, expires: number) =>
+  createHmac('sha256', key).update(`${path}\n${expires}`).digest('base64url');
+
+/** The query (`expires=…&signature=…`) that lets `path` be fetched without a token until it expires. */
+export function signPreview(key: Buffer, path: string, now = Date.now()): string {
+  const expires = Math.ceil((now + previewLifetimeMs) / previewStepMs) * (previewStepMs / 1000);
+  return `expires=${expires}&signature=${previewSignature(key, path, expires)}`;
+}
+
+/** Whether a preview link for `path` is genuine and not expired. */
+export function checkPreview(
+  key: Buffer | undefined,
+  path: string,
+  expires: string | null | undefined,
+  signature: string | null | undefined,
+  now = Date.now(),
+): boolean {
+  if (!key || !expires || !signature || !/^\d{1,12}$/.test(expires) || Number(expires) * 1000 < now) return false;
+  const expected = Buffer.from(previewSignature(key, path, Number(expires)));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

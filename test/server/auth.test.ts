@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OrganiserTokens } from '../../demo/server/auth.js';
+import { checkPreview, OrganiserTokens, signPreview } from '../../demo/server/auth.js';
 import { Problem } from '../../demo/server/problem.js';
 
 const kualaToken = 'kuala-lumpur-organiser-0001';
@@ -117,5 +117,40 @@ describe('organiser tokens', () => {
       (error: Error) => /at least 16 characters/.test(error.message) && !error.message.includes('short'),
     );
     assert.throws(() => new OrganiserTokens({ envToken: 'short' }), /OPEN_CALL_ORGANISER_TOKEN: a token must be/);
+  });
+});
+
+describe('media preview links', () => {
+  const key = new OrganiserTokens({ envToken }).previewKey()!;
+  const path = '/v1/media/abc/0';
+  const query = (q: string) => new URLSearchParams(q);
+
+  it('open the file they were made for until they expire', () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    const q = query(signPreview(key, path, now));
+    assert.equal(checkPreview(key, path, q.get('expires'), q.get('signature'), now), true);
+    assert.equal(checkPreview(key, path, q.get('expires'), q.get('signature'), now + 3600_000), true);
+    assert.equal(checkPreview(key, path, q.get('expires'), q.get('signature'), now + 2 * 3600_000), false);
+  });
+
+  it('are the same within a few minutes, so a refreshed listing keeps cacheable links', () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    assert.equal(signPreview(key, path, now + 1000), signPreview(key, path, now + 60_000));
+  });
+
+  it('do not open another file, carry a changed expiry, or work with another server’s tokens', () => {
+    const q = query(signPreview(key, path));
+    assert.equal(checkPreview(key, '/v1/media/abc/1', q.get('expires'), q.get('signature')), false);
+    assert.equal(checkPreview(key, path, String(Number(q.get('expires')) + 600), q.get('signature')), false);
+    const other = new OrganiserTokens({ envToken: everyToken }).previewKey();
+    assert.equal(checkPreview(other, path, q.get('expires'), q.get('signature')), false);
+    assert.equal(checkPreview(key, path, q.get('expires'), null), false);
+    assert.equal(checkPreview(key, path, '1e99', q.get('signature')), false);
+  });
+
+  it('never open anything on a server with no tokens', () => {
+    assert.equal(new OrganiserTokens().previewKey(), undefined);
+    const q = query(signPreview(key, path));
+    assert.equal(checkPreview(undefined, path, q.get('expires'), q.get('signature')), false);
   });
 });

@@ -1,18 +1,18 @@
-import type { DataStore } from '@tus/utils';
 import type { Call, ContributionKind } from '../../src/api/types.js';
 import { contributionKinds } from '../../src/api/types.js';
-import type { StoredContribution } from './contributions.js';
+import type { NewContribution } from './stores/contributions.js';
+import type { UploadStore } from './stores/uploads.js';
 import { Problem } from './problem.js';
 import { acceptsType, characterCount } from '../../src/api/accepts.js';
 
 export interface UploadLookup {
-  /** This server's origin, as the client reached it: upload URLs must be on it. */
-  origin: string;
-  uploads: DataStore;
-  usedBy(uploadId: string): string | undefined;
+  /** The server's public URL: upload URLs must be on it. */
+  publicUrl: string;
+  uploads: UploadStore;
+  usedBy(uploadId: string): Promise<string | undefined>;
 }
 
-type Checked = Omit<StoredContribution, 'id' | 'callId' | 'receivedAt'>;
+type Checked = Omit<NewContribution, 'id' | 'callId' | 'receivedAt'>;
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -108,11 +108,11 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
 }
 
 async function checkUpload(url: string, call: Call, types: string[] | undefined, lookup: UploadLookup) {
-  const prefix = `${lookup.origin}/v1/uploads/`;
+  const prefix = `${lookup.publicUrl}/v1/uploads/`;
   const id = url.startsWith(prefix) ? url.slice(prefix.length) : '';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id))
     throw Problem.invalid('uploads', `${url} is not an upload on this server (${prefix}).`, 'upload-foreign');
-  const upload = await lookup.uploads.getUpload(id).catch(() => undefined);
+  const upload = await lookup.uploads.get(id);
   if (!upload)
     throw Problem.invalid('uploads', `${url} is not an upload this server knows (it may have expired).`, 'upload-unknown');
   if (upload.metadata?.callId !== call.id)
@@ -125,7 +125,7 @@ async function checkUpload(url: string, call: Call, types: string[] | undefined,
       `${url} has ${upload.offset} of ${upload.size ?? '?'} bytes.`,
       'uploads',
     );
-  const usedBy = lookup.usedBy(id);
+  const usedBy = await lookup.usedBy(id);
   if (usedBy)
     throw new Problem(
       409,

@@ -5,6 +5,7 @@ import { defaultSeed, startServer } from './app.js';
 const usage = `Reference backend for open-call-widgets.
 
   npm run server -- [--port 8787] [--data-dir .data] [--origins URL,URL|*] [--seed demo/server/seed.json]
+                    [--public-url https://calls.example.org]
 
   --port        port to listen on (0: any free port)          env PORT
   --host        address to listen on (default 127.0.0.1)      env HOST
@@ -12,7 +13,10 @@ const usage = `Reference backend for open-call-widgets.
   --origins     browser origins allowed to call the API, comma-separated;
                 * allows any page (default: localhost pages only)   env ORIGINS
   --seed        the calls file a campaign organiser edits      env SEED
-  --trust-proxy build upload URLs from X-Forwarded-Host/Proto
+  --public-url  the base URL every link and upload endpoint is built on
+                (default http://127.0.0.1:PORT)                env PUBLIC_URL
+  --trust-proxy behind a reverse proxy: client addresses (for per-client
+                limits) come from X-Forwarded-For
   --log         print one line per request
 `;
 
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env.DATA_DIR ?? '.data' },
     origins: { type: 'string', default: process.env.ORIGINS ?? '' },
     seed: { type: 'string', default: process.env.SEED ?? defaultSeed },
+    'public-url': { type: 'string', default: process.env.PUBLIC_URL },
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -39,6 +44,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const publicUrl = values['public-url'];
+if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+  process.stderr.write(`--public-url must be an http(s) URL such as https://calls.example.org, not "${publicUrl}".\n\n${usage}`);
+  process.exit(2);
+}
+
 try {
   const server = await startServer({
     port,
@@ -51,13 +62,14 @@ try {
           .map((o) => o.trim())
           .filter(Boolean)
       : [],
+    publicUrl,
     trustProxy: values['trust-proxy'],
     onRequest: values.log
       ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
       : undefined,
   });
   process.stdout.write(
-    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n`,
+    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n`,
   );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

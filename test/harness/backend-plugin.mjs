@@ -28,6 +28,8 @@ function backendInstance() {
   let proxy;
   /** What went through the proxy: method, path, and the Authorization header it carried. */
   let proxied = [];
+  /** `--public-url` while a proxy stands in front: the links the backend hands out lead through it. */
+  let publicUrl = '';
 
   // A request's log line comes through a pipe and can land after the browser has its answer:
   // wait until the log has been quiet for a moment.
@@ -40,7 +42,19 @@ function backendInstance() {
   async function start() {
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, '--seed', seed, '--log'],
+      [
+        '--import',
+        'tsx',
+        cli,
+        '--port',
+        String(port),
+        '--data-dir',
+        dataDir,
+        '--seed',
+        seed,
+        '--log',
+        ...(publicUrl ? ['--public-url', publicUrl] : []),
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -51,8 +65,9 @@ function backendInstance() {
       const lines = output.split('\n');
       output = lines.pop() ?? '';
       for (const line of lines) {
-        const found = /API\s+(\S+)\/calls/.exec(line);
-        if (found) api = found[1];
+        // Where it listens, not its public URL: the tests reach it directly, the proxy too.
+        const found = /listens\s+(\S+)/.exec(line);
+        if (found) api = `${found[1]}/v1`;
         else if (/^[A-Z]+ \//.test(line)) {
           requests.push(line);
           lastLineAt = Date.now();
@@ -100,7 +115,11 @@ function backendInstance() {
       req.pipe(upstream);
     });
     await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
-    return { api: `http://127.0.0.1:${proxy.address().port}/v1` };
+    // As an operator would: the backend is told that the proxy is its public address.
+    publicUrl = `http://127.0.0.1:${proxy.address().port}`;
+    await stop();
+    await start();
+    return { api: `${publicUrl}/v1` };
   }
 
   async function stopProxy() {
@@ -108,6 +127,11 @@ function backendInstance() {
     proxy.closeAllConnections();
     await new Promise((r) => proxy.close(r));
     proxy = undefined;
+    publicUrl = '';
+    if (child && child.exitCode === null) {
+      await stop();
+      await start();
+    }
   }
 
   return {
@@ -130,8 +154,8 @@ function backendInstance() {
       return seen;
     },
     async dispose() {
-      await stopProxy();
       await stop();
+      await stopProxy();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -182,6 +206,8 @@ export function referenceBackend() {
                 .split('\n')
                 .filter(Boolean)
                 .map((line) => JSON.parse(line))
+                // The log also holds review decisions (`{"review": id, "status": …}`).
+                .filter((record) => !('review' in record))
             : [];
         case 'backend-close-call': {
           // As an organiser would: edit the seed; the server picks the change up.

@@ -24,7 +24,7 @@ describe('submitting a contribution', () => {
     const { status, body } = await post(server, 'astronaut-one-liner', textContribution());
     assert.equal(status, 201);
     assert.equal(body.status, 'received');
-    const stored = server.store.all.find((c) => c.id === body.id);
+    const stored = await server.store.get(body.id);
     assert.equal(stored?.creditName, 'Aisyah R.');
     assert.equal(stored?.callId, 'astronaut-one-liner');
     const after = (await fetch(`${server.api}/calls/astronaut-one-liner`, { cache: 'no-store' }).then((r) => r.json())) as {
@@ -42,7 +42,7 @@ describe('submitting a contribution', () => {
     });
     const { status, body } = await post(server, 'puisi-voices', audioContribution([url]));
     assert.equal(status, 201);
-    const stored = server.store.all.find((c) => c.id === body.id);
+    const stored = await server.store.get(body.id);
     assert.deepEqual(
       stored?.uploads.map((u) => [u.size, u.filename, u.filetype]),
       [[300_000, 'puisi.ogg', 'audio/ogg']],

@@ -5,7 +5,7 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { readLog } from '../../demo/server/contributions.js';
+import { readLog } from '../../demo/server/stores/contributions-file.js';
 import { startTestServer, textContribution, json, tusUpload } from './harness.js';
 
 const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
@@ -66,7 +66,7 @@ describe('keeping contributions', () => {
     appendFileSync(join(dataDir, 'contributions.jsonl'), '{"id":"half-writ');
     const again = await startTestServer({ dataDir });
     try {
-      assert.equal(again.store.all.length, 1);
+      assert.equal((await again.store.list({ limit: 10 })).items.length, 1);
       assert.ok(readFileSync(join(dataDir, 'contributions.jsonl'), 'utf8').endsWith('}\n'));
       assert.equal((await again.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).status, 201);
       assert.equal(readLog(join(dataDir, 'contributions.jsonl')).length, 2);

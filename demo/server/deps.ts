@@ -1,0 +1,24 @@
+import type { Catalogue } from './catalogue.js';
+import type { ContributionStore } from './stores/contributions.js';
+import type { UploadStore } from './stores/uploads.js';
+import type { Locks } from './stores/locks.js';
+
+/** What every group of routes is built from: the stores, the calls, and where the server is reached. */
+export interface AppDeps {
+  catalogue: Catalogue;
+  contributions: ContributionStore;
+  uploads: UploadStore;
+  locks: Locks;
+  /** The base URL every link and upload endpoint is built on, without a trailing slash. */
+  publicUrl: string;
+  /** Whether a page on this origin may call the API from a browser. */
+  originAllowed(origin: string): boolean;
+}
+
+/** The Hono environment the routes run in: @hono/node-server's bindings. */
+export interface AppEnv {
+  Bindings: {
+    incoming: import('node:http').IncomingMessage;
+    outgoing: import('node:http').ServerResponse;
+  };
+}

@@ -1,0 +1,40 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { DataStore, Upload } from '@tus/server';
+import { FileStore } from '@tus/file-store';
+
+/**
+ * Where uploaded files live. @tus/server writes through `datastore`; the routes read through the
+ * other methods, so that object storage (@tus/s3-store, @tus/azure-store) can take the file
+ * store's place without touching them.
+ */
+export interface UploadStore {
+  /** The tus data store @tus/server writes to. */
+  readonly datastore: DataStore;
+  /** An upload's size, offset and metadata; undefined when the store does not know it. */
+  get(id: string): Promise<Upload | undefined>;
+  /** Every upload the store holds, finished or not (for limits recomputed at start-up). */
+  list(): Promise<Upload[]>;
+  /** The bytes of an upload, or of the inclusive byte range `[start, end]` of it. */
+  read(id: string, range?: { start: number; end: number }): Promise<ReadableStream<Uint8Array>>;
+}
+
+/** The embedded default: files and their tus metadata in a directory (@tus/file-store). */
+export function fileUploadStore({ directory, expiryMs }: { directory: string; expiryMs: number }): UploadStore {
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: expiryMs });
+  const get = (id: string) => datastore.getUpload(id).catch(() => undefined);
+  return {
+    datastore,
+    get,
+    async list() {
+      const ids = (await datastore.configstore.list?.()) ?? [];
+      const uploads = await Promise.all(ids.map(get));
+      return uploads.filter((u): u is Upload => u !== undefined);
+    },
+    read(id, range) {
+      const stream = createReadStream(join(directory, id), range && { start: range.start, end: range.end });
+      return Promise.resolve(Readable.toWeb(stream) as ReadableStream<Uint8Array>);
+    },
+  };
+}

@@ -83,15 +83,7 @@ export class OrganiserTokens {
    */
   authorize(authorization: string | null | undefined, campaign: string | undefined): OrganiserAccess {
     const access = this.accessFor(authorization);
-    if (!covers(access, campaign))
-      throw new Problem(
-        403,
-        'campaign-not-covered',
-        'This token does not cover the campaign.',
-        campaign === undefined
-          ? 'This call belongs to no campaign: only a token for every campaign ("*") covers it.'
-          : `This token does not cover the campaign "${campaign}".`,
-      );
+    assertCovers(access, campaign);
     return access;
   }
 
@@ -130,6 +122,19 @@ export class OrganiserTokens {
 /** Whether an access covers a call in `campaign` (undefined: a call in no campaign). */
 export function covers(access: OrganiserAccess, campaign: string | undefined): boolean {
   return access.everyCampaign || (campaign !== undefined && access.campaigns.has(campaign));
+}
+
+/** Throws the 403 problem unless the access covers a call in `campaign`. */
+export function assertCovers(access: OrganiserAccess, campaign: string | undefined): void {
+  if (!covers(access, campaign))
+    throw new Problem(
+      403,
+      'campaign-not-covered',
+      'This token does not cover the campaign.',
+      campaign === undefined
+        ? 'This call belongs to no campaign: only a token for every campaign ("*") covers it.'
+        : `This token does not cover the campaign "${campaign}".`,
+    );
 }
 
 /** Reads and checks a tokens file; the error names the file and the entry to fix. */

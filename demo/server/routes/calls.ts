@@ -59,6 +59,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
         publicUrl,
         uploads,
         usedBy: (id) => contributions.usedBy(id),
+        isPublished: async (id) => (await contributions.get(id))?.status === 'published',
       });
       try {
         const stored = await contributions.add({
@@ -93,7 +94,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
  * text in hand, rather than by the etag middleware (which hashes a copy of the body stream); the
  * middleware answers a matching If-None-Match with 304.
  */
-function cached(c: Context<AppEnv>, body: unknown): Response {
+export function cached(c: Context<AppEnv>, body: unknown): Response {
   const text = JSON.stringify(body);
   c.header('ETag', `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`);
   c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');
@@ -101,7 +102,7 @@ function cached(c: Context<AppEnv>, body: unknown): Response {
   return c.body(text);
 }
 
-async function readJson(c: Context<AppEnv>): Promise<unknown> {
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type))
     throw new Problem(

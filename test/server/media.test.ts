@@ -143,5 +143,7 @@ describe('media types and ranges', () => {
     assert.equal(parseRange('bytes=-0', 10), 'unsatisfiable');
     assert.deepEqual(parseRange('bytes=-50', 10), { start: 0, end: 9 });
     assert.equal(parseRange(null, 10), undefined);
+    assert.equal(parseRange('bytes=10-', 10), 'unsatisfiable');
+    assert.equal(parseRange('bytes=10-5', 10), undefined);
   });
 });

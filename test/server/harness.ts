@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -129,3 +130,22 @@ export const json = (body: unknown): RequestInit => ({
   headers: { 'Content-Type': 'application/json' },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+
+const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
+
+/** Starts the real command, as `npm run server` does, and waits for it to print its API URL. */
+export async function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ child: ChildProcess; api: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 20_000;
+  while (!/organiser\s+\S+/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, api: /API\s+(\S+)\/calls/.exec(output)![1], output: () => output };
+}

@@ -5,7 +5,7 @@ import type { Call } from '../../../src/api/types.js';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { assertCovers, bearerChallenge, covers, type OrganiserAccess } from '../auth.js';
 import { ImageSizes, organiserView } from '../contribution-views.js';
-import { exportZip, nameSafe, type ExportedContribution } from '../export-zip.js';
+import { exportZip, type ExportedContribution } from '../export-zip.js';
 import { Problem } from '../problem.js';
 import { reviewStatuses, StorageFullError, type ReviewStatus, type StoredContribution } from '../stores/contributions.js';
 import { readJson } from './calls.js';
@@ -114,7 +114,8 @@ export function organiserRoutes(deps: AppDeps, sizes = new ImageSizes(deps.uploa
       headers: {
         'Content-Type': 'application/zip',
         'Content-Length': String(zip.size),
-        'Content-Disposition': `attachment; filename="${nameSafe(call.id) || 'call'}-published.zip"`,
+        // A header value must be Latin-1: the call's id is cut down to plain characters.
+        'Content-Disposition': `attachment; filename="${call.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-published.zip"`,
       },
     });
   });

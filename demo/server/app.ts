@@ -182,7 +182,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
 
   // A request body may buffer 1 MiB before Node pauses the socket (its default is 16 KB): the
   // next packets are already here when the tus route pulls them, one at a time.
-  const http = createServer({ highWaterMark: 1 << 20 });
+  // A request without Host is answered by the app (a 400 problem), not by Node in plain text.
+  const http = createServer({ highWaterMark: 1 << 20, requireHostHeader: false });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

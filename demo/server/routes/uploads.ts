@@ -215,12 +215,14 @@ const tusCodes: Record<number, string> = {
 async function asProblem(answer: Response): Promise<Response> {
   if (answer.status < 400 || answer.headers.get('content-type')?.startsWith('application/problem+json')) return answer;
   const text = (await answer.text()).trim();
+  const headers = new Headers(answer.headers);
+  headers.set('Content-Type', 'application/problem+json; charset=utf-8');
+  // Our own hooks' refusals are problem documents already; tus sends them without a type.
+  if (text.startsWith('{"type":"urn:open-call-widgets:problem:')) return new Response(text, { status: answer.status, headers });
+  headers.delete('Content-Length');
   const detail =
     answer.status >= 500 && answer.status !== 501 ? 'Something went wrong on the server; try again.' : text || undefined;
   const problem = new Problem(answer.status, tusCodes[answer.status] ?? 'upload-refused', 'The upload was refused.', detail);
-  const headers = new Headers(answer.headers);
-  headers.set('Content-Type', 'application/problem+json; charset=utf-8');
-  headers.delete('Content-Length');
   return new Response(JSON.stringify(problem.toJSON()), { status: answer.status, headers });
 }
 

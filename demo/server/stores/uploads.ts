@@ -28,7 +28,7 @@ export function fileUploadStore({ directory, expiryMs }: { directory: string; ex
     datastore,
     get,
     async list() {
-      const ids = (await datastore.configstore.list?.()) ?? [];
+      const ids = (await datastore.configstore.list?.().catch(() => [])) ?? []; // no directory yet: none
       const uploads = await Promise.all(ids.map(get));
       return uploads.filter((u): u is Upload => u !== undefined);
     },

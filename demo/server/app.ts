@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { getRequestListener } from '@hono/node-server';
 import { Catalogue } from './catalogue.js';
-import { Problem } from './problem.js';
+import { clientWentAway, Problem } from './problem.js';
 import { OrganiserTokens } from './auth.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { callRoutes } from './routes/calls.js';
@@ -145,7 +145,9 @@ export function createApp(deps: AppDeps) {
         ? error
         : error instanceof HTTPException && error.status < 500
           ? new Problem(error.status, 'bad-request', 'The request is not valid.', error.message)
-          : undefined;
+          : clientWentAway(error)
+            ? new Problem(400, 'request-aborted', 'The request was cut short.', 'The request ended before its body did.')
+            : undefined;
     if (!problem) console.error(error);
     return problemResponse(
       problem ?? new Problem(500, 'server-error', 'The server failed.', 'Something went wrong on the server; try again.'),

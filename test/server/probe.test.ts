@@ -6,7 +6,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeed } from '../../demo/server/app.js';
-import { json, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
+import { checkedFetch, json, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
+
+// Every answer in this file is checked against openapi.yaml too.
+const fetch = checkedFetch;
 
 const bytes = (size: number, seed = 1) => new Uint8Array(size).map((_, i) => (i * 31 + seed) % 251);
 const audioContribution = (uploads: string[]) => textContribution({ kind: 'audio', text: undefined, language: 'ms', uploads });

@@ -6,7 +6,7 @@ import type { Call } from '../../../src/api/types.js';
 import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { limitCreations, PendingUploads } from '../limits.js';
-import { Problem } from '../problem.js';
+import { clientWentAway, Problem } from '../problem.js';
 
 export const uploadsPath = '/v1/uploads';
 /** Upload ids this server makes (128 random bits, hex); any other id names no upload. */
@@ -97,6 +97,7 @@ export function uploadRoutes(deps: AppDeps) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT')
         return tusError(507, 'storage-full', 'The server has no room for more of this file; try again later.');
+      if (clientWentAway(error)) return tusError(400, 'upload-aborted', 'The request ended before its body did.');
       console.error(error);
       return tusError(500, 'server-error', 'Something went wrong on the server; try again.');
     },

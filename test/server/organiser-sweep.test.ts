@@ -45,6 +45,8 @@ describe('hostile requests to the organiser, contributions and media routes', ()
     const idLike = () =>
       pick([
         ...ids,
+        ...ids,
+        ...ids,
         'no-such-id',
         '..',
         '%2e%2e',
@@ -88,7 +90,11 @@ describe('hostile requests to the organiser, contributions and media routes', ()
       '?expires=99999999999&signature=',
       `?${'x='.repeat(500)}`,
     ];
+    // The token is there often, so that most requests reach the routes' own checks.
     const authorizations = [
+      `Bearer ${token}`,
+      `Bearer ${token}`,
+      `Bearer ${token}`,
       undefined,
       'Bearer',
       'Bearer ',

@@ -290,6 +290,22 @@ describe('the organiser API', () => {
     assert.doesNotMatch(strFromU8(files['credits.csv']), /Farid/, 'a rejected contribution stays out');
   });
 
+  it('hands out a call’s export as a signed link that downloads without the token', async () => {
+    const { body } = await list(malaysiaToken, '?call=puisi-voices');
+    const link = new URL(body.export);
+    assert.equal(link.pathname, '/v1/organiser/calls/puisi-voices/export');
+    const path = `${link.pathname.replace(/^\/v1/, '')}${link.search}`;
+    const res = await server.call('GET', path);
+    assert.equal(res.status, 200);
+    assert.ok(Object.keys(unzipSync(res.body)).includes('credits.csv'));
+    assert.equal((await list(malaysiaToken)).body.export, undefined, 'only for one call');
+
+    const otherCall = await server.call('GET', `/organiser/calls/astronaut-one-liner/export${link.search}`);
+    assert.equal(otherCall.status, 401, 'a link for one call opens no other');
+    link.searchParams.set('expires', String(Number(link.searchParams.get('expires')) + 600));
+    assert.equal((await server.call('GET', `${link.pathname.replace(/^\/v1/, '')}${link.search}`)).status, 401);
+  });
+
   it('lets a page on an allowed origin send the token and PATCH', async () => {
     const res = await fetch(`${server.api}/organiser/contributions/${ids.text}`, {
       method: 'OPTIONS',

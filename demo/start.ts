@@ -1,4 +1,5 @@
 // `npm start`: the reference backend and the demo pages together, one URL to open, Ctrl-C stops both.
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -9,13 +10,25 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.DEMO_PORT ?? '5173' },
     'api-port': { type: 'string', default: process.env.PORT ?? '8787' },
     'data-dir': { type: 'string', default: process.env.DATA_DIR ?? '.data' },
+    'organiser-tokens': { type: 'string' },
   },
 });
+
+// The organiser API needs a token; without one given, this run makes one for every campaign,
+// prints it, and hands it to the demo's organiser page.
+const tokensFile = values['organiser-tokens'] && resolve(values['organiser-tokens']);
+const madeToken = !process.env.OPEN_CALL_ORGANISER_TOKEN && !tokensFile;
+const organiserToken = madeToken ? randomBytes(24).toString('base64url') : process.env.OPEN_CALL_ORGANISER_TOKEN || undefined;
 
 const root = resolve(import.meta.dirname, '..');
 let backend;
 try {
-  backend = await startServer({ port: Number(values['api-port']), dataDir: resolve(root, values['data-dir']) });
+  backend = await startServer({
+    port: Number(values['api-port']),
+    dataDir: resolve(root, values['data-dir']),
+    organiserTokensFile: tokensFile,
+    organiserToken,
+  });
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
   console.error(e.code === 'EADDRINUSE' ? `Port ${values['api-port']} is in use: npm start -- --api-port 8788` : e.message);
@@ -24,6 +37,7 @@ try {
 
 // The pages name the backend as a blogger's snippet would: an absolute URL on another origin.
 process.env.VITE_OC_API = backend.api;
+if (organiserToken) process.env.VITE_OC_ORGANISER_TOKEN = organiserToken;
 const vite = await createServer({
   configFile: resolve(root, 'vite.config.ts'),
   // The repository root is served so that the pages can load the library's source (/src/…).
@@ -53,6 +67,11 @@ try {
 const page = `${vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`}demo/`;
 console.log(
   `\n  open-call-widgets demo:  ${page}\n\n  (API ${backend.api}/calls, contributions and uploads in ${values['data-dir']}/; Ctrl-C stops)\n`,
+);
+console.log(
+  madeToken
+    ? `  organiser token: ${organiserToken}\n  (curl -H "Authorization: Bearer ${organiserToken}" ${backend.api}/organiser/contributions)\n`
+    : `  organiser tokens: ${tokensFile ?? 'from OPEN_CALL_ORGANISER_TOKEN'}${tokensFile && organiserToken ? ' and OPEN_CALL_ORGANISER_TOKEN' : ''}\n`,
 );
 
 let stopping = false;

@@ -11,6 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import { getRequestListener } from '@hono/node-server';
 import { Catalogue } from './catalogue.js';
 import { clientWentAway, Problem } from './problem.js';
+import { OrganiserTokens } from './auth.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { callRoutes } from './routes/calls.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -56,6 +57,10 @@ export interface ServerOptions {
   stores?: { contributions?: ContributionStore; uploads?: UploadStore; locks?: Locks };
   /** Called once per answered request (method, path, status). */
   onRequest?: (line: { method: string; path: string; status: number; ms: number; bytesIn: number; userAgent: string }) => void;
+  /** `--organiser-tokens FILE`: JSON `{ "<token>": ["campaign", …] | "*" }`, re-read when it changes. */
+  organiserTokensFile?: string;
+  /** `OPEN_CALL_ORGANISER_TOKEN`: one organiser token for every campaign. */
+  organiserToken?: string;
 }
 
 export interface ReferenceServer {
@@ -167,6 +172,7 @@ export function problemResponse(problem: Problem): Response {
 /** Starts the reference backend on its embedded stores (or the ones given). */
 export async function startServer(options: ServerOptions): Promise<ReferenceServer> {
   const catalogue = new Catalogue(options.seed ?? defaultSeed);
+  const organiserTokens = new OrganiserTokens({ file: options.organiserTokensFile, envToken: options.organiserToken });
   const contributions = options.stores?.contributions ?? new FileContributionStore(options.dataDir);
   const uploads =
     options.stores?.uploads ??
@@ -202,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     locks,
     publicUrl: url,
     originAllowed,
+    organiserTokens,
   });
   await countPendingUploads();
   const listener = getRequestListener(app.fetch, {

@@ -58,6 +58,12 @@ export class Catalogue {
     return seedCall && toCall(seedCall, this.seed.terms, origin, counts(id), now);
   }
 
+  /** Every call's id and campaign, whatever its status: what organiser tokens are checked against. */
+  campaigns(): Array<{ id: string; campaign?: string }> {
+    this.refresh();
+    return this.seed.calls.map((c) => (c.campaign === undefined ? { id: c.id } : { id: c.id, campaign: c.campaign }));
+  }
+
   /** A page of calls matching the query; throws a 400 Problem for a bad filter. */
   list(query: CallQuery, origin: string, counts: (id: string) => number, now = Date.now()) {
     this.refresh();

@@ -3,6 +3,7 @@ import { contributionKinds } from '../../src/api/types.js';
 import type { NewContribution } from './stores/contributions.js';
 import type { UploadStore } from './stores/uploads.js';
 import { Problem } from './problem.js';
+import { checkBasedOn } from './based-on.js';
 import { acceptsType, characterCount } from '../../src/api/accepts.js';
 
 export interface UploadLookup {
@@ -10,6 +11,8 @@ export interface UploadLookup {
   publicUrl: string;
   uploads: UploadStore;
   usedBy(uploadId: string): Promise<string | undefined>;
+  /** Whether a contribution is published: `basedOn` may name only those. */
+  isPublished(contributionId: string): Promise<boolean>;
 }
 
 type Checked = Omit<NewContribution, 'id' | 'callId' | 'receivedAt'>;
@@ -93,6 +96,7 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
 
   const uploads: Checked['uploads'] = [];
   for (const url of urls) uploads.push(await checkUpload(url, call, accepts, lookup));
+  const basedOn = await checkBasedOn(b.basedOn, lookup.isPublished);
 
   const checked: Checked = {
     kind,
@@ -104,6 +108,7 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
   if (text !== undefined) checked.text = text;
   if (email !== undefined) checked.email = email;
   if (language !== undefined) checked.language = language;
+  if (basedOn !== undefined) checked.basedOn = basedOn;
   return checked;
 }
 

@@ -23,6 +23,10 @@ const usage = `Reference backend for open-call-widgets.
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
   --log         print one line per request
+
+  Organiser API (/v1/organiser/…), bearer tokens per campaign:
+  --organiser-tokens FILE  JSON { "<token>": ["campaign", …] | "*" }, re-read when it changes
+                           env OPEN_CALL_ORGANISER_TOKEN: one token for every campaign
 `;
 
 const { values } = parseArgs({
@@ -38,6 +42,8 @@ const { values } = parseArgs({
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    // Organiser API
+    'organiser-tokens': { type: 'string' },
   },
 });
 if (values.help) {
@@ -86,6 +92,8 @@ try {
     publicUrl,
     limits,
     trustProxy: values['trust-proxy'],
+    organiserTokensFile: values['organiser-tokens'] && resolve(values['organiser-tokens']),
+    organiserToken: process.env.OPEN_CALL_ORGANISER_TOKEN || undefined,
     onRequest: values.log
       ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
       : undefined,
@@ -93,6 +101,12 @@ try {
   process.stdout.write(
     `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n`,
   );
+  const tokens = values['organiser-tokens']
+    ? `tokens from ${resolve(values['organiser-tokens'])}`
+    : process.env.OPEN_CALL_ORGANISER_TOKEN
+      ? 'token from OPEN_CALL_ORGANISER_TOKEN'
+      : 'closed: no --organiser-tokens or OPEN_CALL_ORGANISER_TOKEN';
+  process.stdout.write(`  organiser ${server.api}/organiser/contributions (${tokens})\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

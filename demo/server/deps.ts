@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.js';
 import type { ContributionStore } from './stores/contributions.js';
 import type { UploadStore } from './stores/uploads.js';
 import type { Locks } from './stores/locks.js';
+import type { OrganiserTokens } from './auth.js';
 import type { Limits, RateLimiter } from './limits.js';
 
 /** What every group of routes is built from: the stores, the calls, and where the server is reached. */
@@ -22,6 +23,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Whether a page on this origin may call the API from a browser. */
   originAllowed(origin: string): boolean;
+  /** The bearer tokens of the organiser API, per campaign. */
+  organiserTokens: OrganiserTokens;
 }
 
 /** The Hono environment the routes run in: @hono/node-server's bindings. */

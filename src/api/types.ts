@@ -63,6 +63,15 @@ export interface Call {
   url?: string;
   terms: CallTerms;
   upload: { endpoint: string };
+  /** The call's own words in other UI languages, by BCP 47 tag; a widget picks the best match. */
+  translations?: Record<string, CallTranslation>;
+}
+
+/** A call's title, summary and description in one UI language. */
+export interface CallTranslation {
+  title?: string;
+  summary?: string;
+  description?: string;
 }
 
 /** One page of `GET /calls`. */
@@ -83,6 +92,8 @@ export interface ContributionRequest {
   consent: { termsVersion: string; acceptedAt: string };
   /** URLs of finished tus uploads; empty for a text contribution. */
   uploads: string[];
+  /** Ids of published contributions this one builds on. */
+  basedOn?: string[];
 }
 
 /** The answer to a contribution that was accepted (201). */
@@ -90,6 +101,82 @@ export interface ContributionReceipt {
   id: string;
   status: string;
   url?: string;
+}
+
+/** Where a contribution is in an organiser's review. */
+export type ContributionStatus = 'received' | 'published' | 'rejected';
+
+/** One file of a contribution, served by the backend's own media route. */
+export interface ContributionMedia {
+  url: string;
+  /** Its media type, as the backend serves it. */
+  type: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  seconds?: number;
+  /** An image to show before a video plays. */
+  poster?: string;
+}
+
+/** A contribution anyone may see: never the email, never the upload URL. */
+export interface PublishedContribution {
+  id: string;
+  callId: string;
+  kind: ContributionKind;
+  title?: string;
+  text?: string;
+  creditName: string;
+  language?: string;
+  media: ContributionMedia[];
+  basedOn?: string[];
+  /** ISO 8601. */
+  publishedAt: string;
+  license?: string;
+  url?: string;
+}
+
+/** One page of `GET /contributions`, newest first. */
+export interface PublishedContributionPage {
+  items: PublishedContribution[];
+  next: string | null;
+}
+
+/**
+ * A contribution as an organiser reviews it: the full record, email included. Its media URLs
+ * play for a limited time without a token (an `<audio>` cannot send one), whatever the status.
+ */
+export interface Contribution {
+  id: string;
+  callId: string;
+  campaign?: string;
+  kind: ContributionKind;
+  title?: string;
+  text?: string;
+  creditName: string;
+  email?: string;
+  language?: string;
+  consent: { termsVersion: string; acceptedAt: string };
+  basedOn?: string[];
+  status: ContributionStatus;
+  /** ISO 8601. */
+  receivedAt: string;
+  /** ISO 8601; set when it was published. */
+  publishedAt?: string;
+  media: Array<ContributionMedia & { filename?: string }>;
+}
+
+/** One page of `GET /organiser/contributions`, newest first. */
+export interface ContributionPage {
+  items: Contribution[];
+  next: string | null;
+  /** With a `call` filter: that call's export zip as a link that works without the token for a while. */
+  export?: string;
+}
+
+/** The body of `PATCH /organiser/contributions/{id}`: an organiser's decision. */
+export interface ContributionReview {
+  status: Exclude<ContributionStatus, 'received'>;
 }
 
 /** An RFC 9457 problem, as every error of the contract is sent. */
@@ -104,3 +191,4 @@ export interface Problem {
 
 export const contributionKinds: readonly ContributionKind[] = ['text', 'image', 'audio', 'video'];
 export const callStatuses: readonly CallStatus[] = ['open', 'upcoming', 'closed'];
+export const contributionStatuses: readonly ContributionStatus[] = ['received', 'published', 'rejected'];

@@ -137,7 +137,8 @@ const accepts = object<Accepts>(
   ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
 );
 
-const callFields = object<Call>(
+// `translations` is not read (nor kept) until a widget shows it: the list's size budget.
+const callFields = object<Omit<Call, 'translations'>>(
   {
     id: text(200, true),
     title: text(300, true),

@@ -61,6 +61,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
         publicUrl,
         uploads,
         usedBy: (id) => contributions.usedBy(id),
+        isPublished: async (id) => (await contributions.get(id))?.status === 'published',
       });
       const deleting = checked.uploads.find((u) => deps.uploadsBeingDeleted.has(u.uploadId));
       if (deleting) throw Problem.invalid('uploads', `${deleting.url} is being deleted by its owner.`, 'upload-unknown');
@@ -97,7 +98,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
  * text in hand, rather than by the etag middleware (which hashes a copy of the body stream); the
  * middleware answers a matching If-None-Match with 304.
  */
-function cached(c: Context<AppEnv>, body: unknown): Response {
+export function cached(c: Context<AppEnv>, body: unknown): Response {
   const text = JSON.stringify(body);
   c.header('ETag', `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`);
   c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');
@@ -105,7 +106,7 @@ function cached(c: Context<AppEnv>, body: unknown): Response {
   return c.body(text);
 }
 
-async function readJson(c: Context<AppEnv>): Promise<unknown> {
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type))
     throw new Problem(

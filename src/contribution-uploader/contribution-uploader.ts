@@ -371,7 +371,10 @@ export class ContributionUploaderElement extends OpenCallWidget {
     // Focus on the recorder's first step (turning the microphone on), once it shows it.
     const recorder = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('contribution-recorder');
     await recorder?.updateComplete;
-    (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
+    // Not the recorder itself: a host with tabindex=-1 takes its buttons out of Safari's Tab order.
+    (
+      recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('.recorder-panel')
+    )?.focus();
   }
 
   #closeRecorder(): void {
@@ -759,9 +762,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
         <p class="error" part="error">${this.#strings.recorderFailed}</p>
         <button type="button" class="close-recorder" @click=${() => this.#closeRecorder()}>${this.#strings.closeRecorder}</button>
       </div>`;
-    return html`<div class="recorder-panel">
+    return html`<div class="recorder-panel" tabindex="-1">
       <contribution-recorder
-        tabindex="-1"
         .callData=${call}
         kind=${this.recording}
         chunk-size=${this.chunkSize ?? nothing}

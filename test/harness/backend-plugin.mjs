@@ -13,7 +13,7 @@ const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
 
 /** One reference backend, with its own data, seed copy, request log and proxy. */
-function backendInstance() {
+export function backendInstance() {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-browser-tests-'));
   // The tests' own copy of the seed, so that a test can close a call while a visitor answers it.
   const seed = join(dataDir, 'seed.json');

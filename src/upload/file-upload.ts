@@ -175,7 +175,7 @@ export class FileUpload {
       onError: (err) => {
         const failed = err as Partial<DetailedError>;
         const res = failed.originalResponse;
-        const status = statusOf({ originalResponse: res ?? null, causingError: failed.causingError ?? null });
+        const status = statusOf(failed);
         // A 413 on a chunk comes from a proxy that refuses bodies this large: send smaller ones.
         // (A 413 at creation is the server saying the file is too large for the call.)
         const method = failed.originalRequest?.getMethod() ?? '';

@@ -30,12 +30,12 @@ export function isPassing(status: number): boolean {
  */
 export class ResumeUnanswered extends Error {
   constructor(readonly status: number) {
-    super(`tus: the server answered ${status} when asked for the upload's offset`);
+    super(`HEAD ${status}`);
   }
 }
 
 /** The HTTP status behind a tus-js-client error: its response's, or the one a HEAD was refused with. */
-export function statusOf(err: Pick<DetailedError, 'originalResponse' | 'causingError'>): number {
+export function statusOf(err: Partial<Pick<DetailedError, 'originalResponse' | 'causingError'>>): number {
   const status = err.originalResponse?.getStatus();
   if (status) return status;
   return err.causingError instanceof ResumeUnanswered ? err.causingError.status : 0;

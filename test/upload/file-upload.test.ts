@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { HttpRequest } from 'tus-js-client';
 import { FileUpload } from '../../src/upload/file-upload.js';
 import { ResumeStore } from '../../src/upload/resume-store.js';
-import { ChunkLimitStore, ChunkSizer } from '../../src/upload/chunk-size.js';
+import { ChunkSizer } from '../../src/upload/chunk-size.js';
 import { verdictOnResume } from '../../src/upload/retry-policy.js';
 
 /** A request as tus-js-client hands it to onBeforeRequest, recording the headers set on it. */
@@ -98,12 +98,11 @@ describe('the resume store', () => {
 
 describe('chunk sizes', () => {
   const MiB = 1024 * 1024;
-  const store = () => new ChunkLimitStore({ storage: sessionStorage });
   beforeEach(() => sessionStorage.clear());
 
   it('start small and double while chunks pass, up to the largest allowed', () => {
-    const sizer = new ChunkSizer('e', 10 * MiB, store());
-    const sizes = [];
+    const sizer = new ChunkSizer('e', 10 * MiB, sessionStorage);
+    const sizes: number[] = [];
     for (let i = 0; i < 5; i++) {
       sizes.push(sizer.size);
       sizer.passed(sizer.size);
@@ -112,22 +111,21 @@ describe('chunk sizes', () => {
   });
 
   it('halve on a 413, stop growing there, and remember it for the endpoint once a chunk passes', () => {
-    const limits = store();
-    const sizer = new ChunkSizer('e', 40 * MiB, limits);
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
     sizer.passed(2 * MiB);
     sizer.passed(4 * MiB);
     expect(sizer.failed(413, 'PATCH')).to.equal(true);
     expect(sizer.size).to.equal(4 * MiB);
-    expect(limits.limitFor('e'), 'not before a chunk of that size passed').to.equal(undefined);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size, 'not before a chunk of that size passed').to.equal(2 * MiB);
     sizer.passed(4 * MiB);
     expect(sizer.size).to.equal(4 * MiB);
-    expect(limits.limitFor('e')).to.equal(4 * MiB);
-    expect(new ChunkSizer('e', 40 * MiB, limits).size, 'the next upload starts there').to.equal(4 * MiB);
-    expect(new ChunkSizer('elsewhere', 40 * MiB, limits).size).to.equal(2 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size, 'the next upload starts there').to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 3 * MiB, sessionStorage).size, 'never above the largest allowed').to.equal(3 * MiB);
+    expect(new ChunkSizer('elsewhere', 40 * MiB, sessionStorage).size).to.equal(2 * MiB);
   });
 
   it('take no answer to a larger chunk than ever passed for a refusal, and no answer to a known size for a network error', () => {
-    const sizer = new ChunkSizer('e', 40 * MiB, store());
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
     expect(sizer.failed(0, 'PATCH'), 'once, before anything passed').to.equal(false);
     sizer.passed(2 * MiB);
     expect(sizer.failed(0, 'PATCH'), 'right after growing').to.equal(true);
@@ -137,10 +135,14 @@ describe('chunk sizes', () => {
   });
 
   it('forget a learned limit when it expires', () => {
-    const limits = new ChunkLimitStore({ storage: sessionStorage, maxAgeMs: -1 });
-    limits.remember('e', 4 * MiB);
-    expect(limits.limitFor('e')).to.equal(undefined);
-    expect(sessionStorage.length).to.equal(0);
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
+    sizer.passed(2 * MiB);
+    sizer.passed(4 * MiB);
+    sizer.failed(413, 'PATCH');
+    sizer.passed(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size).to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage, -1).size).to.equal(2 * MiB);
+    expect(sessionStorage.length, 'dropped').to.equal(0);
   });
 });
 

@@ -50,7 +50,12 @@ async function freePort(): Promise<number> {
 /** What to stop at the end, or when the soak itself fails. */
 const cleanups: Array<() => unknown> = [];
 async function cleanUp(): Promise<void> {
-  for (const step of cleanups.reverse()) await Promise.resolve(step()).catch(() => undefined);
+  for (const step of cleanups.splice(0).reverse())
+    try {
+      await step();
+    } catch {
+      // Stopped already.
+    }
   rmSync(work, { recursive: true, force: true });
 }
 process.on('uncaughtException', (error) => {
@@ -136,6 +141,12 @@ http {
 );
 const nginx: ChildProcess = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-p', work], {
   stdio: ['ignore', 'ignore', 'inherit'],
+});
+cleanups.push(async () => {
+  if (nginx.exitCode !== null) return;
+  const exited = new Promise((r) => nginx.once('exit', r));
+  nginx.kill('SIGTERM');
+  await exited;
 });
 for (let i = 0; ; i++) {
   if (

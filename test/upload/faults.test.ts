@@ -70,8 +70,17 @@ describe('a file upload behind a failing gateway', function () {
       seen.some((r) => r.method === 'HEAD' && r.status === 502),
       'the gateway was asked during the restart',
     ).to.equal(true);
-    const arrived = patches(seen).reduce((sum, r) => sum + r.received, 0);
-    expect(arrived - file.size, 'bytes sent twice').to.be.at.most(MiB);
+    // What reached the tus server, and what the gateway read of the PATCHes it answered 502
+    // itself (one that started as the restart began): each at most a chunk.
+    const arrived = (answered: (r: ProxiedRequest) => boolean) =>
+      patches(seen)
+        .filter(answered)
+        .reduce((sum, r) => sum + r.received, 0);
+    expect(arrived((r) => r.status !== 502) - file.size, 'bytes sent twice to the server').to.be.at.most(MiB);
+    expect(
+      arrived((r) => r.status === 502),
+      'bytes the gateway threw away',
+    ).to.be.at.most(MiB);
     expect(seen.filter((r) => r.method === 'DELETE')).to.have.length(0);
   });
 

@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { referenceBackend } from './test/harness/backend-plugin.mjs';
 import { faultyBackends, missingCode } from './test/harness/faults-plugin.mjs';
+import { webkitLauncher } from './test/harness/webkit-launcher.mjs';
 
 // tus-js-client's browser build imports CommonJS url-parse.
 const commonjs = fromRollup(rollupCommonjs);
@@ -45,6 +46,11 @@ const firefox = puppeteerLauncher({
       'media.navigator.permission.disabled': true,
     },
   },
+});
+
+// Stock WebKitGTK (Safari's engine) over WebDriver, on an Xvfb display of its own.
+const webkit = webkitLauncher({
+  args: ['--enable-media-stream=true', '--enable-mock-capture-devices=true'],
 });
 
 // React ships CommonJS only, which the test server's per-file CommonJS conversion cannot share
@@ -89,6 +95,7 @@ export default {
   browsers: [
     ['chromium', chromium],
     ['firefox', firefox],
+    ['webkit', webkit],
   ]
     .filter(([name]) => !only || only.includes(name))
     .map(([, launcher]) => launcher),

@@ -103,7 +103,7 @@ export class RecorderSlot {
     if (this.code === 'loading') return html`<p class="hint">${s.recorderLoading}</p>`;
     const close = html`<button type="button" class="close-recorder" @click=${() => this.#close()}>${s.closeRecorder}</button>`;
     const recorder = this.code === 'ready' && this.#recordings?.recorder(call, this.open, () => (this.open = undefined));
-    return html`<div class="recorder-panel">
+    return html`<div class="recorder-panel" tabindex="-1">
       ${recorder || html`<p class="error" part="error">${s.recorderFailed}</p>`} ${close}
     </div>`;
   }

@@ -1,8 +1,10 @@
-import type { HttpRequest, Upload as TusUpload } from 'tus-js-client';
+import type { DetailedError, HttpRequest, HttpResponse, Upload as TusUpload } from 'tus-js-client';
 import { parseProblem } from '../api/validate.js';
 import type { Take } from '../record/takes/take.js';
 import { loadOnce } from '../core/load.js';
 import type { ResumeStore } from './resume-store.js';
+import { ChunkSizer } from './chunk-size.js';
+import { isPassing, ResumeUnanswered, retryDelays, statusOf, verdictOnResume } from './retry-policy.js';
 
 /** Where one file is: state changes are what the UI shows and announces. */
 export type UploadState = 'waiting' | 'uploading' | 'paused' | 'offline' | 'done' | 'failed' | 'cancelled';
@@ -14,19 +16,18 @@ export type UploadFailure =
   | { kind: 'network' }; // no answer after every retry
 
 /**
- * Under common reverse-proxy body limits (nginx is often set to 50 MB, Cloudflare's free plan
- * takes 100 MB), and large: tus sends chunks one after another, so each chunk costs a round
- * trip, and `npm run bench` measured 0.62 of a raw PUT's speed at 16 MiB against 0.73–0.80 at
- * 47 MB. A stricter proxy answers 413, and the chunk is halved until it passes.
+ * The largest chunk: under common reverse-proxy body limits (nginx is often set to 50 MB,
+ * Cloudflare's free plan takes 100 MB), and large, because tus sends chunks one after another
+ * and each costs a round trip (`npm run bench` compares sizes). Chunks start smaller and grow
+ * to it while they pass (see chunk-size.ts).
  */
 export const defaultChunkSize = 40 * 1024 * 1024;
 const progressIntervalMs = 200;
-/** A proxy that refuses even this (413) is refused in turn: the upload fails with a message. */
-const smallestChunkSize = 64 * 1024;
 
 export interface FileUploadOptions {
   endpoint: string;
   callId: string;
+  /** The largest chunk; chunks start smaller and grow to it while they pass. */
   chunkSize?: number;
   /** Headers for the API (e.g. an auth token); sent only to `headerOrigins`. */
   headers?: Record<string, string>;
@@ -57,6 +58,7 @@ export class FileUpload {
   failure?: UploadFailure;
   /** The finished upload's URL, named in the contribution. */
   url?: string;
+  /** The size of the next chunk (it grows, and shrinks behind a proxy that refuses it). */
   chunkSize: number;
 
   #upload?: TusUpload;
@@ -66,6 +68,8 @@ export class FileUpload {
    * A take's own random id serves, so that a later visit continues it too.
    */
   #secret = '';
+  #tus?: typeof import('tus-js-client');
+  #sizer?: ChunkSizer;
   #lastProgress?: { at: number; bytes: number };
   #sentFirstChunk = false;
   readonly #onOnline = () => this.#continueOnline();
@@ -123,14 +127,18 @@ export class FileUpload {
       return;
     }
     const { Upload } = tus;
+    this.#tus = tus;
     const { callId, endpoint, resumeStore } = this.#options;
+    const sizer = new ChunkSizer(endpoint, this.#options.chunkSize ?? defaultChunkSize);
+    this.#sizer = sizer;
+    this.chunkSize = sizer.size;
     const take = this.take;
     const { name, type } = this.file;
     this.#secret = take?.id ?? randomSecret();
     const upload = new Upload(this.file, {
       endpoint,
       chunkSize: this.chunkSize,
-      retryDelays: [0, 1000, 3000, 5000, 10_000, 20_000],
+      retryDelays,
       metadata: { callId, filename: name, filetype: type || 'application/octet-stream', secret: this.#secret },
       urlStorage: resumeStore,
       storeFingerprintForResuming: true,
@@ -157,6 +165,8 @@ export class FileUpload {
           }
         : {}),
       onBeforeRequest: (req) => this.beforeRequest(req),
+      onAfterResponse: (req, res) => this.#afterResponse(req, res),
+      onChunkComplete: (bytes) => this.#setChunkSize(upload, () => sizer.passed(bytes)),
       // A take's total is unknown (null) until its recording ends.
       onProgress: (sent, total) => this.#progress(sent, total ?? this.bytesTotal),
       onSuccess: () => {
@@ -165,25 +175,23 @@ export class FileUpload {
         this.#stopListening();
         this.#set('done');
       },
-      onShouldRetry: (err, attempt) => {
-        const status = err.originalResponse?.getStatus() ?? 0;
+      onShouldRetry: (err) => {
+        const status = statusOf(err);
         if (!navigator.onLine || status === 413) return false; // handled in onError
-        // A proxy's 413 often lacks CORS headers, and then reads as no answer at all. When a
-        // chunk fails twice in a row without progress, send smaller ones (harmless if the
-        // network was the problem).
-        if (status === 0 && attempt >= 1 && err.originalRequest?.getMethod() === 'PATCH') this.#halveChunks(upload);
-        return status === 0 || status >= 500 || status === 409 || status === 423 || status === 429;
+        // A proxy's 413 often lacks CORS headers, and then reads as no answer at all: the
+        // sizer decides whether the chunk was too large, and the retry sends a smaller one.
+        const method = err.originalRequest?.getMethod() ?? '';
+        if (status === 0 && method === 'PATCH') this.#setChunkSize(upload, () => sizer.failed(status, method));
+        return isPassing(status);
       },
       onError: (err) => {
-        const failed = err as {
-          originalRequest?: HttpRequest | null;
-          originalResponse?: { getStatus(): number; getBody(): string } | null;
-        };
+        const failed = err as Partial<DetailedError>;
         const res = failed.originalResponse;
-        const status = res?.getStatus() ?? 0;
+        const status = statusOf(failed);
         // A 413 on a chunk comes from a proxy that refuses bodies this large: send smaller ones.
         // (A 413 at creation is the server saying the file is too large for the call.)
-        if (status === 413 && failed.originalRequest?.getMethod() === 'PATCH' && this.#halveChunks(upload)) {
+        const method = failed.originalRequest?.getMethod() ?? '';
+        if (status === 413 && method === 'PATCH' && this.#setChunkSize(upload, () => sizer.failed(status, method))) {
           upload.start();
           return;
         }
@@ -194,7 +202,7 @@ export class FileUpload {
             ? { kind: 'network' }
             : status >= 500
               ? { kind: 'server', status }
-              : { kind: 'refused', status, detail: problemDetail(res?.getBody()) };
+              : { kind: 'refused', status, detail: problemDetail(res?.getBody?.()) };
         this.#set('failed');
       },
     });
@@ -225,12 +233,26 @@ export class FileUpload {
     };
   }
 
-  /** Halves the chunk size for the next requests; false when it is as small as it goes. */
-  #halveChunks(upload: TusUpload): boolean {
-    if (this.chunkSize <= smallestChunkSize) return false;
-    this.chunkSize = Math.max(smallestChunkSize, Math.floor(this.chunkSize / 2));
-    upload.options.chunkSize = this.chunkSize;
-    return true;
+  /** Lets the sizer learn, and sends the next chunks at its size; returns what `learn` said. */
+  #setChunkSize<T>(upload: TusUpload, learn: () => T): T {
+    const said = learn();
+    if (this.#sizer) this.chunkSize = upload.options.chunkSize = this.#sizer.size;
+    return said;
+  }
+
+  /**
+   * A HEAD that gets neither an offset nor "gone" is a failed request, asked again against the
+   * same upload; "gone" (404, 410) or "not yours" (403) lets tus-js-client make a new upload,
+   * and the old one is deleted, in case it is still there.
+   */
+  #afterResponse(req: HttpRequest, res: HttpResponse): void {
+    if (req.getMethod() !== 'HEAD') return;
+    const status = res.getStatus();
+    const verdict = verdictOnResume(status);
+    if (verdict === 'continue') return;
+    if (verdict !== 'replace') throw new ResumeUnanswered(status);
+    const abandoned = req.getURL();
+    this.#tus?.Upload.terminate(abandoned, { onBeforeRequest: (r) => this.beforeRequest(r) }).catch(() => undefined);
   }
 
   /** A getter, because cancel() can run while start() awaits. */

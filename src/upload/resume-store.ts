@@ -21,7 +21,7 @@ interface Entry extends PreviousUpload {
   urlStorageKey: string;
 }
 
-function defaultStorage(): Storage | undefined {
+export function defaultStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {

@@ -78,6 +78,7 @@ function rendererMemory(pids: string[]): number {
 /** What test/bench/bench.html gives the raw rows. */
 interface BenchPage {
   createUpload(api: string, file: File): Promise<string>;
+  bareTus(api: string, file: File, chunkSize: number): Promise<string>;
 }
 
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
@@ -150,6 +151,19 @@ try {
       chunk,
     );
 
+  // Bare tus-js-client with the same chunk size: the peer the element must keep up with.
+  const bareTus = () =>
+    page.evaluate(
+      async (api, chunk) => {
+        const file = (window as unknown as { benchFile: File }).benchFile;
+        const started = performance.now();
+        await (window as unknown as BenchPage).bareTus(api, file, chunk);
+        return (performance.now() - started) / 1000;
+      },
+      backend.api,
+      chunkSize,
+    );
+
   const pids = rendererPids();
   const throughElement = () =>
     page.evaluate(
@@ -189,6 +203,7 @@ try {
   const xhrSeconds: number[] = [];
   const xhrChunkedSeconds: number[] = [];
   const elementSeconds: number[] = [];
+  const tusSeconds: number[] = [];
   let growth = 0;
   // Check what was stored, then delete it at once: the next measurement must not pay for the
   // kernel writing back the last one's dirty pages.
@@ -210,6 +225,7 @@ try {
     async () => void patchSeconds.push(await rawPatch()),
     async () => void xhrSeconds.push(await rawXhrPatch(size)),
     async () => void xhrChunkedSeconds.push(await rawXhrPatch(chunkSize)),
+    async () => void tusSeconds.push(await bareTus()),
     async () => {
       const baseline = rendererMemory(pids);
       let peak = baseline;
@@ -253,12 +269,24 @@ try {
       true,
     ],
     [
+      `bare tus-js-client, same chunk size, to the same endpoint, median`,
+      `${speed(median(tusSeconds)).toFixed(1)} MB/s`,
+      best(tusSeconds),
+      true,
+    ],
+    [
       `<contribution-uploader> to the reference backend, median (chunk ${mb(chunkSize)} MB)`,
       `${elementSpeed.toFixed(1)} MB/s`,
       best(elementSeconds),
       true,
     ],
     ['ratio of medians (element / raw PUT)', ratio.toFixed(2), `≥ ${budget.ratio}`, ratio >= budget.ratio],
+    [
+      'ratio of medians (element / bare tus-js-client), for reading',
+      (elementSpeed / speed(median(tusSeconds))).toFixed(2),
+      '',
+      true,
+    ],
     [
       'ratio of medians (element / raw PATCH to the same tus server), for reading',
       (elementSpeed / speed(median(patchSeconds))).toFixed(2),

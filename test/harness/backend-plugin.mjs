@@ -1,6 +1,7 @@
 // A web-test-runner plugin that runs the real reference backend as a child process for the
 // browser tests, and gives tests commands to reach it: its URL, the requests it saw, its files,
-// a stop and a restart, a call closed on demand, and a proxy with a body-size limit.
+// a stop and a restart, a call closed on demand, and a gateway in front of it with a body-size
+// limit and faults switched on and off.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
 
 /** One reference backend, with its own data, seed copy, request log and proxy. */
-function backendInstance() {
+export function backendInstance() {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-browser-tests-'));
   // The tests' own copy of the seed, so that a test can close a call while a visitor answers it.
   const seed = join(dataDir, 'seed.json');
@@ -26,12 +27,19 @@ function backendInstance() {
   let lastLineAt = 0;
   /** @type {import('node:http').Server | undefined} */
   let proxy;
-  /** What went through the proxy: method, path, and the Authorization header it carried. */
+  /** What came to the proxy: method, path, the Authorization header, body size, and its answer. */
   let proxied = [];
   /** `--public-url` while a proxy stands in front: the links the backend hands out lead through it. */
   let publicUrl = '';
   /** The organiser token (every campaign) this backend takes, as `npm start` makes one. */
   const organiserToken = randomBytes(18).toString('base64url');
+  /**
+   * What the gateway does besides passing requests on: `bad-gateway` answers everything 502
+   * (as nginx does while the server behind it restarts); `gone` answers 410 to the HEAD of the
+   * uploads in `goneIds` (a server that has dropped them: the real one keeps them, so that a
+   * test can see the client delete the old one).
+   */
+  let fault = { kind: 'none', goneIds: [] };
 
   // A request's log line comes through a pipe and can land after the browser has its answer:
   // wait until the log has been quiet for a moment.
@@ -98,16 +106,50 @@ function backendInstance() {
     await stopProxy();
     proxied = [];
     proxy = createServer((req, res) => {
-      proxied.push({ method: req.method, path: req.url, authorization: req.headers.authorization ?? null });
-      if (Number(req.headers['content-length'] ?? 0) > limit) {
-        // nginx adds CORS headers to its own 413 only when told to (`add_header … always`).
-        res.writeHead(413, {
-          'Content-Type': 'text/html',
-          ...(cors ? { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' } : {}),
-          Connection: 'close',
+      const seen = {
+        method: req.method,
+        path: req.url,
+        authorization: req.headers.authorization ?? null,
+        bytes: Number(req.headers['content-length'] ?? 0),
+        received: 0,
+        status: 0,
+      };
+      proxied.push(seen);
+      req.on('data', (chunk) => (seen.received += chunk.length));
+      res.on('finish', () => (seen.status = res.statusCode));
+      const allowed = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Expose-Headers': '*' };
+      // The gateway answers preflights itself (as an edge that handles CORS does), so that
+      // its faults reach the page as statuses, not as CORS failures.
+      if (fault.kind !== 'none' && req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          ...allowed,
+          'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
         });
-        res.end('<html><body><h1>413 Request Entity Too Large</h1></body></html>');
+        res.end();
+        return;
+      }
+      const id = /\/uploads\/([^/?]+)/.exec(req.url ?? '')?.[1];
+      if (fault.kind === 'bad-gateway' || (fault.kind === 'gone' && req.method === 'HEAD' && fault.goneIds.includes(id))) {
+        const status = fault.kind === 'gone' ? 410 : 502;
+        res.writeHead(status, { ...allowed, 'Content-Type': 'text/html', 'Tus-Resumable': '1.0.0', Connection: 'close' });
+        res.end(status === 502 ? '<html><body><h1>502 Bad Gateway</h1></body></html>' : '');
         req.resume();
+        return;
+      }
+      if (seen.bytes > limit) {
+        // nginx adds CORS headers to its own 413 only when told to (`add_header … always`).
+        // It reads the body it refuses before closing (lingering close), so the browser gets the
+        // answer instead of a reset connection (which Firefox answers by sending it all again).
+        req.resume();
+        req.once('end', () => {
+          res.writeHead(413, {
+            'Content-Type': 'text/html',
+            ...(cors ? { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' } : {}),
+            Connection: 'close',
+          });
+          res.end('<html><body><h1>413 Request Entity Too Large</h1></body></html>');
+        });
         return;
       }
       const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
@@ -126,6 +168,7 @@ function backendInstance() {
   }
 
   async function stopProxy() {
+    fault = { kind: 'none', goneIds: [] };
     if (!proxy) return;
     proxy.closeAllConnections();
     await new Promise((r) => proxy.close(r));
@@ -147,6 +190,9 @@ function backendInstance() {
     },
     get proxied() {
       return proxied;
+    },
+    setFault(kind, goneIds = []) {
+      fault = { kind, goneIds };
     },
     dataDir,
     seed,
@@ -239,6 +285,9 @@ export function referenceBackend() {
           return b.startProxy(payload.limit, payload.cors ?? true);
         case 'proxy-requests':
           return b.proxied;
+        case 'proxy-fault':
+          b.setFault(payload.kind, payload.goneIds);
+          return true;
         case 'proxy-stop':
           await b.stopProxy();
           return true;

@@ -54,6 +54,24 @@ export const startProxy = (limit: number, cors = true) =>
   executeServerCommand<{ api: string }, { limit: number; cors: boolean }>('proxy-start', { limit, cors });
 export const stopProxy = () => executeServerCommand<boolean, undefined>('proxy-stop');
 
-/** The requests that went through the proxy, with the Authorization header each carried. */
-export const proxiedRequests = () =>
-  executeServerCommand<Array<{ method: string; path: string; authorization: string | null }>, undefined>('proxy-requests');
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  authorization: string | null;
+  /** The request's Content-Length. */
+  bytes: number;
+  /** The body bytes that arrived (fewer than `bytes` when the request was cut or answered early). */
+  received: number;
+  /** What the proxy answered (0: not yet, or the connection was cut). */
+  status: number;
+}
+
+/** The requests that came to the proxy, with the Authorization header each carried. */
+export const proxiedRequests = () => executeServerCommand<ProxiedRequest[], undefined>('proxy-requests');
+
+/**
+ * Switches the proxy's fault: `bad-gateway` answers everything 502, as a gateway does while
+ * the server behind it restarts; `gone` answers 410 to a HEAD of the uploads named.
+ */
+export const setProxyFault = (kind: 'none' | 'bad-gateway' | 'gone', goneIds: string[] = []) =>
+  executeServerCommand<boolean, { kind: string; goneIds: string[] }>('proxy-fault', { kind, goneIds });

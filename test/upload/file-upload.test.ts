@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { HttpRequest } from 'tus-js-client';
 import { FileUpload } from '../../src/upload/file-upload.js';
 import { ResumeStore } from '../../src/upload/resume-store.js';
+import { ChunkSizer } from '../../src/upload/chunk-size.js';
+import { verdictOnResume } from '../../src/upload/retry-policy.js';
 
 /** A request as tus-js-client hands it to onBeforeRequest, recording the headers set on it. */
 function request(url: string, method = 'PATCH', offset = '0'): HttpRequest & { set: Record<string, string> } {
@@ -91,5 +93,64 @@ describe('the resume store', () => {
       });
     const all = await store.findAllUploads();
     expect(all.map((u) => u.uploadUrl)).to.deep.equal(['u2', 'u3', 'u4']);
+  });
+});
+
+describe('chunk sizes', () => {
+  const MiB = 1024 * 1024;
+  beforeEach(() => sessionStorage.clear());
+
+  it('start small and double while chunks pass, up to the largest allowed', () => {
+    const sizer = new ChunkSizer('e', 10 * MiB, sessionStorage);
+    const sizes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      sizes.push(sizer.size);
+      sizer.passed(sizer.size);
+    }
+    expect(sizes).to.deep.equal([2 * MiB, 4 * MiB, 8 * MiB, 10 * MiB, 10 * MiB]);
+  });
+
+  it('halve on a 413, stop growing there, and remember it for the endpoint once a chunk passes', () => {
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
+    sizer.passed(2 * MiB);
+    sizer.passed(4 * MiB);
+    expect(sizer.failed(413, 'PATCH')).to.equal(true);
+    expect(sizer.size).to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size, 'not before a chunk of that size passed').to.equal(2 * MiB);
+    sizer.passed(4 * MiB);
+    expect(sizer.size).to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size, 'the next upload starts there').to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 3 * MiB, sessionStorage).size, 'never above the largest allowed').to.equal(3 * MiB);
+    expect(new ChunkSizer('elsewhere', 40 * MiB, sessionStorage).size).to.equal(2 * MiB);
+  });
+
+  it('take no answer to a larger chunk than ever passed for a refusal, and no answer to a known size for a network error', () => {
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
+    expect(sizer.failed(0, 'PATCH'), 'once, before anything passed').to.equal(false);
+    sizer.passed(2 * MiB);
+    expect(sizer.failed(0, 'PATCH'), 'right after growing').to.equal(true);
+    expect(sizer.size).to.equal(2 * MiB);
+    expect(sizer.failed(0, 'PATCH'), 'at a size that passed').to.equal(false);
+    expect(sizer.failed(0, 'HEAD')).to.equal(false);
+  });
+
+  it('forget a learned limit when it expires', () => {
+    const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
+    sizer.passed(2 * MiB);
+    sizer.passed(4 * MiB);
+    sizer.failed(413, 'PATCH');
+    sizer.passed(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size).to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage, -1).size).to.equal(2 * MiB);
+    expect(sessionStorage.length, 'dropped').to.equal(0);
+  });
+});
+
+describe('when a request fails', () => {
+  it('asks again for server errors, busy and no answer, makes a new upload only when the old is gone or not ours', () => {
+    expect([200, 204].map(verdictOnResume)).to.deep.equal(['continue', 'continue']);
+    expect([0, 500, 502, 503, 504, 429, 423].map(verdictOnResume)).to.deep.equal(Array(7).fill('retry'));
+    expect([404, 410, 403].map(verdictOnResume)).to.deep.equal(['replace', 'replace', 'replace']);
+    expect([400, 401, 412].map(verdictOnResume)).to.deep.equal(['fail', 'fail', 'fail']);
   });
 });

@@ -39,7 +39,11 @@ export class Recordings {
       'contribution-recorder',
     );
     await recorder?.updateComplete;
-    (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
+    // Not the recorder itself: a host with tabindex=-1 takes its buttons out of Safari's Tab order.
+    (
+      recorder?.shadowRoot?.querySelector<HTMLElement>('button') ??
+      this.#form.renderRoot.querySelector<HTMLElement>('.recorder-panel')
+    )?.focus();
   }
 
   /** Looks for takes kept for `call`, leaving out those already among the files. */
@@ -55,7 +59,6 @@ export class Recordings {
   /** The recorder for `kind`; `used` runs when it hands over a take (which joins the files). */
   recorder(call: Call, kind: 'audio' | 'video', used: () => void): TemplateResult {
     return html`<contribution-recorder
-      tabindex="-1"
       .callData=${call}
       kind=${kind}
       chunk-size=${this.#form.chunkSize ?? nothing}

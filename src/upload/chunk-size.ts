@@ -1,0 +1,89 @@
+import { defaultStorage } from './resume-store.js';
+
+/**
+ * How large each chunk of an upload is. Chunks start small and double while they pass, up to
+ * the configured size; a proxy that refuses a body (413, or its CORS-less look-alike: no answer
+ * to a PATCH larger than any that passed) halves them, and the largest size that passes is
+ * remembered for the endpoint (in localStorage, beside the resume entries), so that the next
+ * upload there starts at it and wastes nothing.
+ */
+
+/** Small enough for every common proxy limit, large enough that growing takes few round trips. */
+export const firstChunkSize = 2 * 1024 * 1024;
+/** A proxy that refuses even this is refused in turn: the upload fails with a message. */
+export const smallestChunkSize = 64 * 1024;
+/** Proxy limits change rarely; a changed one costs at most this long of smaller chunks. */
+export const learnedLimitMaxAgeMs = 7 * 24 * 3600 * 1000;
+
+const prefix = 'open-call-widgets:chunk-limit:';
+
+/** One upload's chunk size, as it learns what passes. */
+export class ChunkSizer {
+  /** The size of the next chunk. */
+  size: number;
+  readonly #key: string;
+  readonly #storage: Storage | undefined;
+  /** Never more than this: the configured size, or a limit learned from a refusal. */
+  #ceiling: number;
+  /** The largest chunk that went through in this upload. */
+  #largestPassed = 0;
+  /** A limit learned from a refusal, kept once a chunk of that size has passed. */
+  #learned?: number;
+  #failuresAtSize = 0;
+
+  constructor(endpoint: string, maxSize: number, storage = defaultStorage(), maxAgeMs = learnedLimitMaxAgeMs) {
+    this.#key = prefix + endpoint;
+    this.#storage = storage;
+    const known = this.#remembered(maxAgeMs);
+    this.#ceiling = Math.min(maxSize, known ?? maxSize);
+    this.size = known ? this.#ceiling : Math.min(this.#ceiling, firstChunkSize);
+  }
+
+  /** A chunk of `bytes` went through: grow, unless it was a short last chunk. */
+  passed(bytes: number): void {
+    this.#failuresAtSize = 0;
+    this.#largestPassed = Math.max(this.#largestPassed, bytes);
+    if (this.#learned && bytes >= this.#learned) {
+      try {
+        this.#storage?.setItem(this.#key, JSON.stringify({ size: this.#learned, at: Date.now() }));
+      } catch {
+        // Storage full or refused: the next upload learns the limit again.
+      }
+      this.#learned = undefined;
+    }
+    if (bytes >= this.size) this.size = Math.min(this.#ceiling, this.size * 2);
+  }
+
+  /**
+   * A chunk request failed with `status` (0: no answer). Returns whether the chunk was refused
+   * for its size (and the size is now smaller); false when it cannot be smaller or was not refused.
+   */
+  failed(status: number, method: string): boolean {
+    if (method !== 'PATCH') return false;
+    if (status === 413) return this.#refused();
+    if (status !== 0 || this.size <= this.#largestPassed) return false;
+    // No answer to a chunk larger than any that passed: a proxy's 413 without CORS headers reads
+    // so. Right after growing, that is the likeliest reason; before any chunk passed, only when
+    // it happens twice (a dropped connection is likelier once).
+    return this.#largestPassed > 0 || ++this.#failuresAtSize >= 2 ? this.#refused() : false;
+  }
+
+  #refused(): boolean {
+    this.#failuresAtSize = 0;
+    if (this.size <= smallestChunkSize) return false;
+    this.#ceiling = this.#learned = this.size = Math.max(smallestChunkSize, Math.floor(this.size / 2));
+    return true;
+  }
+
+  /** The limit learned for this endpoint, unless it has expired (then it is dropped). */
+  #remembered(maxAgeMs: number): number | undefined {
+    try {
+      const { size, at } = JSON.parse(this.#storage?.getItem(this.#key) ?? '') as { size: number; at: number };
+      if (size >= smallestChunkSize && Date.now() - at <= maxAgeMs) return size;
+    } catch {
+      // Nothing learned, or unreadable.
+    }
+    this.#storage?.removeItem(this.#key);
+    return undefined;
+  }
+}

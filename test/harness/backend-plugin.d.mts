@@ -1,0 +1,16 @@
+// Types for what scripts outside web-test-runner use of backend-plugin.mjs.
+
+/** One reference backend as a child process, with its own data; stopped and started on the same port. */
+export interface BackendInstance {
+  start(): Promise<void>;
+  /** Kills it (SIGKILL). */
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+  readonly api: string;
+  readonly dataDir: string;
+  readonly seed: string;
+  requests(peek?: boolean): Promise<string[]>;
+}
+
+export function backendInstance(): BackendInstance;
+export function referenceBackend(): unknown;

@@ -5,6 +5,9 @@ import type { Problem as ProblemBody } from '../../src/api/types.js';
  * can tell problems apart without parsing words; `field` names the request field at fault.
  */
 export class Problem extends Error {
+  /** Headers the answer carries besides the problem (Retry-After on a 429). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,

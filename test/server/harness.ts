@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,30 +80,35 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   };
 }
 
-/** A tus upload through the protocol itself, as tus-js-client would make it. */
+/** A tus upload through the protocol itself, as tus-js-client would make it (with its upload secret). */
 export async function tusUpload(
   endpoint: string,
   bytes: Uint8Array<ArrayBuffer>,
   metadata: Record<string, string>,
-  { finish = true } = {},
-): Promise<{ url: string; create: Response }> {
-  const encoded = Object.entries(metadata)
+  { finish = true, secret = randomBytes(16).toString('hex') } = {},
+): Promise<{ url: string; create: Response; secret: string }> {
+  const encoded = Object.entries({ secret, ...metadata })
     .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
     .join(',');
   const create = await fetch(endpoint, {
     method: 'POST',
     headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': encoded },
   });
-  if (create.status !== 201) return { url: '', create };
+  if (create.status !== 201) return { url: '', create, secret };
   const url = new URL(create.headers.get('location')!, endpoint).href;
   const body = new Blob([finish ? bytes : bytes.subarray(0, Math.floor(bytes.length / 2))]);
   const patch = await fetch(url, {
     method: 'PATCH',
-    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Offset': '0',
+      'Content-Type': 'application/offset+octet-stream',
+      'Upload-Secret': secret,
+    },
     body,
   });
   assert.equal(patch.status, 204, `PATCH answered ${patch.status}: ${await patch.text()}`);
-  return { url, create };
+  return { url, create, secret };
 }
 
 /** A valid contribution for a text call, to vary one field at a time. */

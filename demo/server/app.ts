@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { access, constants as fsConstants, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ import { FileContributionStore } from './stores/contributions-file.js';
 import { fileUploadStore, type UploadStore } from './stores/uploads.js';
 import { inProcessLocks, type Locks } from './stores/locks.js';
 import { defaultLimits, RateLimiter, type Limits } from './limits.js';
+import { requestId } from 'hono/request-id';
+import { healthRoutes, requestLog, type ReadinessChecks, type RequestLine } from './operations.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const defaultSeed = join(here, 'seed.json');
@@ -56,6 +58,11 @@ export interface ServerOptions {
   stores?: { contributions?: ContributionStore; uploads?: UploadStore; locks?: Locks };
   /** Called once per answered request (method, path, status). */
   onRequest?: (line: { method: string; path: string; status: number; ms: number; bytesIn: number; userAgent: string }) => void;
+  // Scale-out (issue 19).
+  /** Backing services `/readyz` checks, by name; the data directory is checked unless `storage` is given. */
+  readiness?: ReadinessChecks;
+  /** Called with one line per answered request, with its X-Request-Id (the CLI's JSON log). */
+  requestLog?: (line: RequestLine) => void;
 }
 
 export interface ReferenceServer {
@@ -81,6 +88,10 @@ const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  // Operations (issue 19): a request id on every answer, a JSON line per request, /healthz, /readyz.
+  app.use(requestId());
+  if (deps.requestLog) app.use(requestLog(deps.requestLog));
+  app.route('/', healthRoutes(deps.readiness ?? {}));
   // The widget loads covers and media from another origin: resources are cross-origin.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', strictTransportSecurity: false }));
   app.use(async (c, next) => {
@@ -199,6 +210,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     locks,
     publicUrl: url,
     originAllowed,
+    readiness: { storage: () => access(options.dataDir, fsConstants.W_OK), ...options.readiness },
+    requestLog: options.requestLog,
   });
   await countPendingUploads();
   const listener = getRequestListener(app.fetch, {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { defaultSeed, startServer } from './app.js';
+import { storesFromEnvironment } from './stores/from-env.js';
 
 const usage = `Reference backend for open-call-widgets.
 
@@ -17,7 +18,12 @@ const usage = `Reference backend for open-call-widgets.
                 (default http://127.0.0.1:PORT)                env PUBLIC_URL
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
-  --log         print one line per request
+  --log         print one JSON line per request, with its X-Request-Id
+
+  Scale-out, from the environment (README, "Operating it"): DATABASE_URL (PostgreSQL for
+  contributions and locks; migrated at start-up, or with npm run migrate), UPLOAD_STORE=file|s3|azure
+  with UPLOAD_BUCKET, AWS_REGION, AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or
+  AZURE_STORAGE_CONNECTION_STRING, UPLOAD_CONTAINER.
 `;
 
 const { values } = parseArgs({
@@ -51,6 +57,8 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publi
 }
 
 try {
+  // Scale-out (issue 19): the stores DATABASE_URL and UPLOAD_STORE choose.
+  const scaleOut = await storesFromEnvironment(process.env, { uploadExpiryMs: 24 * 3600 * 1000 });
   const server = await startServer({
     port,
     host: values.host,
@@ -64,14 +72,18 @@ try {
       : [],
     publicUrl,
     trustProxy: values['trust-proxy'],
-    onRequest: values.log
-      ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
-      : undefined,
+    stores: scaleOut.stores,
+    readiness: scaleOut.checks,
+    requestLog: values.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
   });
   process.stdout.write(
-    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n`,
+    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n${scaleOut.describe.map((d) => `  ${d}\n`).join('')}`,
   );
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .close()
+      .then(scaleOut.close)
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

@@ -22,6 +22,11 @@ export interface AppDeps {
   publicUrl: string;
   /** Whether a page on this origin may call the API from a browser. */
   originAllowed(origin: string): boolean;
+  // Scale-out (issue 19).
+  /** What `/readyz` checks (database, storage), by name. */
+  readiness?: import('./operations.js').ReadinessChecks;
+  /** One line per answered request, with its request id. */
+  requestLog?: (line: import('./operations.js').RequestLine) => void;
 }
 
 /** The Hono environment the routes run in: @hono/node-server's bindings. */

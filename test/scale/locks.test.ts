@@ -28,7 +28,10 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     const b = instance({ acquireLockTimeout: 400 });
     const held = a.newLock('upload-1');
     await held.lock(never, () => undefined);
-    await assert.rejects(b.newLock('upload-1').lock(never, () => undefined), isTimeout);
+    await assert.rejects(
+      b.newLock('upload-1').lock(never, () => undefined),
+      isTimeout,
+    );
     // Another upload is not affected.
     const other = b.newLock('upload-2');
     await other.lock(never, () => undefined);
@@ -61,7 +64,10 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     const first = a.newLock('upload-4');
     let asked = 0;
     await first.lock(never, () => void asked++);
-    await assert.rejects(a.newLock('upload-4').lock(never, () => undefined), isTimeout);
+    await assert.rejects(
+      a.newLock('upload-4').lock(never, () => undefined),
+      isTimeout,
+    );
     assert.ok(asked > 0, 'the holder was asked to release');
     await first.unlock();
     const second = a.newLock('upload-4');
@@ -86,7 +92,10 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 100);
     const started = Date.now();
-    await assert.rejects(b.newLock('upload-6').lock(abort.signal, () => undefined), isTimeout);
+    await assert.rejects(
+      b.newLock('upload-6').lock(abort.signal, () => undefined),
+      isTimeout,
+    );
     assert.ok(Date.now() - started < 5000);
   });
 });

@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { getRequestListener } from '@hono/node-server';
 import { Catalogue } from './catalogue.js';
-import { Problem } from './problem.js';
+import { clientWentAway, Problem } from './problem.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { callRoutes } from './routes/calls.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -151,7 +151,9 @@ export function createApp(deps: AppDeps) {
         ? error
         : error instanceof HTTPException && error.status < 500
           ? new Problem(error.status, 'bad-request', 'The request is not valid.', error.message)
-          : undefined;
+          : clientWentAway(error)
+            ? new Problem(400, 'request-aborted', 'The request was cut short.', 'The request ended before its body did.')
+            : undefined;
     if (!problem) console.error(error);
     return problemResponse(
       problem ?? new Problem(500, 'server-error', 'The server failed.', 'Something went wrong on the server; try again.'),
@@ -187,7 +189,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
 
   // A request body may buffer 1 MiB before Node pauses the socket (its default is 16 KB): the
   // next packets are already here when the tus route pulls them, one at a time.
-  const http = createServer({ highWaterMark: 1 << 20 });
+  // A request without Host is answered by the app (a 400 problem), not by Node in plain text.
+  const http = createServer({ highWaterMark: 1 << 20, requireHostHeader: false });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

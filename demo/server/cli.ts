@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { defaultSeed, startServer } from './app.js';
+import type { Limits } from './limits.js';
 import { storesFromEnvironment } from './stores/from-env.js';
 
 const usage = `Reference backend for open-call-widgets.
@@ -16,6 +17,10 @@ const usage = `Reference backend for open-call-widgets.
   --seed        the calls file a campaign organiser edits      env SEED
   --public-url  the base URL every link and upload endpoint is built on
                 (default http://127.0.0.1:PORT)                env PUBLIC_URL
+  --creations-per-minute  uploads plus contributions one client address may
+                start per minute (default 120)
+  --pending-bytes-per-call  bytes of unfinished uploads one call may hold
+                (default 4 GiB)
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
   --log         print one JSON line per request, with its X-Request-Id
@@ -34,6 +39,8 @@ const { values } = parseArgs({
     origins: { type: 'string', default: process.env.ORIGINS ?? '' },
     seed: { type: 'string', default: process.env.SEED ?? defaultSeed },
     'public-url': { type: 'string', default: process.env.PUBLIC_URL },
+    'creations-per-minute': { type: 'string' },
+    'pending-bytes-per-call': { type: 'string' },
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -56,6 +63,20 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publi
   process.exit(2);
 }
 
+const limits: Partial<Limits> = {};
+for (const [flag, key] of [
+  ['creations-per-minute', 'creationsPerMinute'],
+  ['pending-bytes-per-call', 'pendingBytesPerCall'],
+] as const) {
+  const value = values[flag];
+  if (value === undefined) continue;
+  limits[key] = Number(value);
+  if (!Number.isInteger(limits[key]) || limits[key] < 1) {
+    process.stderr.write(`--${flag} must be a whole number above 0, not "${value}".\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
 try {
   // Scale-out (issue 19): the stores DATABASE_URL and UPLOAD_STORE choose.
   const scaleOut = await storesFromEnvironment(process.env, { uploadExpiryMs: 24 * 3600 * 1000 });
@@ -71,6 +92,7 @@ try {
           .filter(Boolean)
       : [],
     publicUrl,
+    limits,
     trustProxy: values['trust-proxy'],
     stores: scaleOut.stores,
     readiness: scaleOut.checks,

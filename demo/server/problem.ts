@@ -33,3 +33,9 @@ export class Problem extends Error {
     return body;
   }
 }
+
+/** The client went away mid-request (its body cut short): nobody reads the answer, nothing failed here. */
+export const clientWentAway = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
+};

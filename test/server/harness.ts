@@ -60,7 +60,21 @@ const routeOf = (path: string) =>
   path
     .split('?')[0]
     .replace(/^\/calls\/[^/]+\/contributions$/, '/calls/{id}/contributions')
-    .replace(/^\/calls\/[^/]+$/, '/calls/{id}');
+    .replace(/^\/calls\/[^/]+$/, '/calls/{id}')
+    .replace(/^\/uploads\/[0-9a-f]{32}$/, '/uploads/{uploadId}');
+
+/**
+ * fetch, and the answer checked against the OpenAPI document when it is for a documented route
+ * (an undocumented path, such as an upload URL with a forged id, is not checked).
+ */
+export async function checkedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(url, init);
+  const path = new URL(url).pathname.replace(/^\/v1(?=\/)/, '');
+  const route = routeOf(path);
+  const method = init.method ?? 'GET';
+  if (openapi.paths[route]?.[method.toLowerCase()]) await conforms(res.clone(), method, route);
+  return res;
+}
 
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oc-server-')));

@@ -6,7 +6,7 @@ import type { Call } from '../../../src/api/types.js';
 import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { limitCreations, PendingUploads } from '../limits.js';
-import { Problem } from '../problem.js';
+import { clientWentAway, Problem } from '../problem.js';
 
 export const uploadsPath = '/v1/uploads';
 /** Upload ids this server makes (128 random bits, hex); any other id names no upload. */
@@ -97,6 +97,7 @@ export function uploadRoutes(deps: AppDeps) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT')
         return tusError(507, 'storage-full', 'The server has no room for more of this file; try again later.');
+      if (clientWentAway(error)) return tusError(400, 'upload-aborted', 'The request ended before its body did.');
       console.error(error);
       return tusError(500, 'server-error', 'Something went wrong on the server; try again.');
     },
@@ -215,12 +216,14 @@ const tusCodes: Record<number, string> = {
 async function asProblem(answer: Response): Promise<Response> {
   if (answer.status < 400 || answer.headers.get('content-type')?.startsWith('application/problem+json')) return answer;
   const text = (await answer.text()).trim();
+  const headers = new Headers(answer.headers);
+  headers.set('Content-Type', 'application/problem+json; charset=utf-8');
+  // Our own hooks' refusals are problem documents already; tus sends them without a type.
+  if (text.startsWith('{"type":"urn:open-call-widgets:problem:')) return new Response(text, { status: answer.status, headers });
+  headers.delete('Content-Length');
   const detail =
     answer.status >= 500 && answer.status !== 501 ? 'Something went wrong on the server; try again.' : text || undefined;
   const problem = new Problem(answer.status, tusCodes[answer.status] ?? 'upload-refused', 'The upload was refused.', detail);
-  const headers = new Headers(answer.headers);
-  headers.set('Content-Type', 'application/problem+json; charset=utf-8');
-  headers.delete('Content-Length');
   return new Response(JSON.stringify(problem.toJSON()), { status: answer.status, headers });
 }
 

@@ -3,7 +3,7 @@ import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { S3 } from '@aws-sdk/client-s3';
 import { AzureStore } from '@tus/azure-store';
 import { S3Store } from '@tus/s3-store';
-import { Metadata, Upload, type KvStore } from '@tus/server';
+import { ERRORS, Metadata, Upload, type KvStore } from '@tus/server';
 import type { UploadStore } from './uploads.js';
 
 /**
@@ -31,9 +31,36 @@ const toWeb = (body: NodeJS.ReadableStream | Readable | undefined): ReadableStre
   return Readable.toWeb(body instanceof Readable ? body : Readable.from(body)) as ReadableStream<Uint8Array>;
 };
 
+/** Azure's largest append block (4 MiB in every service version). */
+const appendBlockBytes = 4 * 1024 * 1024;
+
+/** An upload's tus state as @tus/azure-store keeps it in the blob's metadata. */
+function uploadFrom(id: string, stored: string | undefined, length: number | undefined): Upload | undefined {
+  if (!stored) return undefined;
+  try {
+    const value = JSON.parse(stored) as Upload & { metadata?: string };
+    return new Upload({
+      id,
+      size: value.size,
+      metadata: Metadata.parse(value.metadata ?? ''),
+      offset: length ?? 0,
+      storage: value.storage,
+      creation_date: value.creation_date,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * @tus/azure-store with what @tus/server and the routes need that it lacks: termination (a
- * visitor throws away a take they have not sent) and expiry (the sweep of abandoned uploads).
+ * @tus/azure-store, with what several instances and large files need:
+ * - the offset is the blob's length, not a copy in its metadata. The store appends a PATCH and
+ *   then records the new offset: an instance killed between the two left a blob longer than
+ *   its offset, and the resumed upload appended the same bytes again;
+ * - a PATCH is appended in blocks of 4 MiB as it arrives (each on the condition that the blob
+ *   is as long as expected), not gathered in memory first, and what arrived before a dropped
+ *   connection is kept, as @tus/file-store keeps it;
+ * - termination (a visitor throws away a take they have not sent) and expiry (the sweep).
  */
 class AzureUploads extends AzureStore {
   constructor(
@@ -42,6 +69,52 @@ class AzureUploads extends AzureStore {
   ) {
     super({ client: container, cache: noCache<Upload>() });
     this.extensions = [...this.extensions, 'termination', 'expiration'];
+  }
+
+  override async getUpload(id: string): Promise<Upload> {
+    let properties;
+    try {
+      properties = await this.container.getAppendBlobClient(id).getProperties();
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) throw ERRORS.FILE_NOT_FOUND;
+      throw error;
+    }
+    const upload = uploadFrom(id, properties.metadata?.upload, properties.contentLength);
+    if (!upload) throw ERRORS.FILE_NOT_FOUND;
+    return upload;
+  }
+
+  override async write(stream: Readable, id: string, offset: number): Promise<number> {
+    const blob = this.container.getAppendBlobClient(id);
+    let position = offset;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const append = async (block: Buffer) => {
+      await blob.appendBlock(block, block.length, { conditions: { appendPosition: position } });
+      position += block.length;
+    };
+    const flush = async (all: boolean) => {
+      while (pendingBytes >= appendBlockBytes || (all && pendingBytes > 0)) {
+        const joined = Buffer.concat(pending, pendingBytes);
+        const block = joined.subarray(0, Math.min(appendBlockBytes, joined.length));
+        pending = [joined.subarray(block.length)];
+        pendingBytes = joined.length - block.length;
+        await append(block);
+      }
+    };
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        await flush(false);
+      }
+    } catch (error) {
+      // The connection dropped: keep what arrived, so that the client resumes after it.
+      await flush(true).catch(() => undefined);
+      throw error;
+    }
+    await flush(true);
+    return position;
   }
 
   override async remove(id: string): Promise<void> {
@@ -77,14 +150,8 @@ export async function azureUploadStore({
     async list() {
       const uploads: Upload[] = [];
       for await (const blob of container.listBlobsFlat({ includeMetadata: true })) {
-        const stored = blob.metadata?.upload;
-        if (!stored) continue;
-        try {
-          const value = JSON.parse(stored) as Upload & { metadata?: string };
-          uploads.push(new Upload({ ...value, metadata: Metadata.parse(value.metadata ?? '') }));
-        } catch {
-          // A blob that is not a tus upload, or whose state cannot be read: not counted.
-        }
+        const upload = uploadFrom(blob.name, blob.metadata?.upload, blob.properties.contentLength);
+        if (upload) uploads.push(upload);
       }
       return uploads;
     },

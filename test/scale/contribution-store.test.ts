@@ -146,6 +146,8 @@ for (const implementation of implementations) {
         );
         assert.equal(callA.next, null);
         assert.deepEqual(Object.fromEntries(await store.countsByCall()), { 'call-a': 3, 'call-b': 2 });
+        await store.add(contribution('call-b'));
+        assert.deepEqual(Object.fromEntries(await store.countsByCall()), { 'call-a': 3, 'call-b': 3 }, 'counted again at once');
         await assert.rejects(store.list({ limit: 2, cursor: 'bm90LWEtY3Vyc29y' }), InvalidCursorError);
         await store.close();
         await dispose();

@@ -28,6 +28,13 @@ const columns = 'seq, id, record, status, published_at';
  * schema that `migrate` brings the database to.
  */
 export class PgContributionStore implements ContributionStore {
+  /**
+   * Every GET /calls shows the counts: they are counted at most once a second, and again at
+   * once after a contribution this instance kept. Another instance's shows within a second
+   * (the answers themselves may be cached for 30).
+   */
+  private counts?: { at: number; value: Promise<ReadonlyMap<string, number>> };
+
   constructor(
     private readonly pool: pg.Pool,
     /** Whether `close` ends the pool (false when the locks share it). */
@@ -57,6 +64,7 @@ export class PgContributionStore implements ContributionStore {
         }
       }
       await client.query('COMMIT');
+      this.counts = undefined;
       return toContribution(rows[0]);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -119,11 +127,20 @@ export class PgContributionStore implements ContributionStore {
     }
   }
 
-  async countsByCall(): Promise<ReadonlyMap<string, number>> {
-    const { rows } = await this.pool.query<{ call_id: string; n: string }>(
-      'SELECT call_id, count(*) AS n FROM contributions GROUP BY call_id',
-    );
-    return new Map(rows.map((r) => [r.call_id, Number(r.n)]));
+  countsByCall(): Promise<ReadonlyMap<string, number>> {
+    const now = Date.now();
+    if (!this.counts || now - this.counts.at > 1000) {
+      const value = this.pool
+        .query<{ call_id: string; n: string }>('SELECT call_id, count(*) AS n FROM contributions GROUP BY call_id')
+        .then(({ rows }) => new Map(rows.map((r) => [r.call_id, Number(r.n)])));
+      const counts = { at: now, value };
+      this.counts = counts;
+      // A failed count is not kept for the next request.
+      value.catch(() => {
+        if (this.counts === counts) this.counts = undefined;
+      });
+    }
+    return this.counts.value;
   }
 
   async usedBy(uploadId: string): Promise<string | undefined> {

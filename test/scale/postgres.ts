@@ -1,10 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.js';
 
-const bin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PostgreSQL 15 (Debian 12's), or the newest version Debian installed, or PG_BIN. */
+const bin =
+  process.env.PG_BIN ??
+  join(
+    '/usr/lib/postgresql',
+    existsSync('/usr/lib/postgresql/15')
+      ? '15'
+      : (readdirSafe('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))[0] ?? '15'),
+    'bin',
+  );
 
 export interface TestPostgres {
   /** A `postgres://` URL for the `postgres` database, for DATABASE_URL. */
@@ -72,6 +81,14 @@ export async function startPostgres(): Promise<TestPostgres> {
       return Promise.resolve();
     },
   };
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;

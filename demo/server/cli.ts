@@ -23,7 +23,8 @@ const usage = `Reference backend for open-call-widgets.
                 (default 4 GiB)
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
-  --log         print one JSON line per request, with its X-Request-Id
+  --log         print one line per request
+  --log-json    print one JSON line per request instead, with its X-Request-Id
 
   Scale-out, from the environment (README, "Operating it"): DATABASE_URL (PostgreSQL for
   contributions and locks; migrated at start-up, or with npm run migrate), UPLOAD_STORE=file|s3|azure
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     'pending-bytes-per-call': { type: 'string' },
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
+    'log-json': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -96,7 +98,11 @@ try {
     trustProxy: values['trust-proxy'],
     stores: scaleOut.stores,
     readiness: scaleOut.checks,
-    requestLog: values.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
+    onRequest:
+      values.log && !values['log-json']
+        ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
+        : undefined,
+    requestLog: values['log-json'] ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
   });
   process.stdout.write(
     `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n${scaleOut.describe.map((d) => `  ${d}\n`).join('')}`,

@@ -132,6 +132,31 @@ describe('several instances behind a load balancer', { skip: !postgresAvailable(
     }
   });
 
+  test("each request is one JSON log line on the instance that answered it, with the load balancer's request id", async () => {
+    const res = await fetch(`${lb.url}/v1/calls`);
+    assert.equal(res.status, 200);
+    const id = res.headers.get('x-request-id');
+    assert.match(id ?? '', /^[0-9a-f]{32}$/, 'nginx made the id and the instance sent it back');
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = instances
+      .flatMap((i) => i.output.split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.id === id);
+    assert.equal(lines.length, 1);
+    assert.deepEqual(
+      { ...lines[0], time: undefined, ms: undefined },
+      {
+        time: undefined,
+        ms: undefined,
+        id,
+        method: 'GET',
+        path: '/v1/calls',
+        status: 200,
+      },
+    );
+  });
+
   test('uploads whose chunks land on different instances complete byte-identical', async () => {
     const chunk = 256 * 1024;
     await Promise.all(

@@ -143,7 +143,7 @@ describe('several instances behind a load balancer', { skip: !postgresAvailable(
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.id === id);
-    assert.equal(lines.length, 1);
+    assert.equal(lines.length, 1, `no line with ${id} in:\n${instances.map((i) => i.output.slice(-600)).join('\n')}`);
     assert.deepEqual(
       { ...lines[0], time: undefined, ms: undefined },
       {

@@ -43,6 +43,7 @@ export class Instance {
         '--public-url',
         this.publicUrl,
         '--trust-proxy',
+        '--log-json',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.env } },
     );

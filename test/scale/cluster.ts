@@ -30,6 +30,8 @@ export class Instance {
 
   async start(): Promise<void> {
     this.output = '';
+    const stopNow = () => this.child?.exitCode === null && this.child.kill('SIGKILL');
+    process.once('exit', stopNow);
     const child = spawn(
       process.execPath,
       [

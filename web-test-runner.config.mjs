@@ -86,7 +86,7 @@ const reactForTests = {
 const only = process.env.BROWSERS?.split(',');
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/bench/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/bench/**', '!test/scale/**'],
   nodeResolve: { browser: true },
   // One page at a time per browser: keyboard and focus tests need the page that has focus,
   // and two tabs of one window take it from each other. The two browsers still run side by side.

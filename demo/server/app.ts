@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { access, constants as fsConstants, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,8 @@ import { FileContributionStore } from './stores/contributions-file.js';
 import { fileUploadStore, type UploadStore } from './stores/uploads.js';
 import { inProcessLocks, type Locks } from './stores/locks.js';
 import { defaultLimits, RateLimiter, type Limits } from './limits.js';
+import { requestId } from 'hono/request-id';
+import { healthRoutes, requestLog, type ReadinessChecks, type RequestLine } from './operations.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const defaultSeed = join(here, 'seed.json');
@@ -61,6 +63,11 @@ export interface ServerOptions {
   organiserTokensFile?: string;
   /** `OPEN_CALL_ORGANISER_TOKEN`: one organiser token for every campaign. */
   organiserToken?: string;
+  // Scale-out (issue 19).
+  /** Backing services `/readyz` checks, by name; the data directory is checked unless `storage` is given. */
+  readiness?: ReadinessChecks;
+  /** Called with one line per answered request, with its X-Request-Id (the CLI's JSON log). */
+  requestLog?: (line: RequestLine) => void;
 }
 
 export interface ReferenceServer {
@@ -86,6 +93,10 @@ const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  // Operations (issue 19): a request id on every answer, a JSON line per request, /healthz, /readyz.
+  app.use(requestId());
+  if (deps.requestLog) app.use(requestLog(deps.requestLog));
+  app.route('/', healthRoutes(deps.readiness ?? {}));
   // The widget loads covers and media from another origin: resources are cross-origin.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', strictTransportSecurity: false }));
   app.use(async (c, next) => {
@@ -209,6 +220,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     publicUrl: url,
     originAllowed,
     organiserTokens,
+    readiness: { storage: () => access(options.dataDir, fsConstants.W_OK), ...options.readiness },
+    requestLog: options.requestLog,
   });
   await countPendingUploads();
   const listener = getRequestListener(app.fetch, {

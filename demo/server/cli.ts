@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { defaultSeed, startServer } from './app.js';
 import type { Limits } from './limits.js';
+import { storesFromEnvironment } from './stores/from-env.js';
 
 const usage = `Reference backend for open-call-widgets.
 
@@ -23,10 +24,16 @@ const usage = `Reference backend for open-call-widgets.
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
   --log         print one line per request
+  --log-json    print one JSON line per request instead, with its X-Request-Id
 
   Organiser API (/v1/organiser/…), bearer tokens per campaign:
   --organiser-tokens FILE  JSON { "<token>": ["campaign", …] | "*" }, re-read when it changes
                            env OPEN_CALL_ORGANISER_TOKEN: one token for every campaign
+
+  Scale-out, from the environment (README, "Operating it"): DATABASE_URL (PostgreSQL for
+  contributions and locks; migrated at start-up, or with npm run migrate), UPLOAD_STORE=file|s3|azure
+  with UPLOAD_BUCKET, AWS_REGION, AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or
+  AZURE_STORAGE_CONNECTION_STRING, UPLOAD_CONTAINER.
 `;
 
 const { values } = parseArgs({
@@ -41,6 +48,7 @@ const { values } = parseArgs({
     'pending-bytes-per-call': { type: 'string' },
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
+    'log-json': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     // Organiser API
     'organiser-tokens': { type: 'string' },
@@ -78,6 +86,8 @@ for (const [flag, key] of [
 }
 
 try {
+  // Scale-out (issue 19): the stores DATABASE_URL and UPLOAD_STORE choose.
+  const scaleOut = await storesFromEnvironment(process.env, { uploadExpiryMs: 24 * 3600 * 1000 });
   const server = await startServer({
     port,
     host: values.host,
@@ -94,12 +104,16 @@ try {
     trustProxy: values['trust-proxy'],
     organiserTokensFile: values['organiser-tokens'] && resolve(values['organiser-tokens']),
     organiserToken: process.env.OPEN_CALL_ORGANISER_TOKEN || undefined,
-    onRequest: values.log
-      ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
-      : undefined,
+    stores: scaleOut.stores,
+    readiness: scaleOut.checks,
+    onRequest:
+      values.log && !values['log-json']
+        ? (r) => process.stdout.write(`${r.method} ${r.path} ${r.status} ${r.ms}ms ${r.bytesIn}B "${r.userAgent}"\n`)
+        : undefined,
+    requestLog: values['log-json'] ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
   });
   process.stdout.write(
-    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n`,
+    `open-call-widgets reference backend\n  API      ${server.api}/calls\n  uploads  ${server.api}/uploads/\n  contract ${server.api}/openapi.yaml\n  data     ${resolve(values['data-dir'])}\n  listens  ${server.listenUrl}\n${scaleOut.describe.map((d) => `  ${d}\n`).join('')}`,
   );
   const tokens = values['organiser-tokens']
     ? `tokens from ${resolve(values['organiser-tokens'])}`
@@ -107,7 +121,11 @@ try {
       ? 'token from OPEN_CALL_ORGANISER_TOKEN'
       : 'closed: no --organiser-tokens or OPEN_CALL_ORGANISER_TOKEN';
   process.stdout.write(`  organiser ${server.api}/organiser/contributions (${tokens})\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .close()
+      .then(scaleOut.close)
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

@@ -25,6 +25,11 @@ export interface AppDeps {
   originAllowed(origin: string): boolean;
   /** The bearer tokens of the organiser API, per campaign. */
   organiserTokens: OrganiserTokens;
+  // Scale-out (issue 19).
+  /** What `/readyz` checks (database, storage), by name. */
+  readiness?: import('./operations.js').ReadinessChecks;
+  /** One line per answered request, with its request id. */
+  requestLog?: (line: import('./operations.js').RequestLine) => void;
 }
 
 /** The Hono environment the routes run in: @hono/node-server's bindings. */

@@ -26,17 +26,24 @@ const minifyTemplates = (): Plugin => ({
  * `vite build --mode cdn`: the single script a blogger pastes, lit included, in dist/cdn/.
  */
 /**
- * tus-js-client's browser build makes default file readers and URL storage that this library
- * never uses: FileUpload passes its own reader (for files and takes alike), fingerprint and
- * ResumeStore. In the CDN bundle those modules are replaced by stubs that fail loudly if used.
+ * tus-js-client's browser build makes a default file reader, URL storage and fingerprint that
+ * this library never uses: FileUpload passes its own reader (for files and takes alike),
+ * fingerprint and ResumeStore. In the CDN bundle those modules are replaced by stubs that fail loudly if used.
  */
 const tusWithoutDefaults = (): Plugin => ({
   name: 'open-call:tus-without-defaults',
   apply: 'build',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (!importer || !/tus-js-client[\\/]lib\.esm[\\/]browser[\\/]index\.js$/.test(importer)) return null;
-    const stub = { './fileReader.js': 'file-reader', './urlStorage.js': 'url-storage' }[source];
+    if (!importer || !/tus-js-client[\\/]lib\.esm[\\/](browser[\\/]index|upload)\.js$/.test(importer)) return null;
+    const stub = {
+      './fileReader.js': 'file-reader',
+      './urlStorage.js': 'url-storage',
+      '../noopUrlStorage.js': 'noop-url-storage',
+      './fileSignature.js': 'fingerprint',
+      './error.js': 'error',
+      '../error.js': 'error',
+    }[source];
     return stub ? fileURLToPath(new URL(`src/upload/platform/tus-${stub}.ts`, import.meta.url)) : null;
   },
 });
@@ -147,7 +154,7 @@ export default defineConfig(({ mode }): UserConfig =>
                   // The answer form, what the recorder shares with it, and the list's code that shows it: one file.
                   {
                     name: 'open-call-answer',
-                    test: /src[\\/](contribution-uploader|upload)[\\/]|src[\\/]call-for-contributions[\\/]answer-form\.ts|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
+                    test: /src[\\/](contribution-uploader(?![\\/]recording[\\/])|upload(?![\\/]platform[\\/]))[\\/]|src[\\/]call-for-contributions[\\/]answer-form\.ts|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
                   },
                 ],
               },

@@ -1,35 +1,20 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
+import { CallTask } from '../config/call-task.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
-import { describeFailure } from '../i18n/failure.js';
 import { widgetStrings, type RecorderStrings } from '../i18n/index.js';
 import { recorderStrings } from '../i18n/recorder.js';
 import { audioBitsPerSecond, canRecord, recordingFormat, videoBitsPerSecond, type RecordingFormat } from '../record/formats.js';
 import { Take } from '../record/take.js';
-import { uploadTarget } from '../upload/target.js';
 import { themeClass, tokens } from '../styles/tokens.js';
-import { FileUpload } from '../upload/file-upload.js';
-import { resumeStore } from '../upload/resume-store.js';
+import type { FileUpload } from '../upload/file-upload.js';
+import { UploadsController } from '../upload/uploads-controller.js';
+import { MediaController } from './media-controller.js';
+import { clock, deviceChoice, livePreview, problemBox, takePlayer, uploadStatus, type Problem } from './parts.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'idle' | 'asking' | 'ready' | 'countdown' | 'recording' | 'paused' | 'stopped' | 'used' | 'failed';
-type Problem = 'denied' | 'noDevice' | 'inUse' | 'insecure' | 'unsupported' | 'failed' | 'load';
-
-/** Why getUserMedia said no, in the terms the visitor can act on. */
-function problemOf(error: unknown): Problem {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') return 'denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') return 'noDevice';
-  if (name === 'NotReadableError' || name === 'AbortError' || name === 'TrackStartError') return 'inUse';
-  return 'failed';
-}
-
-/** "0:04", "12:30": a clock, as recorders show it. */
-const clock = (ms: number) => {
-  const seconds = Math.floor(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
 
 /**
  * Records an answer to a call that asks people to record themselves, in the browser: audio, or
@@ -66,9 +51,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
     countdown: { type: Number },
     chunkSize: { type: Number, attribute: 'chunk-size' },
     phase: { state: true, attribute: false },
-    loaded: { state: true, attribute: false },
+    shownCall: { state: true, attribute: false },
     problem: { state: true, attribute: false },
-    devices: { state: true, attribute: false },
     elapsedMs: { state: true, attribute: false },
     secondsToGo: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
@@ -89,93 +73,69 @@ export class ContributionRecorderElement extends OpenCallWidget {
   declare chunkSize: number | undefined;
 
   declare private phase: Phase;
-  declare private loaded: Call | undefined;
+  /** The call being answered, once it has loaded. */
+  declare private shownCall: Call | undefined;
   declare private problem: Problem | undefined;
-  declare private devices: MediaDeviceInfo[];
   declare private elapsedMs: number;
   declare private secondsToGo: number;
   declare private announcement: string;
 
-  #loadKey?: unknown[];
-  #loading?: AbortController;
-  #stream?: MediaStream;
+  readonly #callTask = new CallTask(this, this.settings, {
+    started: () => (this.phase = 'loading'),
+    loaded: (call) => {
+      this.shownCall = call;
+      this.phase = 'idle';
+      if (!this.#format) this.#fail('unsupported');
+    },
+    failed: (failure) => this.#fail('load', failure.message),
+  });
+  /** The take's upload, begun with the recording: the form it is used in takes it over. */
+  readonly #uploads = new UploadsController(this, { settings: this.settings, chunkSize: () => this.chunkSize });
+  readonly #media = new MediaController(this);
   #recorder?: MediaRecorder;
   #take?: Take;
   #upload?: FileUpload;
   #takeUrl?: string;
-  #chosenDevice: { audio?: string; video?: string } = {};
   #ticking?: ReturnType<typeof setInterval>;
   #recordedBefore = 0;
   #recordingSince = 0;
-  #meterFrame = 0;
-  #audioContext?: AudioContext;
   #limitHit = false;
 
   constructor() {
     super();
     this.countdown = 3;
     this.phase = 'loading';
-    this.devices = [];
     this.elapsedMs = 0;
     this.secondsToGo = 0;
     this.announcement = '';
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
     // A recording in progress stops and keeps what it has (in IndexedDB, and on the server);
-    // a take not handed over stops uploading, and the next visit offers it.
+    // a take not handed over stops uploading (the uploads controller pauses what it holds),
+    // and the next visit offers it. A take handed over is no longer this recorder's to stop.
     if (this.#recorder && this.#recorder.state !== 'inactive') this.#recorder.stop();
-    if (this.phase !== 'used') this.#upload?.pause();
-    this.#release();
-    this.#loading?.abort();
-    this.#loadKey = undefined;
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = [this.settings.source, this.callData?.id, this.call];
-    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
-      this.#loadKey = key;
-      void this.#load();
-    }
+    if (this.phase === 'used' && this.#upload) this.#uploads.release(this.#upload);
+    clearInterval(this.#ticking);
+    super.disconnectedCallback();
   }
 
   get #strings(): RecorderStrings {
     return this.settings.words(recorderStrings);
   }
 
-  async #load(): Promise<void> {
-    // Another call (or a removed recorder) cancels the request before: its answer must not land here.
-    this.#loading?.abort();
-    const controller = new AbortController();
-    this.#loading = controller;
-    this.phase = 'loading';
-    try {
-      const call = await this.settings.call(this.callData, this.call, controller.signal);
-      if (controller.signal.aborted) return;
-      this.loaded = call;
-      this.phase = 'idle';
-      if (!this.#format) this.#fail('unsupported');
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const { message } = await describeFailure(error, this.settings.lang);
-      if (controller.signal.aborted) return;
-      this.#fail('load', message);
-    }
-  }
-
   /** What this recorder records: the kind asked for, else video when possible, else audio. */
   get #mediaKind(): 'audio' | 'video' {
     if (this.kind === 'audio' || this.kind === 'video') return this.kind;
-    return this.loaded && recordingFormat(this.loaded, 'video') ? 'video' : 'audio';
+    return this.shownCall && recordingFormat(this.shownCall, 'video') ? 'video' : 'audio';
   }
 
   get #format(): RecordingFormat | undefined {
-    return this.loaded && canRecord() ? recordingFormat(this.loaded, this.#mediaKind) : undefined;
+    return this.shownCall && canRecord() ? recordingFormat(this.shownCall, this.#mediaKind) : undefined;
   }
 
   get #maxSeconds(): number | undefined {
-    return this.loaded?.accepts.find((a) => a.kind === this.#mediaKind)?.maxSeconds;
+    return this.shownCall?.accepts.find((a) => a.kind === this.#mediaKind)?.maxSeconds;
   }
 
   #failureMessage?: string;
@@ -188,7 +148,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.phase = 'failed';
     const text = this.#problemText();
     this.announcement = text;
-    emit(this, 'contribution-error', { callId: this.loaded?.id ?? this.call ?? '', message: text });
+    emit(this, 'contribution-error', { callId: this.shownCall?.id ?? this.call ?? '', message: text });
   }
 
   #problemText(): string {
@@ -208,64 +168,23 @@ export class ContributionRecorderElement extends OpenCallWidget {
     if (!this.#format) return this.#fail('unsupported');
     this.phase = 'asking';
     this.problem = undefined;
-    const video = this.#mediaKind === 'video';
-    try {
-      const stream = await navigator.mediaDevices.getUserMedia({
-        audio: this.#chosenDevice.audio ? { deviceId: { exact: this.#chosenDevice.audio } } : true,
-        video: video ? (this.#chosenDevice.video ? { deviceId: { exact: this.#chosenDevice.video } } : true) : false,
-      });
-      this.#release();
-      this.#stream = stream;
-      // Labels are only given once the visitor has allowed a device.
-      this.devices = (await navigator.mediaDevices.enumerateDevices()).filter(
-        (d) => d.kind === 'audioinput' || (video && d.kind === 'videoinput'),
-      );
-      this.#chosenDevice = {
-        audio: stream.getAudioTracks()[0]?.getSettings().deviceId,
-        video: stream.getVideoTracks()[0]?.getSettings().deviceId,
-      };
-      this.phase = 'ready';
-      await this.updateComplete;
-      this.#startMeter(stream);
-      this.#focusOn('.record');
-    } catch (error) {
-      this.#fail(problemOf(error));
-    }
+    clearInterval(this.#ticking);
+    const problem = await this.#media.turnOn(this.#mediaKind === 'video');
+    if (problem) return this.#fail(problem);
+    this.phase = 'ready';
+    await this.updateComplete;
+    this.#focusOn('.record');
   }
 
   #chooseDevice(kind: 'audio' | 'video', deviceId: string): void {
-    this.#chosenDevice = { ...this.#chosenDevice, [kind]: deviceId };
+    this.#media.chosen = { ...this.#media.chosen, [kind]: deviceId };
     void this.#turnOn();
   }
 
-  /** Lets go of the microphone and camera (the browser's recording indicator goes off). */
+  /** Lets go of the microphone and camera, and stops counting. */
   #release(): void {
     clearInterval(this.#ticking);
-    cancelAnimationFrame(this.#meterFrame);
-    void this.#audioContext?.close().catch(() => undefined);
-    this.#audioContext = undefined;
-    for (const track of this.#stream?.getTracks() ?? []) track.stop();
-    this.#stream = undefined;
-  }
-
-  /** A live level for the microphone, drawn straight into the meter: no re-render per frame. */
-  #startMeter(stream: MediaStream): void {
-    if (stream.getAudioTracks().length === 0 || typeof AudioContext === 'undefined') return;
-    const context = new AudioContext();
-    this.#audioContext = context;
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
-    context.createMediaStreamSource(stream).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    const draw = () => {
-      analyser.getFloatTimeDomainData(samples);
-      let peak = 0;
-      for (const s of samples) peak = Math.max(peak, Math.abs(s));
-      const meter = this.renderRoot.querySelector<HTMLMeterElement>('meter');
-      if (meter) meter.value = Math.min(1, peak);
-      this.#meterFrame = requestAnimationFrame(draw);
-    };
-    draw();
+    this.#media.release();
   }
 
   // ——— recording ———
@@ -294,19 +213,14 @@ export class ContributionRecorderElement extends OpenCallWidget {
   }
 
   #startRecording(): void {
-    const call = this.loaded;
+    const call = this.shownCall;
     const format = this.#format;
-    const stream = this.#stream;
+    const stream = this.#media.stream;
     if (!call || !format || !stream) return;
     const take = Take.begin(call.id, format);
     this.#take = take;
-    this.#upload = new FileUpload(take, {
-      ...uploadTarget(this.settings, call),
-      callId: call.id,
-      chunkSize: this.chunkSize && this.chunkSize > 0 ? this.chunkSize : undefined,
-      resumeStore,
-      onChange: () => this.requestUpdate(),
-    });
+    this.#upload = this.#uploads.create(take, call);
+    this.#uploads.add(this.#upload, format.kind);
     void this.#upload.start();
     const recorder = new MediaRecorder(stream, {
       mimeType: format.mimeType,
@@ -378,7 +292,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   }
 
   #discardTake(): void {
-    void this.#upload?.cancel();
+    if (this.#upload) void this.#uploads.remove(this.#upload);
     if (this.#takeUrl) URL.revokeObjectURL(this.#takeUrl);
     this.#take = this.#upload = this.#takeUrl = undefined;
   }
@@ -396,63 +310,6 @@ export class ContributionRecorderElement extends OpenCallWidget {
   }
 
   // ——— rendering ———
-
-  #renderUploadStatus(): TemplateResult | typeof nothing {
-    const upload = this.#upload;
-    if (!upload) return nothing;
-    const s = this.#strings;
-    const formats = this.settings.formats;
-    let text: string;
-    if (upload.state === 'offline') text = s.waitingForNetwork;
-    else if (upload.state === 'done') text = s.sent;
-    else if (this.phase === 'recording' || this.phase === 'paused') text = s.sentWhileRecording(formats.size(upload.bytesSent));
-    else text = s.sending(formats.percent(upload.percent / 100));
-    return html`<p class="upload-status">${text}</p>`;
-  }
-
-  #renderDevices(): TemplateResult | typeof nothing {
-    if (!['ready', 'asking'].includes(this.phase) || this.devices.length === 0) return nothing;
-    const s = this.#strings;
-    const select = (kind: 'audio' | 'video', label: string) => {
-      const list = this.devices.filter((d) => d.kind === (kind === 'audio' ? 'audioinput' : 'videoinput'));
-      if (list.length === 0) return nothing;
-      return html`<div class="device">
-        <label for=${`device-${kind}`}>${label}</label>
-        <select id=${`device-${kind}`} @change=${(e: Event) => this.#chooseDevice(kind, (e.target as HTMLSelectElement).value)}>
-          ${list.map(
-            (d, i) =>
-              html`<option value=${d.deviceId} ?selected=${d.deviceId === this.#chosenDevice[kind]}>
-                ${d.label || s.unnamedDevice(kind, i + 1)}
-              </option>`,
-          )}
-        </select>
-      </div>`;
-    };
-    return html`<div class="devices">${select('audio', s.microphone)} ${select('video', s.camera)}</div>`;
-  }
-
-  #renderLive(): TemplateResult | typeof nothing {
-    const live = ['ready', 'countdown', 'recording', 'paused'].includes(this.phase);
-    if (!live || !this.#stream) return nothing;
-    const s = this.#strings;
-    return html`${
-        this.#mediaKind === 'video'
-          ? html`<video
-              class="preview"
-              part="preview"
-              aria-label=${s.preview}
-              .srcObject=${this.#stream}
-              autoplay
-              muted
-              playsinline
-            ></video>`
-          : nothing
-      }
-      <div class="meter">
-        <label for="level">${s.level}</label>
-        <meter id="level" part="meter" min="0" max="1" low="0.05" high="0.9" optimum="0.5" value="0"></meter>
-      </div>`;
-  }
 
   #renderControls(): TemplateResult | typeof nothing {
     const s = this.#strings;
@@ -488,7 +345,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
         return html`<p class="elapsed" part="status">
             ${this.#limitHit ? s.limitReached : s.state.stopped} · ${s.elapsed(clock(this.elapsedMs))}
           </p>
-          ${this.#renderTake()}
+          ${this.#takeUrl ? takePlayer(this.#takeUrl, this.#mediaKind === 'video', s.takeLabel) : nothing}
           <div class="actions">
             <button type="button" class="again" @click=${() => this.#recordAgain()}>${s.recordAgain}</button>
             ${
@@ -502,39 +359,25 @@ export class ContributionRecorderElement extends OpenCallWidget {
     }
   }
 
-  #renderTake(): TemplateResult | typeof nothing {
-    if (!this.#takeUrl) return nothing;
-    const label = this.#strings.takeLabel;
-    return this.#mediaKind === 'video'
-      ? html`<video class="take" part="preview" controls playsinline src=${this.#takeUrl} aria-label=${label}></video>`
-      : html`<audio class="take" part="preview" controls src=${this.#takeUrl} aria-label=${label}></audio>`;
-  }
-
   protected override render() {
-    const call = this.loaded;
+    const call = this.shownCall;
     const s = this.#strings;
     let body: TemplateResult | typeof nothing = nothing;
     if (this.phase === 'loading') body = html`<p class="loading">${s.loading}</p>`;
     else if (this.phase === 'failed')
-      body = html`<div class="problem" part="error" role="alert">
-        <p>${this.#problemText()}</p>
-        ${this.problem === 'load' ? nothing : html`<p>${s.errors.fallback}</p>`}
-        ${
-          this.problem === 'insecure' || this.problem === 'unsupported'
-            ? nothing
-            : html`<button
-                type="button"
-                class="try-again"
-                @click=${() => (this.problem === 'load' ? this.#load() : this.#turnOn())}
-              >
-                ${s.errors.tryAgain}
-              </button>`
-        }
-      </div>`;
-    else if (call)
-      body = html`${this.#renderDevices()} ${this.#renderLive()}
+      body = problemBox(this.#problemText(), this.problem, s, () =>
+        this.problem === 'load' ? this.#callTask.run() : this.#turnOn(),
+      );
+    else if (call) {
+      const { stream, devices } = this.#media;
+      const video = this.#mediaKind === 'video';
+      const live = ['ready', 'countdown', 'recording', 'paused'].includes(this.phase);
+      const recording = this.phase === 'recording' || this.phase === 'paused';
+      body = html`${['ready', 'asking'].includes(this.phase) && devices.length ? deviceChoice(this.#media, s, (kind, id) => this.#chooseDevice(kind, id)) : nothing}
+        ${live && stream ? livePreview(stream, video, s) : nothing}
         <div class="controls">${this.#renderControls()}</div>
-        ${this.#renderUploadStatus()}`;
+        ${this.#upload ? uploadStatus(this.#upload, recording, s, this.settings.formats) : nothing}`;
+    }
     return html`<section
       class="${themeClass(this.settings.theme)} recorder"
       data-phase=${this.phase}

@@ -1,7 +1,8 @@
 import { acceptsType, characterCount } from '../api/accepts.js';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { Formats } from '../i18n/format.js';
-import type { UploaderStrings } from '../i18n/index.js';
+import type { Strings, UploaderStrings } from '../i18n/index.js';
+import { primaryLanguage } from '../i18n/table.js';
 
 /** The fields a visitor fills in; kept as typed through every error. */
 export interface AnswerValues {
@@ -87,4 +88,32 @@ export function checkAnswer(
   if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) errors.email = words.emailInvalid;
   if (!values.consent) errors.consent = words.consentMissing;
   return errors;
+}
+
+/**
+ * How the form fits a call that arrived: text only or files only when the call takes only
+ * one (undefined: the visitor chooses), and the contribution's language, kept when the call
+ * has it, else the UI's, else the call's first.
+ */
+export function fitToCall(call: Call, language: string, uiLang: string): { mode?: 'text' | 'files'; language: string } {
+  const texts = call.accepts.some((a) => a.kind === 'text');
+  const media = call.accepts.some((a) => a.kind !== 'text');
+  const mode = !media ? 'text' : !texts ? 'files' : undefined;
+  if (language && call.languages.includes(language)) return { mode, language };
+  const lang = primaryLanguage(uiLang);
+  return { mode, language: call.languages.find((l) => primaryLanguage(l) === lang) ?? call.languages[0] ?? '' };
+}
+
+/** Why a call takes no contribution now (closed, or not open yet); undefined when it is open. */
+export function closedFor(
+  call: Call,
+  words: UploaderStrings,
+  settings: { formats: Formats; strings: Strings },
+): { message: string } | undefined {
+  if (call.status === 'closed') return { message: words.errors.callClosed };
+  if (call.status === 'upcoming')
+    return {
+      message: words.errors.callUpcoming(call.opensAt ? settings.formats.date(call.opensAt) : settings.strings.status.upcoming),
+    };
+  return undefined;
 }

@@ -1,0 +1,69 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Formats } from '../../i18n/format.js';
+import type { UploaderStrings } from '../../i18n/index.js';
+import type { FileUpload } from '../../upload/file-upload.js';
+import type { ChosenUpload } from '../../upload/uploads-controller.js';
+
+/** Why an upload failed, in words, with the file's name. */
+export function uploadFailure(words: UploaderStrings, upload: FileUpload): string {
+  const errors = words.errors;
+  const name = upload.file.name;
+  const failure = upload.failure;
+  if (failure?.kind === 'refused') return errors.uploadRefused(name, failure.detail ?? String(failure.status));
+  if (failure?.kind === 'server') return errors.uploadServer(name);
+  return errors.uploadNetwork(name);
+}
+
+/** "Uploading · 42% · 3.1 MB/s · 12 seconds left · resuming from 30%" */
+function statusOf(upload: FileUpload, s: UploaderStrings, formats: Formats): string {
+  const state = upload.state === 'cancelled' ? 'failed' : upload.state;
+  const details: string[] = [s.state[state]];
+  if (upload.state !== 'done') details.push(formats.percent(upload.percent / 100));
+  if (upload.state === 'uploading' && upload.speed > 0) {
+    details.push(s.speed(formats.size(upload.speed)));
+    const left = upload.secondsLeft;
+    if (left !== undefined) details.push(s.timeLeft(formats.duration(Math.max(1, Math.round(left)))));
+  }
+  if (upload.resumedFrom !== undefined && upload.state !== 'done')
+    details.push(s.resumingFrom(formats.percent(upload.resumedFrom)));
+  return details.join(' · ');
+}
+
+/** One chosen file: its preview, name, size, progress and state, with Pause/Resume/Retry and Remove. */
+export function fileRow(
+  chosen: ChosenUpload,
+  c: { words: UploaderStrings; formats: Formats; remove(chosen: ChosenUpload): void },
+): TemplateResult {
+  const { upload, kind } = chosen;
+  const s = c.words;
+  const name = upload.file.name;
+  const button = (className: string, label: string, act: () => void) =>
+    html`<button type="button" class=${className} @click=${act}>${label}</button>`;
+  return html`<li class="file ${upload.state}" part="file">
+    ${
+      kind === 'image'
+        ? html`<img class="preview" src=${chosen.preview} alt="" width="64" height="64" />`
+        : kind === 'audio'
+          ? html`<audio class="preview" controls preload="metadata" src=${chosen.preview} aria-label=${name}></audio>`
+          : html`<video class="preview" controls muted preload="metadata" src=${chosen.preview} aria-label=${name}></video>`
+    }
+    <div class="file-info">
+      <p class="file-name"><span>${name}</span> <span class="file-size">${c.formats.size(upload.bytesTotal)}</span></p>
+      <progress part="progress" max="100" .value=${upload.percent} aria-label=${name}></progress>
+      <p class="file-status">${statusOf(upload, s, c.formats)}</p>
+      ${upload.state === 'failed' ? html`<p class="error" part="error">${uploadFailure(s, upload)}</p>` : nothing}
+    </div>
+    <div class="file-actions">
+      ${
+        upload.state === 'uploading' || upload.state === 'offline'
+          ? button('pause', s.pause(name), () => upload.pause())
+          : upload.state === 'paused'
+            ? button('resume', s.resume(name), () => upload.resume())
+            : upload.state === 'failed'
+              ? button('resume', s.retryUpload(name), () => upload.resume())
+              : nothing
+      }
+      ${button('remove', upload.state === 'done' ? s.removeFile(name) : s.cancel(name), () => c.remove(chosen))}
+    </div>
+  </li>`;
+}

@@ -1,0 +1,196 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Call, ContributionKind } from '../api/types.js';
+import type { SettingsController } from '../config/settings.js';
+import type { Take } from '../record/take.js';
+import { FileUpload } from './file-upload.js';
+import { resumeStore } from './resume-store.js';
+import { uploadTarget } from './target.js';
+
+/** A file or a take in an element's hands: its upload, what kind it is, and a preview of it. */
+export interface ChosenUpload {
+  readonly upload: FileUpload;
+  readonly kind: ContributionKind;
+  /** An object URL of the file, for its row's `<img>`, `<audio>` or `<video>`. */
+  readonly preview: string;
+}
+
+/** What the controller says about progress, in the host's words; without them it announces nothing. */
+export interface UploadAnnouncements {
+  /** "song.ogg: 50% uploaded" (the percent is formatted). */
+  progress(name: string, percent: string): string;
+  uploaded(name: string): string;
+  failed(upload: FileUpload): string;
+}
+
+export interface UploadsOptions {
+  /** Where the uploads go (the call's endpoint, or the settings' own), with which headers. */
+  settings: SettingsController;
+  /** The host's `chunk-size`, when it has one. */
+  chunkSize(): number | undefined;
+  /** The words for announcements; the announcement stays empty without them. */
+  announcements?(): UploadAnnouncements;
+  /** Runs on every change of an upload this controller holds (after its own bookkeeping). */
+  changed?(chosen: ChosenUpload): void;
+}
+
+class Held implements ChosenUpload {
+  /** The last quarter of progress announced (4: finished). */
+  announcedStep = 0;
+  #preview?: string;
+
+  constructor(
+    readonly upload: FileUpload,
+    readonly kind: ContributionKind,
+  ) {}
+
+  /** Made when first shown: a take held while it is recorded has nothing to preview yet. */
+  get preview(): string {
+    return (this.#preview ??= URL.createObjectURL(this.upload.file));
+  }
+
+  revoke(): void {
+    if (this.#preview) URL.revokeObjectURL(this.#preview);
+  }
+}
+
+/**
+ * Who holds each upload: its news go to that controller. A take recorded in the recorder and
+ * sent from the form changes hands here (`add`), not by swapping the upload's callback.
+ */
+const holders = new WeakMap<FileUpload, UploadsController>();
+
+/**
+ * The one way an element makes and keeps uploads (the answer form, the recorder): the chosen
+ * files and takes, their previews, their progress (the host updates at most once a frame), the
+ * announcement a screen reader hears, and whether everything is up.
+ */
+export class UploadsController implements ReactiveController {
+  /** What a screen reader should hear about the uploads now ("song.ogg uploaded"). */
+  announcement = '';
+
+  #held: Held[] = [];
+  #frame = false;
+  #waiters: Array<() => void> = [];
+  readonly #host: ReactiveControllerHost;
+  readonly #options: UploadsOptions;
+
+  constructor(host: ReactiveControllerHost, options: UploadsOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // Stop, but keep what reached the server: the same file chosen again resumes.
+    for (const { upload } of this.#held) upload.pause();
+  }
+
+  /** The files and takes held, in the order chosen (cancelled ones left out). */
+  get chosen(): ChosenUpload[] {
+    return this.#held.filter((h) => h.upload.state !== 'cancelled');
+  }
+
+  get allDone(): boolean {
+    return this.chosen.every((c) => c.upload.state === 'done');
+  }
+
+  get anyFailed(): boolean {
+    return this.chosen.some((c) => c.upload.state === 'failed');
+  }
+
+  /**
+   * Settles true once every upload held is done, false as soon as one fails: the form waits
+   * on it to send the contribution the moment the last file is up.
+   */
+  async whenAllDone(): Promise<boolean> {
+    while (!this.allDone) {
+      if (this.anyFailed) return false;
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+    return true;
+  }
+
+  /** A new upload of `source` for `call`, held by this controller; it starts when `start()` is called. */
+  create(source: File | Take, call: Call): FileUpload {
+    const size = this.#options.chunkSize();
+    return new FileUpload(source, {
+      ...uploadTarget(this.#options.settings, call),
+      callId: call.id,
+      chunkSize: size && size > 0 ? size : undefined,
+      resumeStore,
+      onChange: (upload) => holders.get(upload)?.heard(upload),
+    });
+  }
+
+  /**
+   * Holds `upload` (made here, or by another controller: it changes hands, and its news come
+   * here from now on), with a preview of its file.
+   */
+  add(upload: FileUpload, kind: ContributionKind): ChosenUpload {
+    holders.get(upload)?.release(upload);
+    holders.set(upload, this);
+    const held = new Held(upload, kind);
+    this.#held = [...this.#held, held];
+    this.#host.requestUpdate();
+    return held;
+  }
+
+  /** Lets go of `upload` without stopping it: whoever adds it next hears of it. */
+  release(upload: FileUpload): void {
+    const held = this.#held.find((h) => h.upload === upload);
+    if (!held) return;
+    held.revoke();
+    this.#held = this.#held.filter((h) => h !== held);
+    if (holders.get(upload) === this) holders.delete(upload);
+    this.#host.requestUpdate();
+  }
+
+  /** Cancels an upload (deleting what reached the server) and lets go of it. */
+  async remove(upload: FileUpload): Promise<void> {
+    await upload.cancel();
+    this.release(upload);
+  }
+
+  /** Says `message` in the live region, in place of the last announcement. */
+  announce(message: string): void {
+    this.announcement = message;
+    this.#host.requestUpdate();
+  }
+
+  /** Lets go of everything, uploads untouched (a contribution was sent with them). */
+  clear(): void {
+    for (const { upload } of this.#held) this.release(upload);
+    this.announcement = '';
+  }
+
+  // TS-private, not #: it is called on whichever controller holds the upload.
+  private heard(upload: FileUpload): void {
+    const held = this.#held.find((h) => h.upload === upload);
+    if (!held) return;
+    this.#announce(held);
+    this.#options.changed?.(held);
+    for (const wake of this.#waiters.splice(0)) wake();
+    if (this.#frame) return;
+    this.#frame = true;
+    // At most one update of the host per frame, however often uploads report progress.
+    requestAnimationFrame(() => {
+      this.#frame = false;
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** Progress in quarters, completion once, and a failure in words: not every percent. */
+  #announce(held: Held): void {
+    const words = this.#options.announcements?.();
+    if (!words) return;
+    const { upload } = held;
+    const name = upload.file.name;
+    const step = upload.state === 'done' ? 4 : Math.floor(upload.percent / 25);
+    if (step > held.announcedStep) {
+      held.announcedStep = step;
+      const percent = this.#options.settings.formats.percent(step / 4);
+      this.announcement = step === 4 ? words.uploaded(name) : words.progress(name, percent);
+    }
+    if (upload.state === 'failed') this.announcement = words.failed(upload);
+  }
+}

@@ -1,6 +1,17 @@
 import { cached } from './cache.js';
-import { checked, requestJson, type RequestOptions } from './request.js';
-import type { Call, CallPage, ContributionKind, ContributionReceipt, ContributionRequest } from './types.js';
+import type { ContributionQuery, ReviewQuery } from './contributions.js';
+import { checked, requestFile, requestJson, type RequestOptions } from './request.js';
+import type {
+  Call,
+  CallPage,
+  Contribution,
+  ContributionKind,
+  ContributionPage,
+  ContributionReceipt,
+  ContributionRequest,
+  ContributionReview,
+  PublishedContributionPage,
+} from './types.js';
 import { parseCall, parseCallPage } from './validate.js';
 
 /** Filters and paging for a list of calls. */
@@ -26,6 +37,19 @@ export interface CallSource {
     contribution: ContributionRequest,
     options: { signal?: AbortSignal },
   ): Promise<ContributionReceipt>;
+  /**
+   * The origin media may come from besides a call's upload server (the backend's own, for an
+   * HTTP source): a contribution whose files come from anywhere else is not shown.
+   */
+  readonly origin?: string;
+  /** Published contributions, for `<contribution-gallery>`. */
+  listContributions?(query: ContributionQuery, options: { signal?: AbortSignal }): Promise<PublishedContributionPage>;
+  /** Contributions in review, for `<contribution-review>` (authorised by the source's headers). */
+  listReceived?(query: ReviewQuery, options: { signal?: AbortSignal }): Promise<ContributionPage>;
+  /** An organiser's decision on a contribution. */
+  reviewContribution?(id: string, review: ContributionReview, options: { signal?: AbortSignal }): Promise<Contribution>;
+  /** A call's published files and credits, as a zip. */
+  exportCall?(callId: string, options: { signal?: AbortSignal }): Promise<Blob>;
 }
 
 export interface HttpSourceOptions {
@@ -45,11 +69,16 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
   const scope = JSON.stringify(Object.entries(headers).sort());
   const get = (url: string, signal?: AbortSignal) => cached(`${url} ${scope}`, (s) => request(url, { signal: s }), signal);
 
+  const search = (query: object) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    return params;
+  };
+
   return {
+    origin: new URL(base).origin,
     async listCalls(query, { signal }) {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-      return get(`${base}/calls?${params}`, signal) as Promise<CallPage>;
+      return get(`${base}/calls?${search(query)}`, signal) as Promise<CallPage>;
     },
     async getCall(id, { signal }) {
       return get(`${base}/calls/${encodeURIComponent(id)}`, signal) as Promise<Call>;
@@ -57,6 +86,21 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
     async submitContribution(callId, contribution, { signal }) {
       const url = `${base}/calls/${encodeURIComponent(callId)}/contributions`;
       return request(url, { method: 'POST', body: contribution, signal }) as Promise<ContributionReceipt>;
+    },
+    async listContributions(query, { signal }) {
+      return get(`${base}/contributions?${search(query)}`, signal) as Promise<PublishedContributionPage>;
+    },
+    // An organiser's queue changes with every decision: never from the cache.
+    async listReceived(query, { signal }) {
+      return request(`${base}/organiser/contributions?${search(query)}`, { signal }) as Promise<ContributionPage>;
+    },
+    async reviewContribution(id, review, { signal }) {
+      const url = `${base}/organiser/contributions/${encodeURIComponent(id)}`;
+      return request(url, { method: 'PATCH', body: review, signal }) as Promise<Contribution>;
+    },
+    async exportCall(callId, { signal }) {
+      const url = `${base}/organiser/calls/${encodeURIComponent(callId)}/export`;
+      return requestFile(url, { headers, signal, timeoutMs: options.timeoutMs ?? 120_000 });
     },
   };
 }

@@ -16,7 +16,7 @@ export class ContractError extends Error {
 }
 
 /** Checks one value at `path` (for the message) and returns it, typed; throws a ContractError. */
-type Read<T> = (value: unknown, path: string) => T;
+export type Read<T> = (value: unknown, path: string) => T;
 
 /** A reader for each field of T; fields T may leave out are skipped when absent or null. */
 type Shape<T> = { [K in keyof T]-?: Read<Exclude<T[K], undefined>> };
@@ -30,7 +30,7 @@ function check(ok: boolean, path: string, problem: string): void {
   if (!ok) throw new ContractError(path, problem);
 }
 
-function fields(value: unknown, path: string): Fields {
+export function fields(value: unknown, path: string): Fields {
   check(isFields(value), path, 'is not an object');
   return value as Fields;
 }
@@ -47,7 +47,7 @@ export const text =
   };
 
 /** A whole number of zero or more; with `positive`, greater than zero. */
-const count =
+export const count =
   (positive = false): Read<number> =>
   (value, path) => {
     check(typeof value === 'number' && Number.isInteger(value) && value >= 0, path, 'is not a whole number of zero or more');
@@ -77,12 +77,12 @@ export const webUrl = matching(2048, 'is not an http(s) URL', isWebUrl);
 
 // ISO 8601 date-time with a zone, as the contract sends it; Date.parse alone accepts too much.
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const date = matching(64, 'is not a date', (s) => isoDateTime.test(s) && !Number.isNaN(Date.parse(s)));
+export const date = matching(64, 'is not a date', (s) => isoDateTime.test(s) && !Number.isNaN(Date.parse(s)));
 
 const languageTag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
-const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
+export const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
 
-const oneOf =
+export const oneOf =
   <T extends string>(allowed: readonly T[]): Read<T> =>
   (value, path) => {
     check(allowed.includes(value as T), path, `is not one of ${allowed.join(', ')}`);
@@ -90,7 +90,7 @@ const oneOf =
   };
 
 /** A list whose every item `item` reads; with `filled`, not empty. */
-const list =
+export const list =
   <T>(item: Read<T>, filled = false): Read<T[]> =>
   (value, path) => {
     check(Array.isArray(value), path, 'is not a list');

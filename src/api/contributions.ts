@@ -94,16 +94,16 @@ async function listing<T extends { callId: string; media: ContributionMedia[] }>
     const o = fields(v, 'response');
     return { items: list((x: unknown) => x)(o.items, 'items'), next: o.next == null ? null : text(2000, true)(o.next, 'next') };
   });
-  const read: T[] = [];
+  const read: Array<{ item: T; at: string }> = [];
   page.items.forEach((raw, i) => {
     try {
-      read.push(item(raw, `items[${i}]`));
+      read.push({ item: item(raw, `items[${i}]`), at: `items[${i}]` });
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
       console.warn(`open-call-widgets: a contribution was left out: ${error.message}`);
     }
   });
-  const ids = [...new Set(read.map((c) => c.callId))];
+  const ids = [...new Set(read.map((r) => r.item.callId))];
   const calls = new Map<string, Call>();
   await Promise.all(
     ids.map(async (id) => {
@@ -115,15 +115,17 @@ async function listing<T extends { callId: string; media: ContributionMedia[] }>
       }
     }),
   );
-  const items = read.filter((c, i) => {
-    const allowed = [source.origin ?? '', calls.get(c.callId)?.upload.endpoint ?? ''].filter(Boolean).map(originOf);
-    const field = c.media.findIndex((m) => ![m.url, m.poster ?? m.url].every((u) => allowed.includes(originOf(u))));
-    if (field === -1) return true;
-    console.warn(
-      `open-call-widgets: a contribution was left out: items[${i}].media[${field}] is not served by the backend or its upload server`,
-    );
-    return false;
-  });
+  const items = read
+    .filter(({ item: c, at }) => {
+      const allowed = [source.origin ?? '', calls.get(c.callId)?.upload.endpoint ?? ''].filter(Boolean).map(originOf);
+      const field = c.media.findIndex((m) => ![m.url, m.poster ?? m.url].every((u) => allowed.includes(originOf(u))));
+      if (field === -1) return true;
+      console.warn(
+        `open-call-widgets: a contribution was left out: ${at}.media[${field}] is not served by the backend or its upload server`,
+      );
+      return false;
+    })
+    .map((r) => r.item);
   return { items, next: page.next, calls };
 }
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
+/** The organiser token the tests' backend accepts, for every campaign (OPEN_CALL_ORGANISER_TOKEN). */
+const organiserToken = 'browser-tests-organiser-token-0123456789';
 
 /** One reference backend, with its own data, seed copy, request log and proxy. */
 function backendInstance() {
@@ -57,6 +59,7 @@ function backendInstance() {
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, OPEN_CALL_ORGANISER_TOKEN: organiserToken },
       },
     );
     let output = '';
@@ -189,7 +192,7 @@ export function referenceBackend() {
       const { dataDir, seed } = b;
       switch (command) {
         case 'backend':
-          return { api: b.api, dataDir };
+          return { api: b.api, dataDir, organiserToken };
         case 'backend-requests':
           // The request lines seen since the last call (`PATCH /v1/uploads/abc 204 3ms 262144B "…"`).
           return b.requests(payload?.peek);

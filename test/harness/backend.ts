@@ -7,6 +7,8 @@ export interface Backend {
   api: string;
   /** Where the backend keeps contributions and uploads (readable by server commands). */
   dataDir: string;
+  /** A token the backend's organiser API accepts for every campaign. */
+  organiserToken: string;
 }
 
 export const backend = () => executeServerCommand<Backend, undefined>('backend');
@@ -28,6 +30,7 @@ export interface StoredContribution {
   kind: string;
   text?: string;
   creditName: string;
+  basedOn?: string[];
   uploads: Array<{ url: string; uploadId: string; size: number }>;
 }
 

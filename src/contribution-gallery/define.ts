@@ -1,0 +1,11 @@
+import { define } from '../define.js';
+import '../config/define.js';
+import { ContributionGalleryElement } from './contribution-gallery.js';
+
+define('contribution-gallery', ContributionGalleryElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'contribution-gallery': ContributionGalleryElement;
+  }
+}

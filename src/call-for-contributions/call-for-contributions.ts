@@ -8,6 +8,7 @@ import { emit } from '../events.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
 import type { AnswerRegion } from './answer-region.js';
+import type { latestContributions } from '../contribution-gallery/latest.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -66,6 +67,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     status: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
+    showContributions: { type: Boolean, attribute: 'show-contributions' },
     callData: { attribute: false },
     phase: { state: true, attribute: false },
     calls: { state: true, attribute: false },
@@ -76,6 +78,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
     describe: { state: true, attribute: false },
+    latest: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -96,6 +99,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare pageSize: number;
   /** A call object to show without fetching it. */
   declare callData: Call | undefined;
+  /** Show each call's latest published contributions under it (`<contribution-gallery>`, loaded once the list shows). */
+  declare showContributions: boolean;
 
   declare private phase: Phase;
   declare private calls: Call[];
@@ -108,6 +113,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private unanswerable: string | undefined;
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
+  /** Renders a call's latest contributions, once the gallery's code has arrived. */
+  declare private latest: typeof latestContributions | undefined;
 
   /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
   #answerRegion?: AnswerRegion;
@@ -236,6 +243,8 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   /** Sets up what the list adds once it shows (`describe` is set once it has). Without that code, it stays as it is. */
   async #loadShown(): Promise<void> {
+    if (this.showContributions && !this.latest)
+      void import('../contribution-gallery/latest.js').then((m) => (this.latest = m.latestContributions), console.warn);
     if (this.describe) return;
     const shown = await loadShown();
     if (!shown || this.describe) return;
@@ -262,6 +271,10 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 
   #renderCard(call: Call, single: boolean): TemplateResult {
+    return html`${this.#card(call, single)}${this.latest?.(call, this.settings, this.headingLevel + 1)}`;
+  }
+
+  #card(call: Call, single: boolean): TemplateResult {
     return renderCallCard(call, {
       strings: this.settings.strings,
       formats: this.settings.formats,

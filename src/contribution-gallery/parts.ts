@@ -6,7 +6,7 @@ import type { Formats } from '../i18n/format.js';
 import type { GalleryWords } from './words/index.js';
 
 /** A contribution's file: an image with its size reserved, or a native player that loads nothing until played. */
-export function mediaOf(file: ContributionMedia, label: string, words: GalleryWords): TemplateResult {
+export function mediaOf(file: ContributionMedia, label: string, words: Pick<GalleryWords, 'media'>): TemplateResult {
   const sized = file.width && file.height;
   // Without a size from the backend, a box of a fixed shape: the page does not shift when the file arrives.
   const box = sized ? `aspect-ratio: ${file.width} / ${file.height}` : undefined;

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-gallery/define.js';
+import '../../src/call-for-contributions/define.js';
 import { forget } from '../../src/api/cache.js';
 import { BackendError } from '../../src/api/request.js';
 import { httpSource, type CallSource } from '../../src/api/source.js';
@@ -244,6 +245,22 @@ describe('<contribution-gallery>', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it("shows a call's latest contributions under it in <call-for-contributions show-contributions>", async () => {
+    const title = unique('Under the call');
+    await published('astronaut-one-liner', { title, text: 'Under it.' });
+    const list = await fixture(
+      html`<call-for-contributions api=${api} campaign="this-is-malaysia" show-contributions></call-for-contributions>`,
+    );
+    const find = () =>
+      list.shadowRoot?.querySelector<ContributionGalleryElement>('contribution-gallery[call="astronaut-one-liner"]');
+    await until(find);
+    const el = find()!;
+    await settled(el, shownIn);
+    expect(itemTitles(el)[0]).to.equal(title);
+    expect(items(el).length).to.be.at.most(3);
+    await expect(list).to.be.accessible();
   });
 
   it('speaks Malay on a Malay page', async () => {

@@ -185,7 +185,8 @@ describe('<contribution-gallery>', () => {
     await tabTo(formRoot.querySelector('#creditName')!);
     await sendKeys({ type: 'Siti' });
     await tabTo(formRoot.querySelector('#consent')!);
-    await sendKeys({ press: 'Space' });
+    // A space, typed: Firefox's WebDriver BiDi knows no "Space" key name.
+    await sendKeys({ type: ' ' });
     await tabTo(formRoot.querySelector('.submit')!);
     await sendKeys({ press: 'Enter' });
     await until(() => formRoot.querySelector('.thanks'));

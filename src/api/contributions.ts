@@ -1,7 +1,11 @@
 import { BackendError, checked } from './request.js';
+import { withContributions } from './http-contributions.js';
 import { getCall, type CallSource } from './source.js';
 import type { Call, Contribution, ContributionMedia, ContributionStatus, PublishedContribution } from './types.js';
-import { contributionKinds, contributionStatuses } from './types.js';
+import { contributionKinds } from './types.js';
+
+/** Every status a contribution can have in review, in the order a queue offers them. */
+export const contributionStatuses: readonly ContributionStatus[] = ['received', 'published', 'rejected'];
 import { ContractError, count, date, fields, language, list, object, oneOf, text, webUrl, type Read } from './validate.js';
 
 /** Which published contributions to list: a call's, or a campaign's; newest first. */
@@ -139,14 +143,16 @@ export async function listContributions(
   query: ContributionQuery,
   signal?: AbortSignal,
 ): Promise<Listing<PublishedContribution>> {
-  const page = await (source.listContributions ?? missing('listContributions')).call(source, query, { signal });
-  return listing(source, page, published, signal);
+  const http = withContributions(source);
+  const page = await (http.listContributions ?? missing('listContributions')).call(http, query, { signal });
+  return listing(http, page, published, signal);
 }
 
 /** A page of the contributions an organiser reviews (the token in the source's headers decides which). */
 export async function listReceived(source: CallSource, query: ReviewQuery, signal?: AbortSignal): Promise<Listing<Contribution>> {
-  const page = await (source.listReceived ?? missing('listReceived')).call(source, query, { signal });
-  return listing(source, page, received, signal);
+  const http = withContributions(source);
+  const page = await (http.listReceived ?? missing('listReceived')).call(http, query, { signal });
+  return listing(http, page, received, signal);
 }
 
 /** An organiser's decision on one contribution; the contribution comes back as it is now. */
@@ -156,11 +162,13 @@ export async function reviewContribution(
   status: 'published' | 'rejected',
   signal?: AbortSignal,
 ): Promise<Contribution> {
-  const answer = await (source.reviewContribution ?? missing('reviewContribution')).call(source, id, { status }, { signal });
+  const http = withContributions(source);
+  const answer = await (http.reviewContribution ?? missing('reviewContribution')).call(http, id, { status }, { signal });
   return checked(answer, (v) => received(v, 'response'));
 }
 
 /** The zip of a call's published files and credits, for an organiser. */
 export async function exportCall(source: CallSource, callId: string, signal?: AbortSignal): Promise<Blob> {
-  return (source.exportCall ?? missing('exportCall')).call(source, callId, { signal });
+  const http = withContributions(source);
+  return (http.exportCall ?? missing('exportCall')).call(http, callId, { signal });
 }

@@ -1,6 +1,6 @@
 import { cached } from './cache.js';
+import { checked, requestJson, type RequestOptions } from './request.js';
 import type { ContributionQuery, ReviewQuery } from './contributions.js';
-import { checked, requestFile, requestJson, type RequestOptions } from './request.js';
 import type {
   Call,
   CallPage,
@@ -38,11 +38,11 @@ export interface CallSource {
     options: { signal?: AbortSignal },
   ): Promise<ContributionReceipt>;
   /**
-   * The origin media may come from besides a call's upload server (the backend's own, for an
-   * HTTP source): a contribution whose files come from anywhere else is not shown.
+   * The origin media may come from besides a call's upload server: a contribution whose files
+   * come from anywhere else is not shown. An HTTP source allows its backend's own.
    */
   readonly origin?: string;
-  /** Published contributions, for `<contribution-gallery>`. */
+  /** Published contributions, for `<contribution-gallery>`; an HTTP source has them from the contract. */
   listContributions?(query: ContributionQuery, options: { signal?: AbortSignal }): Promise<PublishedContributionPage>;
   /** Contributions in review, for `<contribution-review>` (authorised by the source's headers). */
   listReceived?(query: ReviewQuery, options: { signal?: AbortSignal }): Promise<ContributionPage>;
@@ -51,6 +51,21 @@ export interface CallSource {
   /** A call's published files and credits, as a zip. */
   exportCall?(callId: string, options: { signal?: AbortSignal }): Promise<Blob>;
 }
+
+/** What an HTTP source's other routes need: its base URL, headers, and requests (GETs through the cache). */
+export interface HttpParts {
+  base: string;
+  headers: Record<string, string>;
+  timeoutMs?: number;
+  request(url: string, init: RequestOptions): Promise<unknown>;
+  get(url: string, signal?: AbortSignal): Promise<unknown>;
+}
+
+/**
+ * Where an HTTP source keeps its parts, so that the code for contributions' routes (see
+ * http-contributions.ts) can come with the first gallery or review: a list never loads it.
+ */
+export const httpParts = Symbol.for('open-call-widgets/http');
 
 export interface HttpSourceOptions {
   /** Sent with every request to this API (and to its upload endpoint), e.g. an auth token. */
@@ -69,16 +84,12 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
   const scope = JSON.stringify(Object.entries(headers).sort());
   const get = (url: string, signal?: AbortSignal) => cached(`${url} ${scope}`, (s) => request(url, { signal: s }), signal);
 
-  const search = (query: object) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-    return params;
-  };
-
-  return {
-    origin: new URL(base).origin,
+  const source: CallSource & { [httpParts]: HttpParts } = {
+    [httpParts]: { base, headers, timeoutMs: options.timeoutMs, request, get },
     async listCalls(query, { signal }) {
-      return get(`${base}/calls?${search(query)}`, signal) as Promise<CallPage>;
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+      return get(`${base}/calls?${params}`, signal) as Promise<CallPage>;
     },
     async getCall(id, { signal }) {
       return get(`${base}/calls/${encodeURIComponent(id)}`, signal) as Promise<Call>;
@@ -87,22 +98,8 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
       const url = `${base}/calls/${encodeURIComponent(callId)}/contributions`;
       return request(url, { method: 'POST', body: contribution, signal }) as Promise<ContributionReceipt>;
     },
-    async listContributions(query, { signal }) {
-      return get(`${base}/contributions?${search(query)}`, signal) as Promise<PublishedContributionPage>;
-    },
-    // An organiser's queue changes with every decision: never from the cache.
-    async listReceived(query, { signal }) {
-      return request(`${base}/organiser/contributions?${search(query)}`, { signal }) as Promise<ContributionPage>;
-    },
-    async reviewContribution(id, review, { signal }) {
-      const url = `${base}/organiser/contributions/${encodeURIComponent(id)}`;
-      return request(url, { method: 'PATCH', body: review, signal }) as Promise<Contribution>;
-    },
-    async exportCall(callId, { signal }) {
-      const url = `${base}/organiser/calls/${encodeURIComponent(callId)}/export`;
-      return requestFile(url, { headers, signal, timeoutMs: options.timeoutMs ?? 120_000 });
-    },
   };
+  return source;
 }
 
 /** Lists calls from any source, checked against the contract. */

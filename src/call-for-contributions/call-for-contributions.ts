@@ -8,7 +8,6 @@ import { emit } from '../events.js';
 import { themeClass, tokens } from '../styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
 import type { AnswerRegion } from './answer-region.js';
-import type { latestContributions } from '../contribution-gallery/latest.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -24,6 +23,9 @@ type Phase = 'loading' | 'ready' | 'error';
  * @event calls-load - A page of calls arrived and is shown. `detail: { calls, shown, hasMore }`.
  * @event call-select - A visitor pressed Contribute. `detail: { call }`. Cancelable: call
  *   `preventDefault()` to handle the answer yourself (the form then does not open).
+ *
+ * @attr {boolean} show-contributions - Show each call's latest published contributions under it
+ *   (a `<contribution-gallery>`, loaded once the list shows).
  *
  * @slot empty - Shown instead of the default text when no call matches.
  * @slot answer - Shown under the chosen call when the answer form cannot be loaded (by
@@ -44,6 +46,7 @@ type Phase = 'loading' | 'ready' | 'error';
  * @csspart answer - The answer region under a chosen call.
  * @csspart load-more - The "Load more" button.
  * @csspart message - The loading, empty and error messages.
+ * @csspart contributions - A call's latest contributions, with `show-contributions`.
  *
  * @cssproperty --oc-font - Font of the widget (default: the page's).
  * @cssproperty --oc-heading-font - Font of the titles (default: the widget's).
@@ -67,7 +70,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     status: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
-    showContributions: { type: Boolean, attribute: 'show-contributions' },
     callData: { attribute: false },
     phase: { state: true, attribute: false },
     calls: { state: true, attribute: false },
@@ -78,7 +80,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
     describe: { state: true, attribute: false },
-    latest: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
@@ -99,8 +100,6 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare pageSize: number;
   /** A call object to show without fetching it. */
   declare callData: Call | undefined;
-  /** Show each call's latest published contributions under it (`<contribution-gallery>`, loaded once the list shows). */
-  declare showContributions: boolean;
 
   declare private phase: Phase;
   declare private calls: Call[];
@@ -113,8 +112,6 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private unanswerable: string | undefined;
   /** Renders a description's Markdown, once that code has arrived. */
   declare private describe: ((source: string) => TemplateResult) | undefined;
-  /** Renders a call's latest contributions, once the gallery's code has arrived. */
-  declare private latest: typeof latestContributions | undefined;
 
   /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
   #answerRegion?: AnswerRegion;
@@ -243,8 +240,6 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   /** Sets up what the list adds once it shows (`describe` is set once it has). Without that code, it stays as it is. */
   async #loadShown(): Promise<void> {
-    if (this.showContributions && !this.latest)
-      void import('../contribution-gallery/latest.js').then((m) => (this.latest = m.latestContributions), console.warn);
     if (this.describe) return;
     const shown = await loadShown();
     if (!shown || this.describe) return;
@@ -271,11 +266,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 
   #renderCard(call: Call, single: boolean): TemplateResult {
-    return html`${this.#card(call, single)}${this.latest?.(call, this.settings, this.headingLevel + 1)}`;
-  }
-
-  #card(call: Call, single: boolean): TemplateResult {
-    return renderCallCard(call, {
+    return html`${renderCallCard(call, {
       strings: this.settings.strings,
       formats: this.settings.formats,
       headingLevel: this.headingLevel,
@@ -284,7 +275,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       notice: this.unanswerable === call.id ? this.settings.strings.answerUnavailable : undefined,
       description: this.describe,
       onContribute: (c) => void this.#contribute(c),
-    });
+    })}${this.#answerRegion?.latest(call)}`;
   }
 
   #renderBody(): TemplateResult {

@@ -7,9 +7,9 @@ import type { GalleryWords } from './words/index.js';
 
 /** A contribution's file: an image with its size reserved, or a native player that loads nothing until played. */
 export function mediaOf(file: ContributionMedia, label: string, words: Pick<GalleryWords, 'media'>): TemplateResult {
+  // The browser reserves the shape that width and height give; without them, the stylesheet's
+  // fixed shape. No style attribute: a site's Content-Security-Policy may forbid them.
   const sized = file.width && file.height;
-  // Without a size from the backend, a box of a fixed shape: the page does not shift when the file arrives.
-  const box = sized ? `aspect-ratio: ${file.width} / ${file.height}` : undefined;
   if (file.type.startsWith('image/'))
     return html`<img
       class="media image"
@@ -18,7 +18,6 @@ export function mediaOf(file: ContributionMedia, label: string, words: Pick<Gall
       alt=${label}
       width=${ifDefined(sized ? file.width : undefined)}
       height=${ifDefined(sized ? file.height : undefined)}
-      style=${ifDefined(box)}
       loading="lazy"
       decoding="async"
     />`;
@@ -32,7 +31,6 @@ export function mediaOf(file: ContributionMedia, label: string, words: Pick<Gall
       poster=${ifDefined(file.poster)}
       width=${ifDefined(sized ? file.width : undefined)}
       height=${ifDefined(sized ? file.height : undefined)}
-      style=${ifDefined(box)}
       aria-label=${`${words.media.video}: ${label}`}
     ></video>`;
   if (file.type.startsWith('audio/'))

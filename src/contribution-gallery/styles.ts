@@ -72,8 +72,11 @@ export const styles = css`
   img.media,
   video.media {
     height: auto;
-    aspect-ratio: 4 / 3;
     object-fit: contain;
+  }
+  img.media:not([width]),
+  video.media:not([width]) {
+    aspect-ratio: 4 / 3;
   }
   audio.media {
     height: 3rem;

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { exportCall, listReceived, reviewContribution, type ReviewQuery } from '../api/contributions.js';
+import { contributionStatuses, exportCall, listReceived, reviewContribution, type ReviewQuery } from '../api/contributions.js';
 import { BackendError } from '../api/request.js';
 import { listCalls } from '../api/source.js';
 import type { Call, Contribution, ContributionStatus } from '../api/types.js';
-import { contributionStatuses } from '../api/types.js';
 import { OpenCallWidget } from '../config/open-call-widget.js';
 import { emit } from '../events.js';
 import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';

@@ -294,7 +294,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
         <ul class="list skeletons" role="presentation">
-          ${skeleton(Math.min(this.pageSize, 3))}
+          ${skeleton(Math.min(this.pageSize, 24))}
         </ul>
         <span class="visually-hidden">${w.loading}</span>
       </div>`;

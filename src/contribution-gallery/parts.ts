@@ -114,6 +114,19 @@ export function renderItem(item: PublishedContribution, c: ItemContext): Templat
   </article>`;
 }
 
-/** Grey boxes where the first items will be, so the page does not move when they arrive. */
+/**
+ * A placeholder of an item's shape (its picture, title, credit, date, button) for each item a
+ * page may bring, so that what follows the gallery is already out of the way when they arrive.
+ */
 export const skeleton = (n: number) =>
-  html`${Array.from({ length: n }, () => html`<li class="item skeleton" aria-hidden="true"><div class="box"></div></li>`)}`;
+  html`${Array.from(
+    { length: n },
+    () =>
+      html`<li class="item skeleton" aria-hidden="true">
+        <div class="box"></div>
+        <div class="line"></div>
+        <div class="line short"></div>
+        <div class="line short"></div>
+        <div class="line button"></div>
+      </li>`,
+  )}`;

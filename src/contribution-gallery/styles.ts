@@ -22,10 +22,22 @@ export const styles = css`
   .item > * {
     margin: 0;
   }
-  .skeleton .box {
+  .skeleton .box,
+  .skeleton .line {
     aspect-ratio: 4 / 3;
     background: var(--_oc-subtle);
     border-radius: var(--_oc-radius);
+  }
+  .skeleton .line {
+    aspect-ratio: auto;
+    height: 1.3em;
+  }
+  .skeleton .short {
+    width: 60%;
+  }
+  .skeleton .button {
+    width: 8em;
+    height: 2.75rem;
   }
   .prompt,
   .meta,

@@ -63,7 +63,7 @@ async function upload(callId: string, bytes: Buffer, filename: string, filetype:
   const sent = await fetch(url, {
     method: 'PATCH',
     headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   if (sent.status !== 204) throw new Error(`the upload of ${filename} answered ${sent.status}`);
   return url;

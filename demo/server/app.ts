@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { getRequestListener } from '@hono/node-server';
 import { Catalogue } from './catalogue.js';
-import { Problem } from './problem.js';
+import { clientWentAway, Problem } from './problem.js';
 import { OrganiserTokens } from './auth.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { callRoutes } from './routes/calls.js';
@@ -21,6 +22,7 @@ import type { ContributionStore } from './stores/contributions.js';
 import { FileContributionStore } from './stores/contributions-file.js';
 import { fileUploadStore, type UploadStore } from './stores/uploads.js';
 import { inProcessLocks, type Locks } from './stores/locks.js';
+import { defaultLimits, RateLimiter, type Limits } from './limits.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const defaultSeed = join(here, 'seed.json');
@@ -47,6 +49,8 @@ export interface ServerOptions {
    * X-Forwarded-For. Links are never built from forwarded headers: see `publicUrl`.
    */
   trustProxy?: boolean;
+  /** Per-client and per-call limits; each defaults to `defaultLimits`. */
+  limits?: Partial<Limits>;
   /** How long an unfinished upload is kept. */
   uploadExpiryMs?: number;
   /** Stores to use instead of the embedded defaults (files in `dataDir`). */
@@ -68,6 +72,8 @@ export interface ReferenceServer {
   http: HttpServer;
   store: ContributionStore;
   uploads: UploadStore;
+  /** Deletes unfinished uploads past their expiry (hourly on its own); how many. */
+  sweepExpiredUploads(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -78,10 +84,20 @@ const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
  * Mount points: calls and contributions at /v1, organiser API at /v1/organiser, published
  * contributions at /v1/contributions, their files at /v1/media.
  */
-export function createApp(deps: AppDeps): { app: Hono<AppEnv>; sweepExpiredUploads: () => Promise<number> } {
+export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // The widget loads covers and media from another origin: resources are cross-origin.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', strictTransportSecurity: false }));
+  app.use(async (c, next) => {
+    // Routes decode their parameters; a URL that does not decode is the client's mistake.
+    const url = c.req.url;
+    try {
+      decodeURIComponent(url.slice(url.indexOf('/', url.indexOf('//') + 2)));
+    } catch {
+      throw new Problem(400, 'malformed-url', 'The URL is not valid.', 'The URL has a malformed percent-encoding.');
+    }
+    await next();
+  });
 
   // tus answers CORS itself (allowedOrigins), so it comes before the API's CORS.
   const uploads = uploadRoutes(deps);
@@ -129,18 +145,26 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; sweepExpiredUploa
         ? error
         : error instanceof HTTPException && error.status < 500
           ? new Problem(error.status, 'bad-request', 'The request is not valid.', error.message)
-          : undefined;
+          : clientWentAway(error)
+            ? new Problem(400, 'request-aborted', 'The request was cut short.', 'The request ended before its body did.')
+            : undefined;
     if (!problem) console.error(error);
     return problemResponse(
       problem ?? new Problem(500, 'server-error', 'The server failed.', 'Something went wrong on the server; try again.'),
     );
   });
-  return { app, sweepExpiredUploads: () => uploads.tus.cleanUpExpiredUploads() };
+  return {
+    app,
+    /** Counts the unfinished uploads on disk for the per-call limit; once, before serving. */
+    countPendingUploads: uploads.recount,
+    /** Deletes unfinished uploads past their expiry; how many. */
+    sweepExpiredUploads: uploads.sweepExpired,
+  };
 }
 
 /** A problem as an answer; a refused body may still be arriving, so a 413 closes the connection. */
 export function problemResponse(problem: Problem): Response {
-  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
+  const headers: Record<string, string> = { ...problem.headers, 'Content-Type': 'application/problem+json; charset=utf-8' };
   if (problem.status === 413) headers.Connection = 'close';
   return new Response(JSON.stringify(problem.toJSON()), { status: problem.status, headers });
 }
@@ -160,7 +184,8 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
 
   // A request body may buffer 1 MiB before Node pauses the socket (its default is 16 KB): the
   // next packets are already here when the tus route pulls them, one at a time.
-  const http = createServer({ highWaterMark: 1 << 20 });
+  // A request without Host is answered by the app (a 400 problem), not by Node in plain text.
+  const http = createServer({ highWaterMark: 1 << 20, requireHostHeader: false });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -171,8 +196,13 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
   const url = (options.publicUrl ?? listenUrl).replace(/\/+$/, '');
 
   // The app needs the public URL, which may need the port: it answers once the server listens.
-  const { app, sweepExpiredUploads } = createApp({
+  const limits = { ...defaultLimits, ...options.limits };
+  const { app, sweepExpiredUploads, countPendingUploads } = createApp({
     catalogue,
+    limits,
+    trustProxy: options.trustProxy ?? false,
+    creations: new RateLimiter(limits.creationsPerMinute),
+    uploadsBeingDeleted: new Set(),
     contributions,
     uploads,
     locks,
@@ -180,12 +210,23 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     originAllowed,
     organiserTokens,
   });
+  await countPendingUploads();
   const listener = getRequestListener(app.fetch, {
     // A request @hono/node-server cannot turn into a URL (a bad Host header) is the client's fault.
     errorHandler: () =>
       problemResponse(
         new Problem(400, 'bad-request', 'The request is not valid.', 'The request line or Host header is malformed.'),
       ),
+  });
+  // A request Node's parser refuses (a malformed request line or header) is answered as a problem too.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const body = JSON.stringify(
+      new Problem(400, 'bad-request', 'The request is not valid.', 'The request is malformed.').toJSON(),
+    );
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
@@ -212,6 +253,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     http,
     store: contributions,
     uploads,
+    sweepExpiredUploads,
     close: async () => {
       clearInterval(sweep);
       http.closeAllConnections();

@@ -95,7 +95,7 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
   if (new Set(urls).size !== urls.length) throw Problem.invalid('uploads', 'The same upload is listed twice.');
 
   const uploads: Checked['uploads'] = [];
-  for (const url of urls) uploads.push(await checkUpload(url, call, accepts.types, lookup));
+  for (const url of urls) uploads.push(await checkUpload(url, call, accepts, lookup));
   const basedOn = await checkBasedOn(b.basedOn, lookup.isPublished);
 
   const checked: Checked = {
@@ -112,7 +112,7 @@ export async function checkContribution(body: unknown, call: Call, lookup: Uploa
   return checked;
 }
 
-async function checkUpload(url: string, call: Call, types: string[] | undefined, lookup: UploadLookup) {
+async function checkUpload(url: string, call: Call, accepts: Call['accepts'][number], lookup: UploadLookup) {
   const prefix = `${lookup.publicUrl}/v1/uploads/`;
   const id = url.startsWith(prefix) ? url.slice(prefix.length) : '';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id))
@@ -140,11 +140,20 @@ async function checkUpload(url: string, call: Call, types: string[] | undefined,
       'uploads',
     );
   const filetype = upload.metadata?.filetype ?? undefined;
-  if (!acceptsType(types, filetype ?? ''))
+  if (!acceptsType(accepts.types, filetype ?? ''))
     throw Problem.invalid(
       'uploads',
       `"${call.title}" does not take ${filetype ?? 'files of unknown type'}.`,
       'type-not-accepted',
+    );
+  // Checked at upload time too; a deferred length, or a call's limit lowered since, is caught here.
+  if (accepts.maxBytes !== undefined && upload.size > accepts.maxBytes)
+    throw new Problem(
+      413,
+      'file-too-large',
+      'A file is too large.',
+      `"${call.title}" takes ${accepts.kind} files up to ${accepts.maxBytes} bytes; ${url} has ${upload.size}.`,
+      'uploads',
     );
   const stored: Checked['uploads'][number] = { url, uploadId: id, size: upload.size };
   if (upload.metadata?.filename) stored.filename = upload.metadata.filename;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { defaultSeed, startServer } from './app.js';
+import type { Limits } from './limits.js';
 
 const usage = `Reference backend for open-call-widgets.
 
@@ -15,6 +16,10 @@ const usage = `Reference backend for open-call-widgets.
   --seed        the calls file a campaign organiser edits      env SEED
   --public-url  the base URL every link and upload endpoint is built on
                 (default http://127.0.0.1:PORT)                env PUBLIC_URL
+  --creations-per-minute  uploads plus contributions one client address may
+                start per minute (default 120)
+  --pending-bytes-per-call  bytes of unfinished uploads one call may hold
+                (default 4 GiB)
   --trust-proxy behind a reverse proxy: client addresses (for per-client
                 limits) come from X-Forwarded-For
   --log         print one line per request
@@ -32,6 +37,8 @@ const { values } = parseArgs({
     origins: { type: 'string', default: process.env.ORIGINS ?? '' },
     seed: { type: 'string', default: process.env.SEED ?? defaultSeed },
     'public-url': { type: 'string', default: process.env.PUBLIC_URL },
+    'creations-per-minute': { type: 'string' },
+    'pending-bytes-per-call': { type: 'string' },
     'trust-proxy': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -56,6 +63,20 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publi
   process.exit(2);
 }
 
+const limits: Partial<Limits> = {};
+for (const [flag, key] of [
+  ['creations-per-minute', 'creationsPerMinute'],
+  ['pending-bytes-per-call', 'pendingBytesPerCall'],
+] as const) {
+  const value = values[flag];
+  if (value === undefined) continue;
+  limits[key] = Number(value);
+  if (!Number.isInteger(limits[key]) || limits[key] < 1) {
+    process.stderr.write(`--${flag} must be a whole number above 0, not "${value}".\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
 try {
   const server = await startServer({
     port,
@@ -69,6 +90,7 @@ try {
           .filter(Boolean)
       : [],
     publicUrl,
+    limits,
     trustProxy: values['trust-proxy'],
     organiserTokensFile: values['organiser-tokens'] && resolve(values['organiser-tokens']),
     organiserToken: process.env.OPEN_CALL_ORGANISER_TOKEN || undefined,

@@ -70,20 +70,19 @@ export async function publishedView(
   publicUrl: string,
   sizes: ImageSizes,
 ): Promise<PublishedContribution> {
-  const view: PublishedContribution = {
+  return {
     id: record.id,
     callId: record.callId,
     kind: record.kind,
+    ...(record.title !== undefined && { title: record.title }),
+    ...(record.text !== undefined && { text: record.text }),
     creditName: record.creditName,
+    ...(record.language !== undefined && { language: record.language }),
     media: await mediaOf(record, publicUrl, sizes),
+    ...(record.basedOn?.length && { basedOn: [...record.basedOn] }),
     publishedAt: record.publishedAt ?? record.receivedAt,
+    ...(call?.terms.license && { license: call.terms.license }),
   };
-  if (record.title !== undefined) view.title = record.title;
-  if (record.text !== undefined) view.text = record.text;
-  if (record.language !== undefined) view.language = record.language;
-  if (record.basedOn?.length) view.basedOn = [...record.basedOn];
-  if (call?.terms.license) view.license = call.terms.license;
-  return view;
 }
 
 /**
@@ -97,22 +96,23 @@ export async function organiserView(
   sizes: ImageSizes,
   previewKey: Buffer | undefined,
 ): Promise<Contribution> {
-  const view: Contribution = {
+  const signer = previewKey && ((path: string) => signPreview(previewKey, path));
+  // Fields in the order a reader of the JSON expects them; optional ones only when present.
+  return {
     id: record.id,
     callId: record.callId,
+    ...(call?.campaign !== undefined && { campaign: call.campaign }),
     kind: record.kind,
+    ...(record.title !== undefined && { title: record.title }),
+    ...(record.text !== undefined && { text: record.text }),
     creditName: record.creditName,
+    ...(record.email !== undefined && { email: record.email }),
+    ...(record.language !== undefined && { language: record.language }),
     consent: { termsVersion: record.consent.termsVersion, acceptedAt: record.consent.acceptedAt },
+    ...(record.basedOn?.length && { basedOn: [...record.basedOn] }),
     status: record.status,
     receivedAt: record.receivedAt,
-    media: await mediaOf(record, publicUrl, sizes, previewKey && ((path) => signPreview(previewKey, path))),
+    ...(record.status === 'published' && record.publishedAt && { publishedAt: record.publishedAt }),
+    media: await mediaOf(record, publicUrl, sizes, signer),
   };
-  if (call?.campaign !== undefined) view.campaign = call.campaign;
-  if (record.title !== undefined) view.title = record.title;
-  if (record.text !== undefined) view.text = record.text;
-  if (record.email !== undefined) view.email = record.email;
-  if (record.language !== undefined) view.language = record.language;
-  if (record.basedOn?.length) view.basedOn = [...record.basedOn];
-  if (record.status === 'published' && record.publishedAt) view.publishedAt = record.publishedAt;
-  return view;
 }

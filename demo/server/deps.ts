@@ -3,10 +3,19 @@ import type { ContributionStore } from './stores/contributions.js';
 import type { UploadStore } from './stores/uploads.js';
 import type { Locks } from './stores/locks.js';
 import type { OrganiserTokens } from './auth.js';
+import type { Limits, RateLimiter } from './limits.js';
 
 /** What every group of routes is built from: the stores, the calls, and where the server is reached. */
 export interface AppDeps {
   catalogue: Catalogue;
+  /** Per-client creation rate and per-call unfinished bytes. */
+  limits: Limits;
+  /** Client addresses come from X-Forwarded-For (a reverse proxy in front). */
+  trustProxy: boolean;
+  /** One token bucket per client address, shared by every route that creates something. */
+  creations: RateLimiter;
+  /** Uploads their owner is deleting right now: no contribution may claim them meanwhile. */
+  uploadsBeingDeleted: Set<string>;
   contributions: ContributionStore;
   uploads: UploadStore;
   locks: Locks;

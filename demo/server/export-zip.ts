@@ -87,7 +87,10 @@ export function fileNames(contributions: readonly ExportedContribution[]): strin
  */
 export function exportZip(contributions: readonly ExportedContribution[]): ExportZip {
   const zip = new ZipFile();
+  const stream = zip.outputStream as Readable;
   const names = fileNames(contributions);
+  // The file being read: when the download is cut off, it is closed rather than left open.
+  const reading = new Set<Readable>();
   const credits: CreditLine[] = [];
   contributions.forEach((c, i) => {
     const mtime = c.publishedAt ? new Date(c.publishedAt) : new Date();
@@ -109,10 +112,17 @@ export function exportZip(contributions: readonly ExportedContribution[]): Expor
       }
       const source = c.files[n];
       zip.addReadStreamLazy(file, { mtime, compress: false, size: source.size }, (done) => {
+        if (stream.destroyed) return done(new Error('The download was cut off.'), new PassThrough());
         Promise.resolve()
           .then(() => source.open())
           .then(
-            (stream) => done(null, Readable.fromWeb(stream as NodeReadableStream<Uint8Array>)),
+            (web) => {
+              const input = Readable.fromWeb(web as NodeReadableStream<Uint8Array>);
+              reading.add(input);
+              input.once('close', () => reading.delete(input));
+              if (stream.destroyed) input.destroy();
+              done(null, input);
+            },
             (error: unknown) => done(error, new PassThrough()),
           );
       });
@@ -121,10 +131,12 @@ export function exportZip(contributions: readonly ExportedContribution[]): Expor
   zip.addBuffer(Buffer.from(creditsCsv(credits), 'utf8'), creditsFiles[0], { compress: false });
   zip.addBuffer(Buffer.from(`${JSON.stringify(credits, null, 2)}\n`, 'utf8'), creditsFiles[1], { compress: false });
 
-  const stream = zip.outputStream as Readable;
   // A file that cannot be read mid-way ends the download broken (shorter than its
   // Content-Length), never as a zip that silently lacks a file.
   zip.on('error', (error: Error) => stream.destroy(error));
+  stream.once('close', () => {
+    for (const input of reading) input.destroy();
+  });
   let size = -1;
   // @types/yazl leaves out the callback's argument: the total size.
   const end = zip.end.bind(zip) as (options: undefined, sized: (total: number) => void) => void;

@@ -5,6 +5,9 @@ import type { Problem as ProblemBody } from '../../src/api/types.js';
  * can tell problems apart without parsing words; `field` names the request field at fault.
  */
 export class Problem extends Error {
+  /** Headers the answer carries besides the problem (Retry-After on a 429). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -30,3 +33,9 @@ export class Problem extends Error {
     return body;
   }
 }
+
+/** The client went away mid-request (its body cut short): nobody reads the answer, nothing failed here. */
+export const clientWentAway = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
+};

@@ -170,6 +170,8 @@ export interface Contribution {
 export interface ContributionPage {
   items: Contribution[];
   next: string | null;
+  /** With a `call` filter: that call's export zip as a link that works without the token for a while. */
+  export?: string;
 }
 
 /** The body of `PATCH /organiser/contributions/{id}`: an organiser's decision. */

@@ -1,4 +1,4 @@
-import type { Accepts, Call, CallPage, CallTranslation, ContributionKind, Problem } from './types.js';
+import type { Accepts, Call, CallPage, ContributionKind, Problem } from './types.js';
 import { callStatuses, contributionKinds } from './types.js';
 
 /**
@@ -111,22 +111,6 @@ export const object =
     return read as T;
   };
 
-/** An object whose keys are language tags, each value read by `item`. */
-const byLanguage =
-  <T>(item: Read<T>): Read<Record<string, T>> =>
-  (value, path) => {
-    const o = fields(value, path);
-    const read: Record<string, T> = {};
-    for (const key of Object.keys(o)) read[language(key, `${path} key`)] = item(o[key], `${path}.${key}`);
-    return read;
-  };
-
-const translation = object<CallTranslation>({ title: text(300), summary: text(2000), description: text(20_000) }, [
-  'title',
-  'summary',
-  'description',
-]);
-
 const accepts = object<Accepts>(
   {
     kind: oneOf<ContributionKind>(contributionKinds),
@@ -139,7 +123,8 @@ const accepts = object<Accepts>(
   ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
 );
 
-const call = object<Call>(
+// `translations` is not read (nor kept) until a widget shows it: the list's size budget.
+const call = object<Omit<Call, 'translations'>>(
   {
     id: text(200, true),
     title: text(300, true),
@@ -157,9 +142,8 @@ const call = object<Call>(
     url: webUrl,
     terms: object({ url: webUrl, version: text(100, true), license: text(200) }, ['license']),
     upload: object({ endpoint: webUrl }),
-    translations: byLanguage(translation),
   },
-  ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url', 'translations'],
+  ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url'],
 );
 
 /** Checks one call from a backend; throws a ContractError naming the first wrong field. */

@@ -35,6 +35,11 @@ export interface FileUploadOptions {
   onChange(upload: FileUpload): void;
 }
 
+/** 128 random bits, hex: the secret of one upload. */
+function randomSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** tus-js-client loads on the first upload: a page that only lists calls never downloads it. */
 const loadTus = loadOnce('the upload code (tus-js-client)', () => import('tus-js-client'));
 
@@ -55,6 +60,12 @@ export class FileUpload {
   chunkSize: number;
 
   #upload?: TusUpload;
+  /**
+   * Proves to the server that this browser created the upload: sent once as `secret` metadata
+   * (which the resume store keeps) and as the Upload-Secret header on every request after.
+   * A take's own random id serves, so that a later visit continues it too.
+   */
+  #secret = '';
   #lastProgress?: { at: number; bytes: number };
   #sentFirstChunk = false;
   readonly #onOnline = () => this.#continueOnline();
@@ -115,11 +126,12 @@ export class FileUpload {
     const { callId, endpoint, resumeStore } = this.#options;
     const take = this.take;
     const { name, type } = this.file;
+    this.#secret = take?.id ?? randomSecret();
     const upload = new Upload(this.file, {
       endpoint,
       chunkSize: this.chunkSize,
       retryDelays: [0, 1000, 3000, 5000, 10_000, 20_000],
-      metadata: { callId, filename: name, filetype: type || 'application/octet-stream' },
+      metadata: { callId, filename: name, filetype: type || 'application/octet-stream', secret: this.#secret },
       urlStorage: resumeStore,
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
@@ -188,7 +200,12 @@ export class FileUpload {
     });
     this.#upload = upload;
     const previous = await upload.findPreviousUploads();
-    if (previous.length > 0) upload.resumeFromPreviousUpload(previous[previous.length - 1]);
+    const last = previous.at(-1);
+    if (last) {
+      this.#secret = last.metadata.secret ?? this.#secret;
+      upload.options.metadata = { ...upload.options.metadata, secret: this.#secret };
+      upload.resumeFromPreviousUpload(last);
+    }
     if (this.#cancelled) return;
     this.#listen();
     this.#set(navigator.onLine ? 'uploading' : 'offline');
@@ -257,6 +274,7 @@ export class FileUpload {
     // Finished, or never started in this page (a take kept from an earlier visit).
     const url = this.url ?? take?.uploadUrl;
     if (!url) return;
+    this.#secret ||= take?.id ?? '';
     const tus = await loadTus();
     await tus?.Upload.terminate(url, { onBeforeRequest: (req) => this.beforeRequest(req) }).catch(() => undefined);
   }
@@ -279,6 +297,7 @@ export class FileUpload {
     const { headers = {}, headerOrigins = [] } = this.#options;
     const origin = new URL(req.getURL(), location.href).origin;
     if (headerOrigins.includes(origin)) for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);
+    if (this.#secret) req.setHeader('Upload-Secret', this.#secret);
     if (req.getMethod() === 'PATCH' && !this.#sentFirstChunk) {
       this.#sentFirstChunk = true;
       const offset = Number(req.getHeader('Upload-Offset'));

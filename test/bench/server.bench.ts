@@ -5,7 +5,7 @@
 // generator does not share its event loop. `--cli PATH` points at another checkout's cli.ts, to
 // compare two versions of the server on the same machine in the same run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,10 +39,21 @@ while (!/API\s+(\S+)\/calls/.test(output)) {
 const api = /API\s+(\S+)\/calls/.exec(output)![1];
 const url = new URL(values.path, api).href;
 
+/**
+ * The server's CPU time so far, in ms (Linux): per request, it compares two servers even when
+ * other work on the machine makes throughput and latency noisy.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+}
+
 try {
   // A short warm-up, so that the JIT and the seed cache do not count against the server.
   await autocannon({ url, connections: 50, duration: 2 });
+  const cpuBefore = cpuMs(child.pid!);
   const result = await autocannon({ url, connections, duration });
+  const cpuPerRequest = ((cpuMs(child.pid!) - cpuBefore) * 1000) / result.requests.total;
   const rps = result.requests.average;
   const p99 = result.latency.p99;
   // A connection the kernel's accept queue turned away retries after seconds: autocannon counts
@@ -51,6 +62,7 @@ try {
   console.log(`GET ${values.path}, ${connections} connections, ${duration} s (${values.cli})`);
   console.log(`  throughput  ${rps.toFixed(0)} requests/s   (budget ≥ ${budget.requestsPerSecond})`);
   console.log(`  latency     p50 ${result.latency.p50} ms, p99 ${p99} ms   (budget p99 ≤ ${budget.p99Ms} ms)`);
+  console.log(`  server CPU  ${cpuPerRequest.toFixed(0)} µs per request`);
   console.log(`  failures    ${failed} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
   if (rps < budget.requestsPerSecond || p99 > budget.p99Ms || failed > 0) process.exitCode = 1;
 } finally {

@@ -2,7 +2,7 @@
 // browser tests, and gives tests commands to reach it: its URL, the requests it saw, its files,
 // a stop and a restart, a call closed on demand, and a proxy with a body-size limit.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,6 @@ import { join } from 'node:path';
 
 const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
-/** The organiser token the tests' backend accepts, for every campaign (OPEN_CALL_ORGANISER_TOKEN). */
-const organiserToken = 'browser-tests-organiser-token-0123456789';
 
 /** One reference backend, with its own data, seed copy, request log and proxy. */
 function backendInstance() {
@@ -32,6 +30,8 @@ function backendInstance() {
   let proxied = [];
   /** `--public-url` while a proxy stands in front: the links the backend hands out lead through it. */
   let publicUrl = '';
+  /** The organiser token (every campaign) this backend takes, as `npm start` makes one. */
+  const organiserToken = randomBytes(18).toString('base64url');
 
   // A request's log line comes through a pipe and can land after the browser has its answer:
   // wait until the log has been quiet for a moment.
@@ -150,6 +150,7 @@ function backendInstance() {
     },
     dataDir,
     seed,
+    organiserToken,
     async requests(peek) {
       await quiet();
       const seen = requests;
@@ -192,7 +193,16 @@ export function referenceBackend() {
       const { dataDir, seed } = b;
       switch (command) {
         case 'backend':
-          return { api: b.api, dataDir, organiserToken };
+          return { api: b.api, dataDir, organiserToken: b.organiserToken };
+        case 'backend-review': {
+          // As an organiser would, through the organiser API: publish or reject a contribution.
+          const res = await fetch(`${b.api}/organiser/contributions/${encodeURIComponent(payload.id)}`, {
+            method: 'PATCH',
+            headers: { Authorization: `Bearer ${b.organiserToken}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ status: payload.status }),
+          });
+          return { status: res.status, body: await res.json() };
+        }
         case 'backend-requests':
           // The request lines seen since the last call (`PATCH /v1/uploads/abc 204 3ms 262144B "…"`).
           return b.requests(payload?.peek);

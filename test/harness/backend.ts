@@ -7,7 +7,7 @@ export interface Backend {
   api: string;
   /** Where the backend keeps contributions and uploads (readable by server commands). */
   dataDir: string;
-  /** A token the backend's organiser API accepts for every campaign. */
+  /** A token of the organiser API that covers every campaign. */
   organiserToken: string;
 }
 
@@ -35,6 +35,10 @@ export interface StoredContribution {
 }
 
 export const storedContributions = () => executeServerCommand<StoredContribution[], undefined>('backend-contributions');
+
+/** Publishes or rejects a contribution through the organiser API, as an organiser would; the PATCH's answer. */
+export const reviewContribution = (id: string, status: 'published' | 'rejected') =>
+  executeServerCommand<{ status: number; body: unknown }, { id: string; status: string }>('backend-review', { id, status });
 
 /** Closes a call by editing the backend's seed, as an organiser would. */
 export const closeCall = (id: string) => executeServerCommand<boolean, { id: string }>('backend-close-call', { id });

@@ -1,7 +1,7 @@
 // Contributions made and reviewed from a browser test, through the reference backend's own
-// routes: a visitor's POST, then an organiser's PATCH with the token the backend plugin sets.
+// routes: a visitor's POST, then an organiser's decision with the token the backend plugin sets.
 import type { ContributionRequest } from '../../src/api/types.js';
-import { backend } from './backend.js';
+import { backend, reviewContribution } from './backend.js';
 
 /** A text answer to `callId` as a visitor would send it; returns its id. */
 export async function contribute(callId: string, fields: Partial<ContributionRequest> = {}): Promise<string> {
@@ -24,15 +24,10 @@ export async function contribute(callId: string, fields: Partial<ContributionReq
   return ((await res.json()) as { id: string }).id;
 }
 
-/** An organiser's decision, as the organiser API takes it. */
+/** An organiser's decision, through the organiser API (the backend plugin's `backend-review`). */
 export async function review(id: string, status: 'published' | 'rejected'): Promise<void> {
-  const { api, organiserToken } = await backend();
-  const res = await fetch(`${api}/organiser/contributions/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${organiserToken}` },
-    body: JSON.stringify({ status }),
-  });
-  if (!res.ok) throw new Error(`reviewing answered ${res.status}: ${await res.text()}`);
+  const { status: answered, body } = await reviewContribution(id, status);
+  if (answered !== 200) throw new Error(`reviewing answered ${answered}: ${JSON.stringify(body)}`);
 }
 
 /** A published text answer to `callId`; returns its id. */

@@ -163,7 +163,7 @@ describe('the tus endpoint', () => {
   const endpoint = () => `${server.api}/uploads/`;
 
   it('creates uploads with an expiry, and terminates them on request', async () => {
-    const { url, create } = await tusUpload(
+    const { url, create, secret } = await tusUpload(
       endpoint(),
       audio(5000),
       { callId: 'puisi-voices', filetype: 'audio/ogg' },
@@ -173,7 +173,7 @@ describe('the tus endpoint', () => {
     assert.ok(create.headers.get('upload-expires'), 'expiration extension');
     const options = await fetch(endpoint(), { method: 'OPTIONS' });
     assert.match(options.headers.get('tus-extension') ?? '', /creation.*termination.*expiration|termination/);
-    const del = await fetch(url, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } });
+    const del = await fetch(url, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Secret': secret } });
     assert.equal(del.status, 204);
     const head = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
     assert.ok(head.status === 404 || head.status === 410, `HEAD after DELETE answered ${head.status}`);

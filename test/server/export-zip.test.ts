@@ -114,6 +114,30 @@ describe('the export zip', () => {
     await assert.rejects(collect(zip.stream), /gone from the store/);
   });
 
+  it('closes the file it was reading when the download is cut off', async () => {
+    const opened: ReturnType<typeof createReadStream>[] = [];
+    const zip = exportZip([
+      {
+        ...contributions[0],
+        files: [
+          {
+            filetype: 'audio/ogg',
+            size: song.bytes.length,
+            open: async () => {
+              const file = createReadStream(song.path, { highWaterMark: 1024 });
+              opened.push(file);
+              return web(file);
+            },
+          },
+        ],
+      },
+    ]);
+    for await (const _ of zip.stream) break; // the first chunk, then the client goes away
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(opened.length, 1);
+    assert.equal(opened[0].destroyed, true, 'the file is closed');
+  });
+
   it('ends the download broken when a file is shorter than the store said', async () => {
     const zip = exportZip([
       { ...contributions[0], files: [{ filetype: 'audio/ogg', size: 999, open: async () => web(createReadStream(photo.path)) }] },

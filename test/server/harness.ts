@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,21 @@ const routeOf = (path: string) =>
     .replace(/^\/calls\/[^/]+$/, '/calls/{id}')
     .replace(/^\/media\/[^/]+\/[^/]+$/, '/media/{id}/{n}')
     .replace(/^\/organiser\/contributions\/[^/]+$/, '/organiser/contributions/{id}')
-    .replace(/^\/organiser\/calls\/[^/]+\/export$/, '/organiser/calls/{id}/export');
+    .replace(/^\/organiser\/calls\/[^/]+\/export$/, '/organiser/calls/{id}/export')
+    .replace(/^\/uploads\/[0-9a-f]{32}$/, '/uploads/{uploadId}');
+
+/**
+ * fetch, and the answer checked against the OpenAPI document when it is for a documented route
+ * (an undocumented path, such as an upload URL with a forged id, is not checked).
+ */
+export async function checkedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(url, init);
+  const path = new URL(url).pathname.replace(/^\/v1(?=\/)/, '');
+  const route = routeOf(path);
+  const method = init.method ?? 'GET';
+  if (openapi.paths[route]?.[method.toLowerCase()]) await conforms(res.clone(), method, route);
+  return res;
+}
 
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oc-server-')));
@@ -87,30 +102,35 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   };
 }
 
-/** A tus upload through the protocol itself, as tus-js-client would make it. */
+/** A tus upload through the protocol itself, as tus-js-client would make it (with its upload secret). */
 export async function tusUpload(
   endpoint: string,
   bytes: Uint8Array<ArrayBuffer>,
   metadata: Record<string, string>,
-  { finish = true } = {},
-): Promise<{ url: string; create: Response }> {
-  const encoded = Object.entries(metadata)
+  { finish = true, secret = randomBytes(16).toString('hex') } = {},
+): Promise<{ url: string; create: Response; secret: string }> {
+  const encoded = Object.entries({ secret, ...metadata })
     .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
     .join(',');
   const create = await fetch(endpoint, {
     method: 'POST',
     headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': encoded },
   });
-  if (create.status !== 201) return { url: '', create };
+  if (create.status !== 201) return { url: '', create, secret };
   const url = new URL(create.headers.get('location')!, endpoint).href;
   const body = new Blob([finish ? bytes : bytes.subarray(0, Math.floor(bytes.length / 2))]);
   const patch = await fetch(url, {
     method: 'PATCH',
-    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Offset': '0',
+      'Content-Type': 'application/offset+octet-stream',
+      'Upload-Secret': secret,
+    },
     body,
   });
   assert.equal(patch.status, 204, `PATCH answered ${patch.status}: ${await patch.text()}`);
-  return { url, create };
+  return { url, create, secret };
 }
 
 /** A valid contribution for a text call, to vary one field at a time. */

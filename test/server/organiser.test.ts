@@ -221,15 +221,18 @@ describe('the organiser API', () => {
     const { body } = await list(malaysiaToken, '?call=puisi-voices');
     const preview = new URL(body.items[1].media[0].url);
     assert.ok(preview.searchParams.get('signature'));
-    const played = await fetch(preview, { headers: { Range: 'bytes=0-99' } });
+    const path = preview.pathname.replace(/^\/v1/, '');
+    const played = await server.call('GET', `${path}${preview.search}`, { headers: { Range: 'bytes=0-99' } });
     assert.equal(played.status, 206);
     assert.equal(played.headers.get('cache-control'), 'private, max-age=600');
-    assert.deepEqual(new Uint8Array(await played.arrayBuffer()), song.subarray(0, 100));
+    assert.deepEqual(played.body, song.subarray(0, 100));
 
-    const bare = await server.call('GET', preview.pathname.replace(/^\/v1/, ''));
+    const bare = await server.call('GET', path);
     assert.equal(bare.status, 404, 'not published: not public');
     preview.searchParams.set('signature', `${preview.searchParams.get('signature')!.slice(0, -2)}AA`);
-    assert.equal((await fetch(preview)).status, 404, 'a forged signature');
+    assert.equal((await server.call('GET', `${path}${preview.search}`)).status, 404, 'a forged signature');
+    const other = new URL(body.items[0].media[0].url);
+    assert.equal((await server.call('GET', `${path}${other.search}`)).status, 404, 'another file’s signature');
   });
 
   it('publishes and rejects durably: the decision survives a restart', async () => {
@@ -260,12 +263,12 @@ describe('the organiser API', () => {
   });
 
   it('exports a call’s published files, byte for byte, with their credits', async () => {
-    const res = await fetch(`${server.api}/organiser/calls/puisi-voices/export`, bearer(malaysiaToken));
+    const res = await server.call('GET', '/organiser/calls/puisi-voices/export', bearer(malaysiaToken));
     assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/zip');
     assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="puisi-voices-published\.zip"$/);
-    const bytes = (await server.call('GET', '/organiser/calls/puisi-voices/export', bearer(malaysiaToken))).body as Uint8Array;
+    const bytes = res.body as Uint8Array;
     assert.equal(Number(res.headers.get('content-length')), bytes.length);
-    await res.body?.cancel();
     const files = unzipSync(bytes);
     const name = `aisyah-r-puisi-untuk-ibu-${ids.song.slice(0, 8)}.ogg`;
     assert.deepEqual(Object.keys(files).sort(), [name, 'credits.csv', 'credits.json']);
@@ -285,6 +288,22 @@ describe('the organiser API', () => {
       },
     ]);
     assert.doesNotMatch(strFromU8(files['credits.csv']), /Farid/, 'a rejected contribution stays out');
+  });
+
+  it('hands out a call’s export as a signed link that downloads without the token', async () => {
+    const { body } = await list(malaysiaToken, '?call=puisi-voices');
+    const link = new URL(body.export);
+    assert.equal(link.pathname, '/v1/organiser/calls/puisi-voices/export');
+    const path = `${link.pathname.replace(/^\/v1/, '')}${link.search}`;
+    const res = await server.call('GET', path);
+    assert.equal(res.status, 200);
+    assert.ok(Object.keys(unzipSync(res.body)).includes('credits.csv'));
+    assert.equal((await list(malaysiaToken)).body.export, undefined, 'only for one call');
+
+    const otherCall = await server.call('GET', `/organiser/calls/astronaut-one-liner/export${link.search}`);
+    assert.equal(otherCall.status, 401, 'a link for one call opens no other');
+    link.searchParams.set('expires', String(Number(link.searchParams.get('expires')) + 600));
+    assert.equal((await server.call('GET', `${link.pathname.replace(/^\/v1/, '')}${link.search}`)).status, 401);
   });
 
   it('lets a page on an allowed origin send the token and PATCH', async () => {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -70,6 +70,68 @@ describe('keeping contributions', () => {
       assert.ok(readFileSync(join(dataDir, 'contributions.jsonl'), 'utf8').endsWith('}\n'));
       assert.equal((await again.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).status, 201);
       assert.equal(readLog(join(dataDir, 'contributions.jsonl')).length, 2);
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('recovering the log', () => {
+  it('sets a damaged record in the middle aside and keeps every record after it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-middle-'));
+    const server = await startTestServer({ dataDir });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await server.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).body.id);
+    await server.close();
+    const path = join(dataDir, 'contributions.jsonl');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const damaged = lines[1].slice(0, 40) + '\u0000garbage';
+    writeFileSync(path, [lines[0], damaged, '{"id": 42}', ...lines.slice(1)].join('\n'));
+    const again = await startTestServer({ dataDir });
+    try {
+      const kept = (await again.store.list({ limit: 10 })).items.map((c) => c.id);
+      assert.deepEqual(kept.sort(), [...ids].sort(), 'every whole record is kept, before and after the damage');
+      const rejected = readFileSync(join(dataDir, 'contributions.rejected.jsonl'), 'utf8');
+      assert.ok(rejected.includes('garbage') && rejected.includes('{"id": 42}'), 'the damaged lines are set aside');
+      assert.equal(readLog(path).length, 3);
+      assert.equal((await again.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).status, 201);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('keeps review decisions across a restart, newest first in the list', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-review-'));
+    const server = await startTestServer({ dataDir });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await server.call('POST', '/calls/astronaut-one-liner/contributions', json(textContribution()))).body.id);
+    await server.store.setStatus(ids[0], 'published');
+    await server.store.setStatus(ids[1], 'rejected');
+    await server.close();
+    const again = await startTestServer({ dataDir });
+    try {
+      assert.equal((await again.store.get(ids[0]))?.status, 'published');
+      assert.ok((await again.store.get(ids[0]))?.publishedAt);
+      assert.equal((await again.store.get(ids[1]))?.status, 'rejected');
+      assert.equal((await again.store.get(ids[2]))?.status, 'received');
+      const published = await again.store.list({ status: 'published', limit: 10 });
+      assert.deepEqual(
+        published.items.map((c) => c.id),
+        [ids[0]],
+      );
+      const firstPage = await again.store.list({ limit: 2 });
+      assert.deepEqual(
+        firstPage.items.map((c) => c.id),
+        [ids[2], ids[1]],
+      );
+      const secondPage = await again.store.list({ limit: 2, cursor: firstPage.next! });
+      assert.deepEqual(
+        secondPage.items.map((c) => c.id),
+        [ids[0]],
+      );
+      assert.equal(secondPage.next, null);
     } finally {
       await again.close();
     }

@@ -154,6 +154,17 @@ describe('published contributions and their files', () => {
     );
   });
 
+  it('takes a contribution back out of public view when it is rejected after publishing', async () => {
+    const id = await accepted('window-photo', image([await upload('window-photo', png, 'image/png')]));
+    await review(id, 'published');
+    assert.equal((await server.call('GET', media(id))).status, 200);
+    assert.equal((await server.call('GET', '/contributions?call=window-photo')).body.items[0].id, id);
+    await review(id, 'rejected');
+    assert.equal((await server.call('GET', media(id))).status, 404);
+    const { body } = await server.call('GET', '/contributions?call=window-photo');
+    assert.ok(!body.items.some((c: { id: string }) => c.id === id));
+  });
+
   it('takes basedOn naming published contributions, and shows it in both views', async () => {
     const id = await accepted('astronaut-one-liner', textContribution({ basedOn: [ids.line, ids.song] }));
     assert.deepEqual((await server.store.get(id))?.basedOn, [ids.line, ids.song]);

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../deps.js';
 import { checkContribution } from '../check-contribution.js';
 import { Problem } from '../problem.js';
 import { StorageFullError, UploadClaimedError } from '../stores/contributions.js';
+import { limitCreations } from '../limits.js';
 
 export const maxContributionBytes = 64 * 1024;
 
@@ -43,6 +44,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post(
     '/calls/:id/contributions',
+    limitCreations(deps.creations, deps.trustProxy),
     bodyLimit({ maxSize: maxContributionBytes, onError: () => Promise.reject(tooLarge()) }),
     async (c) => {
       const callId = c.req.param('id');
@@ -61,6 +63,8 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
         usedBy: (id) => contributions.usedBy(id),
         isPublished: async (id) => (await contributions.get(id))?.status === 'published',
       });
+      const deleting = checked.uploads.find((u) => deps.uploadsBeingDeleted.has(u.uploadId));
+      if (deleting) throw Problem.invalid('uploads', `${deleting.url} is being deleted by its owner.`, 'upload-unknown');
       try {
         const stored = await contributions.add({
           ...checked,

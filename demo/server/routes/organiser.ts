@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Call } from '../../../src/api/types.js';
 import type { AppDeps, AppEnv } from '../deps.js';
-import { assertCovers, bearerChallenge, covers, type OrganiserAccess } from '../auth.js';
+import { assertCovers, bearerChallenge, checkPreview, covers, signPreview, type OrganiserAccess } from '../auth.js';
 import { ImageSizes, organiserView } from '../contribution-views.js';
-import { exportZip, nameSafe, type ExportedContribution } from '../export-zip.js';
+import { exportZip, type ExportedContribution } from '../export-zip.js';
 import { Problem } from '../problem.js';
 import { reviewStatuses, StorageFullError, type ReviewStatus, type StoredContribution } from '../stores/contributions.js';
 import { readJson } from './calls.js';
@@ -16,6 +16,9 @@ import { pageLimit, storePage } from './paging.js';
  * (401 without or with an unknown one) for the call's campaign (403 otherwise). Answers hold
  * emails, so no cache keeps them.
  */
+/** The path of a call's export, as its signed link names it. */
+const exportPath = (callId: string) => `/v1/organiser/calls/${encodeURIComponent(callId)}/export`;
+
 export function organiserRoutes(deps: AppDeps, sizes = new ImageSizes(deps.uploads)): Hono<AppEnv> {
   const { catalogue, contributions, uploads, publicUrl, organiserTokens } = deps;
   const routes = new Hono<AppEnv>();
@@ -51,7 +54,14 @@ export function organiserRoutes(deps: AppDeps, sizes = new ImageSizes(deps.uploa
     const page = await storePage(() =>
       contributions.list({ callIds, status: status as ReviewStatus | undefined, limit, cursor: c.req.query('cursor') }),
     );
-    return c.json({ items: await Promise.all(page.items.map(view)), next: page.next });
+    const items = await Promise.all(page.items.map(view));
+    const key = organiserTokens.previewKey();
+    // A call's export as a link that works without the token for a while, for an <a download>:
+    // a page cannot send a header with a plain link, and a large export should not pass through
+    // the page's memory. The zip holds only what is public anyway: published files and credits.
+    if (call === undefined || !key) return c.json({ items, next: page.next });
+    const path = exportPath(call);
+    return c.json({ items, next: page.next, export: `${publicUrl}${path}?${signPreview(key, path)}` });
   });
 
   /** The calls a listing may show: those asked for, within the token's campaigns. */
@@ -98,7 +108,12 @@ export function organiserRoutes(deps: AppDeps, sizes = new ImageSizes(deps.uploa
   );
 
   routes.get('/calls/:id/export', async (c) => {
-    const call = coveredCall(organiserTokens.accessFor(c.req.header('authorization')), c.req.param('id'));
+    const id = c.req.param('id');
+    const signed =
+      c.req.header('authorization') === undefined &&
+      checkPreview(organiserTokens.previewKey(), exportPath(id), c.req.query('expires'), c.req.query('signature'));
+    const call = signed ? callOf(id) : coveredCall(organiserTokens.accessFor(c.req.header('authorization')), id);
+    if (!call) throw new Problem(404, 'call-not-found', 'There is no such call.', `No call has the id "${id}".`);
     const published: StoredContribution[] = [];
     let cursor: string | undefined;
     do {
@@ -114,7 +129,8 @@ export function organiserRoutes(deps: AppDeps, sizes = new ImageSizes(deps.uploa
       headers: {
         'Content-Type': 'application/zip',
         'Content-Length': String(zip.size),
-        'Content-Disposition': `attachment; filename="${nameSafe(call.id) || 'call'}-published.zip"`,
+        // A header value must be Latin-1: the call's id is cut down to plain characters.
+        'Content-Disposition': `attachment; filename="${call.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-published.zip"`,
       },
     });
   });

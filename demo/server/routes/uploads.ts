@@ -1,25 +1,46 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Hono } from 'hono';
-import { Server as TusServer } from '@tus/server';
+import { Hono, type Context } from 'hono';
+import { EVENTS, Metadata, Server as TusServer, type Upload } from '@tus/server';
 import type { Call } from '../../../src/api/types.js';
 import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
-import { Problem } from '../problem.js';
+import { limitCreations, PendingUploads } from '../limits.js';
+import { clientWentAway, Problem } from '../problem.js';
 
 export const uploadsPath = '/v1/uploads';
+/** Upload ids this server makes (128 random bits, hex); any other id names no upload. */
+export const uploadIdPattern = /^[0-9a-f]{32}$/;
+/**
+ * The header that proves a request comes from the browser that created the upload: it sent the
+ * same secret as `secret` in the creation's metadata, and the server keeps only its hash.
+ */
+export const secretHeader = 'Upload-Secret';
 
 /**
- * The tus endpoint, `/v1/uploads`, served by @tus/server through `handleWeb`. Returns the routes
- * and the tus server (for the hourly sweep of expired uploads).
+ * The tus endpoint, `/v1/uploads`, served by @tus/server through `handleWeb`. Returns the routes,
+ * the tus server and a start-up step that counts the unfinished uploads already on disk.
  */
-export function uploadRoutes(deps: AppDeps): { routes: Hono<AppEnv>; tus: TusServer } {
-  const { catalogue, uploads, publicUrl } = deps;
+export function uploadRoutes(deps: AppDeps) {
+  const { catalogue, uploads, contributions, publicUrl } = deps;
+  const pending = new PendingUploads(deps.limits.pendingBytesPerCall);
 
   const openCallFor = (callId: string | null | undefined): Call => {
     const call = callId ? catalogue.find(callId, publicUrl, () => 0) : undefined;
-    if (!call) throw tusError(404, `No open call has the id "${callId ?? ''}".`);
-    if (call.status !== 'open') throw tusError(409, `The call "${call.title}" is ${call.status}.`);
+    if (!call) throw tusError(404, 'call-not-found', `No open call has the id "${callId ?? ''}".`);
+    if (call.status !== 'open') throw tusError(409, 'call-not-open', `The call "${call.title}" is ${call.status}.`);
     return call;
+  };
+  /** The largest file the call takes of this type; 0 when it takes none. */
+  const maxBytesFor = (call: Call, type: string) => {
+    const accepts = call.accepts.filter((a) => a.kind !== 'text' && acceptsType(a.types, type));
+    return accepts.length === 0 ? 0 : Math.max(...accepts.map((a) => a.maxBytes ?? Number.MAX_SAFE_INTEGER));
+  };
+  /** For @tus/server's `maxSize`: the call's limit for the file, which also bounds a deferred length. */
+  const maxSizeOf = (metadata: Upload['metadata']) => {
+    const call = metadata?.callId ? catalogue.find(metadata.callId, publicUrl, () => 0) : undefined;
+    // An unknown call is refused by onUploadCreate; any positive number lets it get there.
+    return call ? maxBytesFor(call, metadata?.filetype ?? '') || 1 : Number.MAX_SAFE_INTEGER;
   };
 
   const tus = new TusServer({
@@ -27,38 +48,183 @@ export function uploadRoutes(deps: AppDeps): { routes: Hono<AppEnv>; tus: TusSer
     datastore: uploads.datastore,
     locker: deps.locks,
     allowedOrigins: deps.originAllowed,
-    allowedHeaders: ['Authorization'],
+    allowedHeaders: ['Authorization', secretHeader],
+    namingFunction: () => randomBytes(16).toString('hex'),
     generateUrl: (_req, { path, id }) => `${publicUrl}${path}/${id}`,
+    maxSize: async (req, id) => {
+      // A declared length is checked in onUploadCreate, which says what the limit is; a deferred
+      // one, and every PATCH, is bounded by @tus/server itself.
+      if (id === null || (req.method === 'POST' && !req.headers.has('upload-defer-length'))) return Number.MAX_SAFE_INTEGER;
+      if (req.method === 'POST') {
+        try {
+          return maxSizeOf(Metadata.parse(req.headers.get('upload-metadata') ?? undefined));
+        } catch {
+          return Number.MAX_SAFE_INTEGER; // malformed metadata: @tus/server refuses it with 400
+        }
+      }
+      return maxSizeOf((await uploads.get(id))?.metadata);
+    },
     onUploadCreate: async (_req, upload) => {
       const call = openCallFor(upload.metadata?.callId);
       const type = upload.metadata?.filetype ?? '';
-      const accepts = call.accepts.filter((a) => a.kind !== 'text' && acceptsType(a.types, type));
-      if (accepts.length === 0)
-        throw tusError(415, `The call "${call.title}" does not take files of type "${type || 'unknown'}".`);
-      const maxBytes = Math.max(...accepts.map((a) => a.maxBytes ?? Number.MAX_SAFE_INTEGER));
+      const maxBytes = maxBytesFor(call, type);
+      if (maxBytes === 0)
+        throw tusError(415, 'type-not-accepted', `The call "${call.title}" does not take files of type "${type || 'unknown'}".`);
       if (upload.size !== undefined && upload.size > maxBytes)
-        throw tusError(413, `The call "${call.title}" takes files up to ${maxBytes} bytes; this one is ${upload.size}.`);
-      return Promise.resolve({ metadata: upload.metadata });
+        throw tusError(
+          413,
+          'file-too-large',
+          `The call "${call.title}" takes files up to ${maxBytes} bytes; this one is ${upload.size}.`,
+        );
+      const secret = upload.metadata?.secret ?? '';
+      if (secret.length < 16 || secret.length > 200)
+        throw tusError(
+          400,
+          'upload-secret-missing',
+          'Send a random secret of 16 to 200 characters as the "secret" metadata, and again in the Upload-Secret header.',
+        );
+      if (!pending.reserve(call.id, upload.id, upload.size ?? maxBytes))
+        throw tusError(
+          429,
+          'uploads-pending-limit',
+          `The call "${call.title}" holds as many unfinished uploads as it can; try again later.`,
+        );
+      const { secret: _secret, ...metadata } = upload.metadata ?? {};
+      return Promise.resolve({ metadata: { ...metadata, secretHash: hashOf(secret) } });
+    },
+    onResponseError: (_req, error) => {
+      if ('status_code' in error) return undefined;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT')
+        return tusError(507, 'storage-full', 'The server has no room for more of this file; try again later.');
+      if (clientWentAway(error)) return tusError(400, 'upload-aborted', 'The request ended before its body did.');
+      console.error(error);
+      return tusError(500, 'server-error', 'Something went wrong on the server; try again.');
     },
   });
+  tus.on(EVENTS.POST_FINISH, (_req, _res, upload: Upload) => pending.release(upload.id));
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id: string) => pending.release(id));
+
+  /** Counts what the store holds unfinished again: at start-up, and after the expired are swept. */
+  const recount = async () => {
+    const all = (await uploads.list()).filter((u) => u.size === undefined || u.offset < u.size);
+    pending.reset(all.map((u) => ({ callId: u.metadata?.callId ?? '', uploadId: u.id, bytes: u.size ?? maxSizeOf(u.metadata) })));
+  };
+
+  /**
+   * Deletes unfinished uploads past their expiry. Not @tus/file-store's own sweep: it judges an
+   * upload unfinished by the offset in its metadata file, which stays 0, and so deleted finished
+   * files, a contribution's too, a day after they were made.
+   */
+  const sweepExpired = async (now = Date.now()) => {
+    let removed = 0;
+    for (const upload of await uploads.list()) {
+      const finished = upload.size !== undefined && upload.offset === upload.size;
+      const created = Date.parse(upload.creation_date ?? '');
+      if (finished || !(created + uploads.datastore.getExpiration() < now) || (await contributions.usedBy(upload.id))) continue;
+      await uploads.datastore.remove(upload.id);
+      removed++;
+    }
+    await recount();
+    return removed;
+  };
+
+  const serve = async (c: Context<AppEnv>) => asProblem(await tus.handleWeb(streamingRequest(c.req.raw, c.env.incoming)));
+
+  const sent = () =>
+    new Problem(
+      410,
+      'upload-sent',
+      'This upload was sent.',
+      'The file belongs to a contribution now; it cannot be changed here.',
+    );
+  /** Only the browser that created an upload may touch it, and nobody once it belongs to a contribution. */
+  const guard = async (c: Context<AppEnv>, id: string) => {
+    if (c.req.method === 'OPTIONS') return;
+    const upload = await uploads.get(id);
+    if (!upload) return; // @tus/server answers 404
+    if (await contributions.usedBy(id)) throw sent();
+    const expected = upload.metadata?.secretHash;
+    const given = c.req.header(secretHeader);
+    if (!expected || !given || !sameHash(expected, hashOf(given)))
+      throw new Problem(
+        403,
+        'upload-not-yours',
+        'This upload belongs to another browser.',
+        `Only the browser that created an upload may continue it (the ${secretHeader} header).`,
+      );
+  };
 
   const routes = new Hono<AppEnv>();
-  routes.all(`${uploadsPath}`, (c) => tus.handleWeb(streamingRequest(c.req.raw, c.env.incoming)));
-  routes.all(`${uploadsPath}/*`, (c) => tus.handleWeb(streamingRequest(c.req.raw, c.env.incoming)));
-  return { routes, tus };
+  const creation = limitCreations(deps.creations, deps.trustProxy);
+  for (const path of [uploadsPath, `${uploadsPath}/`]) {
+    routes.post(path, creation, serve);
+    routes.options(path, serve);
+    routes.all(path, () => {
+      throw new Problem(405, 'method-not-allowed', 'Not here.', `The tus endpoint takes POST (creation) and OPTIONS.`);
+    });
+  }
+  routes.all(`${uploadsPath}/:id`, async (c) => {
+    const id = c.req.param('id');
+    if (!uploadIdPattern.test(id))
+      throw new Problem(404, 'upload-unknown', 'There is no such upload.', 'This is not an upload id of this server.');
+    await guard(c, id);
+    if (c.req.method !== 'DELETE') return serve(c);
+    // The visitor may still throw away a file they have not sent (a take recorded again). While
+    // it is being deleted no contribution may claim it; and one that claimed it first wins.
+    deps.uploadsBeingDeleted.add(id);
+    try {
+      if (await contributions.usedBy(id)) throw sent();
+      return await serve(c);
+    } finally {
+      deps.uploadsBeingDeleted.delete(id);
+    }
+  });
+  routes.all(`${uploadsPath}/*`, () => {
+    throw new Problem(404, 'upload-unknown', 'There is no such upload.', 'This is not an upload URL of this server.');
+  });
+  return { routes, recount, sweepExpired };
 }
 
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 /** tus hooks report failures this way; the body is a problem document too. */
-function tusError(status: number, detail: string) {
-  const code =
-    status === 404
-      ? 'call-not-found'
-      : status === 409
-        ? 'call-not-open'
-        : status === 413
-          ? 'file-too-large'
-          : 'type-not-accepted';
+function tusError(status: number, code: string, detail: string) {
   return { status_code: status, body: JSON.stringify(new Problem(status, code, 'The upload was refused.', detail).toJSON()) };
+}
+
+const tusCodes: Record<number, string> = {
+  400: 'bad-request',
+  403: 'forbidden',
+  404: 'upload-unknown',
+  409: 'upload-offset-mismatch',
+  410: 'upload-gone',
+  412: 'tus-version-required',
+  413: 'file-too-large',
+  415: 'unsupported-media-type',
+  423: 'upload-locked',
+  460: 'checksum-mismatch',
+  501: 'not-implemented',
+};
+
+/**
+ * @tus/server answers some refusals in plain text ("Invalid Upload-Length"): every error becomes
+ * a problem document, keeping tus's headers (CORS, Tus-Resumable) and its words, which name no
+ * file or path. A 5xx says nothing about the server's insides.
+ */
+async function asProblem(answer: Response): Promise<Response> {
+  if (answer.status < 400 || answer.headers.get('content-type')?.startsWith('application/problem+json')) return answer;
+  const text = (await answer.text()).trim();
+  const headers = new Headers(answer.headers);
+  headers.set('Content-Type', 'application/problem+json; charset=utf-8');
+  // Our own hooks' refusals are problem documents already; tus sends them without a type.
+  if (text.startsWith('{"type":"urn:open-call-widgets:problem:')) return new Response(text, { status: answer.status, headers });
+  headers.delete('Content-Length');
+  const detail =
+    answer.status >= 500 && answer.status !== 501 ? 'Something went wrong on the server; try again.' : text || undefined;
+  const problem = new Problem(answer.status, tusCodes[answer.status] ?? 'upload-refused', 'The upload was refused.', detail);
+  return new Response(JSON.stringify(problem.toJSON()), { status: answer.status, headers });
 }
 
 /**

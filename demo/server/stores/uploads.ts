@@ -1,8 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import type { DataStore, Upload } from '@tus/server';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ERRORS, type DataStore, type Upload } from '@tus/server';
 import { FileStore } from '@tus/file-store';
+import { Problem } from '../problem.js';
 
 /**
  * Where uploaded files live. @tus/server writes through `datastore`; the routes read through the
@@ -22,13 +24,13 @@ export interface UploadStore {
 
 /** The embedded default: files and their tus metadata in a directory (@tus/file-store). */
 export function fileUploadStore({ directory, expiryMs }: { directory: string; expiryMs: number }): UploadStore {
-  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: expiryMs });
+  const datastore = new RoomAwareFileStore({ directory, expirationPeriodInMilliseconds: expiryMs });
   const get = (id: string) => datastore.getUpload(id).catch(() => undefined);
   return {
     datastore,
     get,
     async list() {
-      const ids = (await datastore.configstore.list?.()) ?? [];
+      const ids = (await datastore.configstore.list?.().catch(() => [])) ?? []; // no directory yet: none
       const uploads = await Promise.all(ids.map(get));
       return uploads.filter((u): u is Upload => u !== undefined);
     },
@@ -37,4 +39,36 @@ export function fileUploadStore({ directory, expiryMs }: { directory: string; ex
       return Promise.resolve(Readable.toWeb(stream) as ReadableStream<Uint8Array>);
     },
   };
+}
+
+/**
+ * @tus/file-store, except that a write the disk has no room for is answered 507 (a problem
+ * document), not a 500 that hides why. What did reach the disk stays: the upload resumes from it.
+ */
+class RoomAwareFileStore extends FileStore {
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    let received = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(readable, count, createWriteStream(join(this.directory, id), { flags: 'r+', start: offset }));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        const problem = new Problem(
+          507,
+          'storage-full',
+          'The server has no room.',
+          'The server has no room for more of this file; try again later.',
+        );
+        throw { status_code: 507, body: JSON.stringify(problem.toJSON()) };
+      }
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    return offset + received;
+  }
 }

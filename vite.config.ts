@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
- * Lit templates and styles are strings the JS minifier cannot touch; their indentation and CSS
- * were a third of the list's bundle. Whitespace is collapsed to one space, never removed,
+ * Lit templates and styles are strings the JS minifier cannot touch, and their indentation and
+ * CSS would weigh on every page (`npm run size` shows how much). Whitespace is collapsed to one space, never removed,
  * so text beside inline elements keeps its spaces; empty attributes such as `alt=""` stay.
  */
 const minifyTemplates = (): Plugin => ({
@@ -43,6 +45,7 @@ const tusWithoutDefaults = (): Plugin => ({
       './fileSignature.js': 'fingerprint',
       './error.js': 'error',
       '../error.js': 'error',
+      './uuid.js': 'uuid',
     }[source];
     return stub ? fileURLToPath(new URL(`src/upload/platform/tus-${stub}.ts`, import.meta.url)) : null;
   },
@@ -108,11 +111,93 @@ const thirdPartyNotices = (): Plugin => ({
   },
 });
 
+/** The CDN bundle's chunks, in the order a page loads them. */
+const chunks = ['open-call-core', 'open-call-list-shown', 'open-call-config', 'open-call-answer'];
+
+/** A folder's modules go with the code that imports them: the first chunk, in loading order, that imports each statically. */
+const follow = Symbol('with the code that imports it');
+/** A folder's modules are left to the bundler: each a file of its own, or shared as the chunks that load it need. */
+const apart = Symbol('a file of its own');
+
+/**
+ * Which chunk each folder ships in: one rule per folder (for the files directly in it),
+ * never a pattern on file names, so moving a file moves it with its folder. Folders not named here, and every element's `words/`, follow the code that
+ * imports them: English comes with its element, another language (imported only when a
+ * widget first speaks it) stays a file of its own. The size budgets are checked by
+ * `npm run test:cdn`; they do not decide where code lives.
+ */
+const folderChunks: Record<string, string | typeof follow | typeof apart> = {
+  // The list, with what every widget needs (src/core, src/api, Lit follow it here): one file,
+  // one request (see entryWithItsCore). `src` holds the entry, cdn.ts.
+  src: 'open-call-core',
+  'src/call-for-contributions': 'open-call-core',
+  // What a list adds once it shows: descriptions' Markdown, the answer region around the form.
+  'src/call-for-contributions/once-shown': 'open-call-list-shown',
+  // <open-call-config>, and how widgets share and receive settings: loaded on pages that have
+  // the tag, and with the answer form (it shares its settings with the recorder).
+  'src/open-call-config': 'open-call-config',
+  'node_modules/@lit/context/lib/controllers': 'open-call-config',
+  // The answer form and what the recorder shares with it (the uploads), one file.
+  'src/contribution-uploader': 'open-call-answer',
+  'src/upload': 'open-call-answer',
+  // What the form does with recordings, once someone records or a take was kept.
+  'src/contribution-uploader/recording': apart,
+  // The recorder, loaded when it is first opened (or its tag is on the page).
+  'src/contribution-recorder': apart,
+  // Kept takes and their store: loaded when a take is recorded, sent or offered.
+  'src/record/takes': apart,
+};
+
+/** The rule of the folder `id` is in (an element's `words/` follows its importers). */
+function ruleOf(id: string): string | typeof follow | typeof apart {
+  const path = id.replaceAll('\\', '/');
+  const at = path.lastIndexOf('/node_modules/');
+  const folders = (at >= 0 ? path.slice(at + 1) : path.slice(root.length + 1)).split('/').slice(0, -1);
+  return folders.at(-1) === 'words' ? follow : (folderChunks[folders.join('/')] ?? follow);
+}
+
+/** The chunk each module ships in, decided once the module graph is known (see folderChunks). */
+const chunkOfModule = new Map<string, string>();
+
+/**
+ * Applies the folders' rules once every module is known: a module's chunk is its folder's;
+ * one whose folder follows its importers goes with the first chunk, in loading order, among
+ * those of the modules that import it (through importers that follow theirs in turn).
+ */
+const chunksByFolder = (): Plugin => ({
+  name: 'open-call:chunks-by-folder',
+  apply: 'build',
+  buildEnd() {
+    chunkOfModule.clear();
+    const importersOf = (id: string) => this.getModuleInfo(id)?.importers ?? [];
+    for (const id of this.getModuleIds()) {
+      const rule = ruleOf(id);
+      if (rule === apart) continue;
+      if (typeof rule === 'string') {
+        chunkOfModule.set(id, rule);
+        continue;
+      }
+      const seen = new Set([id]);
+      const found = new Set<string>();
+      const next = [...importersOf(id)];
+      for (let importer = next.pop(); importer !== undefined; importer = next.pop()) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        const theirs = ruleOf(importer);
+        if (typeof theirs === 'string') found.add(theirs);
+        else if (theirs === follow) next.push(...importersOf(importer));
+      }
+      const chunk = chunks.find((c) => found.has(c));
+      if (chunk) chunkOfModule.set(id, chunk);
+    }
+  },
+});
+
 export default defineConfig(({ mode }): UserConfig =>
   mode === 'cdn'
     ? {
         // The notices read each chunk's modules before entryWithItsCore folds the core's into the entry.
-        plugins: [minifyTemplates(), tusWithoutDefaults(), thirdPartyNotices(), entryWithItsCore()],
+        plugins: [minifyTemplates(), tusWithoutDefaults(), chunksByFolder(), thirdPartyNotices(), entryWithItsCore()],
         // The browser already does what these two of tus-js-client's dependencies do (see each file).
         resolve: {
           alias: {
@@ -129,35 +214,14 @@ export default defineConfig(({ mode }): UserConfig =>
           rolldownOptions: {
             output: {
               minify: true,
+              // Another language's words are named for their element, not just `ms-…js`.
+              chunkFileNames: ({ facadeModuleId }) => {
+                const words = /[\\/]([^\\/]+)[\\/]words[\\/]([^\\/]+)\.ts$/.exec(facadeModuleId ?? '');
+                return words ? `${words[1]}-${words[2]}-[hash].js` : '[name]-[hash].js';
+              },
               // Pure annotations are for a bundler downstream; this file goes straight to browsers.
               comments: false,
-              // What every widget needs (Lit, settings, words, the fetch layer, the look) in one
-              // file: left to itself, the bundler split it by which lazy chunk shares what, and
-              // the list took three requests.
-              codeSplitting: {
-                groups: [
-                  {
-                    name: 'open-call-core',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|@lit[\\/]context[\\/](index|lib[\\/]create-context)\.js|src[\\/]styles[\\/]|src[\\/]config[\\/](context|settings|open-call-widget)\.ts|src[\\/]call-for-contributions[\\/](?!markdown|answer-)|src[\\/]cdn\.ts|src[\\/]i18n[\\/](en|index|table|format|failure)\.ts|src[\\/]api[\\/](cache|request|source|types|validate)\.ts|src[\\/](define|dom|heading|events|load|version)\.ts/,
-                  },
-                  // What a list adds once it shows: descriptions' Markdown, the answer region around the form.
-                  {
-                    name: 'open-call-list-shown',
-                    test: /src[\\/]call-for-contributions[\\/](markdown|answer-region)\.ts|src[\\/]i18n[\\/]answer-region(-en)?\.ts/,
-                  },
-                  // <open-call-config>, and how widgets share and receive settings: loaded on pages
-                  // that have the tag, and with the answer form (it shares its settings with the recorder).
-                  {
-                    name: 'open-call-config',
-                    test: /src[\\/]config[\\/](define|open-call-config|share|receive)\.ts|@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-(provider|consumer)|value-notifier|context-request-event)\.js/,
-                  },
-                  // The answer form, what the recorder shares with it, and the list's code that shows it: one file.
-                  {
-                    name: 'open-call-answer',
-                    test: /src[\\/](contribution-uploader(?![\\/]recording[\\/])|upload(?![\\/]platform[\\/]))[\\/]|src[\\/]call-for-contributions[\\/]answer-form\.ts|src[\\/]record[\\/](formats|kept)\.ts|src[\\/]i18n[\\/]uploader(-en)?\.ts|src[\\/]api[\\/]accepts\.ts/,
-                  },
-                ],
-              },
+              codeSplitting: { groups: chunks.map((name) => ({ name, test: (id: string) => chunkOfModule.get(id) === name })) },
             },
           },
         },
@@ -183,8 +247,8 @@ export default defineConfig(({ mode }): UserConfig =>
               'contribution-gallery/define': 'src/contribution-gallery/define.ts',
               'contribution-review': 'src/contribution-review/contribution-review.ts',
               'contribution-review/define': 'src/contribution-review/define.ts',
-              'open-call-config': 'src/config/open-call-config.ts',
-              'open-call-config/define': 'src/config/define.ts',
+              'open-call-config': 'src/open-call-config/open-call-config.ts',
+              'open-call-config/define': 'src/open-call-config/define.ts',
               react: 'src/react/index.ts',
             },
             formats: ['es'],

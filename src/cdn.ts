@@ -2,14 +2,14 @@
 // it; the rest loads when it is needed: the answer form and the recorder (with tus-js-client)
 // when someone presses Contribute or when the page has their tag, the gallery and the review
 // on pages with their tags, and `<open-call-config>` when the page has one (widgets inside it
-// wait for it: see SettingsController.sharedArriving).
-import { define } from './define.js';
+// wait for it: see SettingsController.sharedSettingsArriving).
+import { define } from './core/define.js';
 import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 
 define('call-for-contributions', CallForContributionsElement);
 
 const later = new Map<string, () => Promise<unknown>>([
-  ['open-call-config', () => import('./config/define.js')],
+  ['open-call-config', () => import('./open-call-config/define.js')],
   ['contribution-uploader', () => import('./contribution-uploader/define.js')],
   ['contribution-recorder', () => import('./contribution-recorder/define.js')],
   ['contribution-gallery', () => import('./contribution-gallery/define.js')],

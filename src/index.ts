@@ -11,9 +11,11 @@ export type {
   ContributionSubmitDetail,
   OpenCallEventMap,
   RecordingUseDetail,
-} from './events.js';
-export type { OpenCallConfig, Theme } from './config/context.js';
-export type { RecorderStrings, Strings, UploaderStrings } from './i18n/index.js';
+} from './core/events.js';
+export type { OpenCallConfig, Theme } from './core/context.js';
+export type { ListWords, ListWords as Strings } from './call-for-contributions/words/words.js';
+export type { UploaderWords, UploaderWords as UploaderStrings } from './contribution-uploader/words/words.js';
+export type { RecorderWords, RecorderWords as RecorderStrings } from './contribution-recorder/words/words.js';
 export { httpSource, listCalls, getCall } from './api/source.js';
 export { submitContribution, parseReceipt } from './api/submit.js';
 export { BackendError, type BackendErrorKind } from './api/request.js';
@@ -29,14 +31,14 @@ export {
   type Listing,
   type ReviewQuery,
 } from './api/contributions.js';
-export { configContext } from './config/context.js';
+export { configContext } from './core/context.js';
 export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
-export { OpenCallConfigElement } from './config/open-call-config.js';
+export { OpenCallConfigElement } from './open-call-config/open-call-config.js';
 export { ContributionUploaderElement } from './contribution-uploader/contribution-uploader.js';
 export { ContributionRecorderElement } from './contribution-recorder/contribution-recorder.js';
 export { ContributionGalleryElement } from './contribution-gallery/contribution-gallery.js';
 export { ContributionReviewElement } from './contribution-review/contribution-review.js';
 export { ResumeStore, resumeStore, type ResumeStoreOptions } from './upload/resume-store.js';
 export type { FileUpload, UploadState } from './upload/file-upload.js';
-export { define } from './define.js';
-export { version } from './version.js';
+export { define } from './core/define.js';
+export { version } from './core/version.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import '../src/config/define.js';
+import '../src/open-call-config/define.js';
 import '../src/call-for-contributions/define.js';
 import '../src/contribution-uploader/define.js';
 import { api, partnerColours } from './support.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { define } from '../src/define.js';
-import { version } from '../src/version.js';
+import { define } from '../src/core/define.js';
+import { version } from '../src/core/version.js';
 
 const versionKey = Symbol.for('open-call-widgets/version');
 

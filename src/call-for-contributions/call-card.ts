@@ -1,8 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
-import type { Strings } from '../i18n/index.js';
-import type { Formats } from '../i18n/format.js';
-import { heading } from '../heading.js';
+import type { ListWords } from './words/words.js';
+import type { Formats } from '../core/format.js';
+import { heading } from '../core/heading.js';
 
 const icons: Record<ContributionKind, TemplateResult> = {
   text: svg`<path d="M4 5h16M4 10h16M4 15h10M4 20h7" />`,
@@ -12,7 +12,7 @@ const icons: Record<ContributionKind, TemplateResult> = {
 };
 
 export interface CardView {
-  strings: Strings;
+  strings: ListWords;
   formats: Formats;
   headingLevel: number;
   /** The whole call, laid out for reading (single-call mode), or a card in a list. */
@@ -30,7 +30,7 @@ export interface CardView {
 const plainDescription = (source: string) => html`<p class="plain">${source}</p>`;
 
 /** What a call accepts, in words: "Audio, up to 30 seconds, max 50 MB". */
-export function describeAccepts(accepts: Accepts, strings: Strings, formats: Formats): string {
+export function describeAccepts(accepts: Accepts, strings: ListWords, formats: Formats): string {
   const limits: string[] = [];
   if (accepts.maxLength) limits.push(strings.upToCharacters(formats.count(accepts.maxLength)));
   if (accepts.maxSeconds) limits.push(strings.upToDuration(formats.duration(accepts.maxSeconds)));
@@ -64,7 +64,7 @@ function deadline(call: Call, { strings, formats }: CardView): TemplateResult | 
 /** One call: a card in the list, or the whole call in single-call mode. */
 export function renderCallCard(call: Call, view: CardView): TemplateResult {
   const { strings, formats } = view;
-  const describe = view.description ?? plainDescription;
+  const renderDescription = view.description ?? plainDescription;
   const titleId = `title-${call.id}`;
   return html`<article
     part="card ${call.status}"
@@ -124,10 +124,10 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
         call.description.trim() === ''
           ? nothing
           : view.single
-            ? html`<div class="description" part="description">${describe(call.description)}</div>`
+            ? html`<div class="description" part="description">${renderDescription(call.description)}</div>`
             : html`<details class="description" part="description">
                 <summary>${strings.aboutCall}</summary>
-                ${describe(call.description)}
+                ${renderDescription(call.description)}
               </details>`
       }
       ${

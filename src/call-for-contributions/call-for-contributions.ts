@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { describeFailure, type Failure } from '../i18n/failure.js';
-import { loadOnce } from '../load.js';
+import { describeFailure, type Failure } from '../core/failure.js';
+import { loadOnce } from '../core/load.js';
 import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { emit } from '../events.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
-import type { AnswerRegion } from './answer-region.js';
+import type { AnswerRegion } from './once-shown/answer-region.js';
 import { styles } from './styles.js';
+import { listWords, type ListWords } from './words/words.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -79,10 +80,11 @@ export class CallForContributionsElement extends OpenCallWidget {
     moreFailure: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
-    describe: { state: true, attribute: false },
+    renderDescription: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];
+  protected static override readonly wordTables = [listWords];
 
   /** Show this one call (its id) instead of a list. */
   declare call: string | undefined;
@@ -111,7 +113,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   /** The call whose Contribute found neither the answer region's code nor a page of the call's own. */
   declare private unanswerable: string | undefined;
   /** Renders a description's Markdown, once that code has arrived. */
-  declare private describe: ((source: string) => TemplateResult) | undefined;
+  declare private renderDescription: ((source: string) => TemplateResult) | undefined;
 
   /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
   #answerRegion?: AnswerRegion;
@@ -157,6 +159,10 @@ export class CallForContributionsElement extends OpenCallWidget {
     }
   }
 
+  get #words(): ListWords {
+    return this.settings.words(listWords);
+  }
+
   /** The `lang` filter applies only when set on this element: a page's `<html lang>` picks the UI language, not the calls. */
   get #ownLangFilter(): string | undefined {
     return this.getAttribute('lang') || undefined;
@@ -178,7 +184,7 @@ export class CallForContributionsElement extends OpenCallWidget {
    * added after the calls shown (those already shown are not repeated).
    */
   async #load(more = false): Promise<void> {
-    const strings = this.settings.strings;
+    const strings = this.#words;
     const cursor = more ? this.next : null;
     const controller = new AbortController();
     if (more) {
@@ -238,13 +244,13 @@ export class CallForContributionsElement extends OpenCallWidget {
     return { items: [call], next: null };
   }
 
-  /** Sets up what the list adds once it shows (`describe` is set once it has). Without that code, it stays as it is. */
+  /** Sets up what the list adds once it shows (`renderDescription` is set once it has). Without that code, it stays as it is. */
   async #loadShown(): Promise<void> {
-    if (this.describe) return;
+    if (this.renderDescription) return;
     const shown = await loadShown();
-    if (!shown || this.describe) return;
+    if (!shown || this.renderDescription) return;
     this.#answerRegion = new shown.AnswerRegion(this, this.settings, (call) => this.#counted(call.id));
-    this.describe = shown.renderMarkdown;
+    this.renderDescription = shown.renderMarkdown;
   }
 
   #cardFor(id: string): HTMLElement | null {
@@ -267,19 +273,19 @@ export class CallForContributionsElement extends OpenCallWidget {
 
   #renderCard(call: Call, single: boolean): TemplateResult {
     return html`${renderCallCard(call, {
-      strings: this.settings.strings,
+      strings: this.#words,
       formats: this.settings.formats,
       headingLevel: this.headingLevel,
       single,
       answer: this.#answerRegion?.render(call),
-      notice: this.unanswerable === call.id ? this.settings.strings.answerUnavailable : undefined,
-      description: this.describe,
+      notice: this.unanswerable === call.id ? this.#words.answerUnavailable : undefined,
+      description: this.renderDescription,
       onContribute: (c) => void this.#contribute(c),
     })}${this.#answerRegion?.latest(call)}`;
   }
 
   #renderBody(): TemplateResult {
-    const strings = this.settings.strings;
+    const strings = this.#words;
     const single = Boolean(this.call || this.callData);
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
@@ -332,5 +338,8 @@ export class CallForContributionsElement extends OpenCallWidget {
  * One file in the CDN bundle, asked for as two modules at once (no round trip between them).
  */
 const loadShown = loadOnce("descriptions' formatting and answering in place (descriptions stay plain text)", () =>
-  Promise.all([import('./markdown.js'), import('./answer-region.js')]).then(([markdown, region]) => ({ ...markdown, ...region })),
+  Promise.all([import('./once-shown/markdown.js'), import('./once-shown/answer-region.js')]).then(([markdown, region]) => ({
+    ...markdown,
+    ...region,
+  })),
 );

@@ -1,5 +1,5 @@
-import { define } from '../define.js';
-import '../config/define.js';
+import { define } from '../core/define.js';
+import '../open-call-config/define.js';
 import { CallForContributionsElement } from './call-for-contributions.js';
 
 define('call-for-contributions', CallForContributionsElement);

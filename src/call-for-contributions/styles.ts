@@ -1,4 +1,4 @@
-import { css } from '../styles/css.js';
+import { css } from '../core/styles/css.js';
 
 export const styles = css`
   :host {

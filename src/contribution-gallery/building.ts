@@ -1,7 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Call, PublishedContribution } from '../api/types.js';
-import type { SettingsController } from '../config/settings.js';
-import { passedOn, shareSettings } from '../config/share.js';
+import type { SettingsController } from '../core/settings.js';
+import { settingsToShare, shareSettings } from '../open-call-config/share.js';
 import '../contribution-uploader/define.js';
 
 /** The answer form under a gallery's item, building on it. */
@@ -17,7 +17,7 @@ export type BuildingForm = (
  * forms inside it, so they send to the same backend, in the same language and theme.
  */
 export function buildingForms(gallery: ReactiveControllerHost & HTMLElement, settings: SettingsController): BuildingForm {
-  shareSettings(gallery, () => passedOn(settings));
+  shareSettings(gallery, () => settingsToShare(settings));
   return (call, on, headingLevel) =>
     html`<contribution-uploader
       .callData=${call}

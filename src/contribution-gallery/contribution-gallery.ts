@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { listContributions, type ContributionQuery } from '../api/contributions.js';
 import type { Call, PublishedContribution } from '../api/types.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { emit } from '../events.js';
-import { heading } from '../heading.js';
-import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
-import { loadOnce } from '../load.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { heading } from '../core/heading.js';
+import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
+import { loadOnce } from '../core/load.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { BuildingForm } from './building.js';
 import { renderItem, skeleton } from './parts.js';
 import { styles } from './styles.js';
@@ -84,7 +84,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
-  protected static override readonly speaks = [galleryWords];
+  protected static override readonly wordTables = [galleryWords];
 
   /** Show this call's contributions (its id). */
   declare call: string | undefined;
@@ -323,5 +323,5 @@ export class ContributionGalleryElement extends OpenCallWidget {
 
 /** "Build on this": the answer form and its upload code, loaded the first time someone presses it. */
 const loadBuilding = loadOnce('the answer form', () =>
-  Promise.all([import('./building.js'), import('../config/share.js')]).then(([building]) => building),
+  Promise.all([import('./building.js'), import('../open-call-config/share.js')]).then(([building]) => building),
 );

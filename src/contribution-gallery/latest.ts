@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
-import type { SettingsController } from '../config/settings.js';
+import type { SettingsController } from '../core/settings.js';
 import './define.js';
 
 /**

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Call, ContributionMedia, PublishedContribution } from '../api/types.js';
-import { heading } from '../heading.js';
-import type { Formats } from '../i18n/format.js';
+import { heading } from '../core/heading.js';
+import type { Formats } from '../core/format.js';
 import type { GalleryWords } from './words/index.js';
 
 /** A contribution's file: an image with its size reserved, or a native player that loads nothing until played. */

@@ -1,17 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
-import { CallTask } from '../config/call-task.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { emit } from '../events.js';
-import { widgetStrings, type RecorderStrings } from '../i18n/index.js';
-import { recorderStrings } from '../i18n/recorder.js';
+import { CallTask } from '../core/call-task.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { type RecorderWords } from './words/words.js';
+import { recorderWords } from './words/words.js';
 import { audioBitsPerSecond, canRecord, recordingFormat, videoBitsPerSecond, type RecordingFormat } from '../record/formats.js';
-import { Take } from '../record/take.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { Take } from '../record/takes/take.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { FileUpload } from '../upload/file-upload.js';
 import { UploadsController } from '../upload/uploads-controller.js';
 import { MediaController } from './media-controller.js';
-import { clock, deviceChoice, livePreview, problemBox, takePlayer, uploadStatus, type Problem } from './parts.js';
+import { clock, deviceChoice, livePreview, problemBox, prompt, takePlayer, uploadStatus, type Problem } from './parts.js';
 import { styles } from './styles.js';
 
 type Phase = 'loading' | 'idle' | 'asking' | 'ready' | 'countdown' | 'recording' | 'paused' | 'stopped' | 'used' | 'failed';
@@ -59,7 +59,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
-  protected static override readonly speaks = [widgetStrings, recorderStrings];
+  protected static override readonly wordTables = [recorderWords];
 
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
@@ -120,8 +120,8 @@ export class ContributionRecorderElement extends OpenCallWidget {
     super.disconnectedCallback();
   }
 
-  get #strings(): RecorderStrings {
-    return this.settings.words(recorderStrings);
+  get #words(): RecorderWords {
+    return this.settings.words(recorderWords);
   }
 
   /** What this recorder records: the kind asked for, else video when possible, else audio. */
@@ -152,7 +152,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   }
 
   #problemText(): string {
-    const e = this.#strings.errors;
+    const e = this.#words.errors;
     const problem = this.problem ?? 'failed';
     if (problem === 'noDevice') return e.noDevice(this.#mediaKind);
     // The call could not be loaded: the list's words for why (unreachable, not found…).
@@ -193,11 +193,11 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.secondsToGo = Math.max(0, Math.round(this.countdown));
     if (this.secondsToGo === 0) return this.#startRecording();
     this.phase = 'countdown';
-    this.announcement = this.#strings.countdown(this.settings.formats.count(this.secondsToGo));
+    this.announcement = this.#words.countdown(this.settings.formats.count(this.secondsToGo));
     this.#ticking = setInterval(() => {
       this.secondsToGo--;
       if (this.secondsToGo > 0) {
-        this.announcement = this.#strings.countdown(this.settings.formats.count(this.secondsToGo));
+        this.announcement = this.#words.countdown(this.settings.formats.count(this.secondsToGo));
         return;
       }
       clearInterval(this.#ticking);
@@ -238,7 +238,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.elapsedMs = 0;
     this.#limitHit = false;
     this.phase = 'recording';
-    this.announcement = this.#strings.state.recording;
+    this.announcement = this.#words.state.recording;
     this.#ticking = setInterval(() => this.#tick(), 250);
     void this.updateComplete.then(() => this.#focusOn('.stop'));
   }
@@ -259,7 +259,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.#recorder.pause();
     this.#recordedBefore += performance.now() - this.#recordingSince;
     this.phase = 'paused';
-    this.announcement = this.#strings.state.paused;
+    this.announcement = this.#words.state.paused;
   }
 
   #resume(): void {
@@ -267,7 +267,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.#recorder.resume();
     this.#recordingSince = performance.now();
     this.phase = 'recording';
-    this.announcement = this.#strings.state.recording;
+    this.announcement = this.#words.state.recording;
   }
 
   #stop(): void {
@@ -281,7 +281,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
     this.#release();
     this.#takeUrl = URL.createObjectURL(take.toFile());
     this.phase = 'stopped';
-    this.announcement = this.#limitHit ? this.#strings.limitReached : this.#strings.state.stopped;
+    this.announcement = this.#limitHit ? this.#words.limitReached : this.#words.state.stopped;
     void this.updateComplete.then(() => this.#focusOn('.use'));
   }
 
@@ -312,7 +312,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
   // ——— rendering ———
 
   #renderControls(): TemplateResult | typeof nothing {
-    const s = this.#strings;
+    const s = this.#words;
     const kind = this.#mediaKind;
     const max = this.#maxSeconds;
     const elapsed = html`<p class="elapsed" part="status">
@@ -361,7 +361,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
 
   protected override render() {
     const call = this.shownCall;
-    const s = this.#strings;
+    const s = this.#words;
     let body: TemplateResult | typeof nothing = nothing;
     if (this.phase === 'loading') body = html`<p class="loading">${s.loading}</p>`;
     else if (this.phase === 'failed')
@@ -387,16 +387,7 @@ export class ContributionRecorderElement extends OpenCallWidget {
       aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${
-        call
-          ? html`<div class="prompt" part="prompt">
-              <p class="prompt-label">${s.promptLabel}</p>
-              <p class="prompt-title">${call.title}</p>
-              <p class="prompt-summary">${call.summary}</p>
-            </div>`
-          : nothing
-      }
-      ${body}
+      ${call ? prompt(call, s) : nothing} ${body}
     </section>`;
   }
 }

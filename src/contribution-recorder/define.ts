@@ -1,5 +1,5 @@
-import { define } from '../define.js';
-import '../config/define.js';
+import { define } from '../core/define.js';
+import '../open-call-config/define.js';
 import { ContributionRecorderElement } from './contribution-recorder.js';
 
 define('contribution-recorder', ContributionRecorderElement);

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Formats } from '../i18n/format.js';
-import type { RecorderStrings } from '../i18n/index.js';
+import type { Call } from '../api/types.js';
+import type { Formats } from '../core/format.js';
+import type { RecorderWords } from './words/words.js';
 import type { FileUpload } from '../upload/file-upload.js';
 import type { DeviceProblem, MediaController } from './media-controller.js';
 
@@ -14,7 +15,7 @@ export const clock = (ms: number) => {
 };
 
 /** Where the take's upload is: sent while recording, sending, sent, or waiting for the network. */
-export function uploadStatus(upload: FileUpload, recording: boolean, s: RecorderStrings, formats: Formats): TemplateResult {
+export function uploadStatus(upload: FileUpload, recording: boolean, s: RecorderWords, formats: Formats): TemplateResult {
   let text: string;
   if (upload.state === 'offline') text = s.waitingForNetwork;
   else if (upload.state === 'done') text = s.sent;
@@ -26,7 +27,7 @@ export function uploadStatus(upload: FileUpload, recording: boolean, s: Recorder
 /** A menu of microphones (and cameras), once the browser has named them. */
 export function deviceChoice(
   media: MediaController,
-  s: RecorderStrings,
+  s: RecorderWords,
   choose: (kind: 'audio' | 'video', deviceId: string) => void,
 ): TemplateResult {
   const select = (kind: 'audio' | 'video', label: string) => {
@@ -48,7 +49,7 @@ export function deviceChoice(
 }
 
 /** The camera's preview (for video) and the microphone's level, while the devices are on. */
-export function livePreview(stream: MediaStream, video: boolean, s: RecorderStrings): TemplateResult {
+export function livePreview(stream: MediaStream, video: boolean, s: RecorderWords): TemplateResult {
   return html`${
       video
         ? html`<video
@@ -76,7 +77,7 @@ export function takePlayer(url: string, video: boolean, label: string): Template
 }
 
 /** Why recording is not possible, what to do instead, and Try again where trying again can help. */
-export function problemBox(text: string, problem: Problem | undefined, s: RecorderStrings, tryAgain: () => void): TemplateResult {
+export function problemBox(text: string, problem: Problem | undefined, s: RecorderWords, tryAgain: () => void): TemplateResult {
   return html`<div class="problem" part="error" role="alert">
     <p>${text}</p>
     ${problem === 'load' ? nothing : html`<p>${s.errors.fallback}</p>`}
@@ -85,5 +86,14 @@ export function problemBox(text: string, problem: Problem | undefined, s: Record
         ? nothing
         : html`<button type="button" class="try-again" @click=${tryAgain}>${s.errors.tryAgain}</button>`
     }
+  </div>`;
+}
+
+/** What the call asks, shown throughout, so the visitor knows what to say. */
+export function prompt(call: Call, s: RecorderWords): TemplateResult {
+  return html`<div class="prompt" part="prompt">
+    <p class="prompt-label">${s.promptLabel}</p>
+    <p class="prompt-title">${call.title}</p>
+    <p class="prompt-summary">${call.summary}</p>
   </div>`;
 }

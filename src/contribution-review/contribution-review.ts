@@ -3,10 +3,10 @@ import { contributionStatuses, exportCall, listReceived, reviewContribution, typ
 import { BackendError } from '../api/request.js';
 import { listCalls } from '../api/source.js';
 import type { Call, Contribution, ContributionStatus } from '../api/types.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { emit } from '../events.js';
-import { describeFailure, MissingBackend, type Failure } from '../i18n/failure.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import { PendingDecisions, type Decision } from './decisions.js';
 import { renderReviewItem } from './parts.js';
 import { styles } from './styles.js';
@@ -78,7 +78,7 @@ export class ContributionReviewElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
-  protected static override readonly speaks = [reviewWords];
+  protected static override readonly wordTables = [reviewWords];
 
   /** Review this call's contributions (its id); the filter starts on it. */
   declare call: string | undefined;

@@ -1,5 +1,5 @@
-import { define } from '../define.js';
-import '../config/define.js';
+import { define } from '../core/define.js';
+import '../open-call-config/define.js';
 import { ContributionReviewElement } from './contribution-review.js';
 
 define('contribution-review', ContributionReviewElement);

@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Call, Contribution } from '../api/types.js';
 import { mediaOf } from '../contribution-gallery/parts.js';
-import { heading } from '../heading.js';
-import type { Formats } from '../i18n/format.js';
+import { heading } from '../core/heading.js';
+import type { Formats } from '../core/format.js';
 import type { Decision } from './decisions.js';
 import type { ReviewWords } from './words/index.js';
 

@@ -4,10 +4,10 @@ import { BackendError } from '../api/request.js';
 import { getCall } from '../api/source.js';
 import { submitContribution } from '../api/submit.js';
 import type { Call, ContributionReceipt } from '../api/types.js';
-import type { SettingsController } from '../config/settings.js';
-import { emit } from '../events.js';
-import { describeFailure, MissingBackend } from '../i18n/failure.js';
-import type { UploaderStrings } from '../i18n/index.js';
+import type { SettingsController } from '../core/settings.js';
+import { emit } from '../core/events.js';
+import { describeFailure, MissingBackend } from '../core/failure.js';
+import type { UploaderWords } from './words/words.js';
 import type { UploadsController } from '../upload/uploads-controller.js';
 import { checkAnswer, fitToCall, type AnswerErrors, type AnswerField, type AnswerValues } from './checks.js';
 import { contributionRequest, fieldOrder, refusalOf } from './submission.js';
@@ -17,7 +17,7 @@ type Form = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 export interface AnswerOptions {
   settings: SettingsController;
   uploads: UploadsController;
-  words(): UploaderStrings;
+  words(): UploaderWords;
   /** The call being answered. */
   call(): Call | undefined;
   /** The call again, with terms that changed while the visitor was answering. */

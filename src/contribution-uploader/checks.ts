@@ -1,8 +1,8 @@
 import { acceptsType, characterCount } from '../api/accepts.js';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
-import type { Formats } from '../i18n/format.js';
-import type { Strings, UploaderStrings } from '../i18n/index.js';
-import { primaryLanguage } from '../i18n/table.js';
+import type { Formats } from '../core/format.js';
+import type { UploaderWords } from './words/words.js';
+import { primaryLanguage } from '../core/words.js';
 
 /** The fields a visitor fills in; kept as typed through every error. */
 export interface AnswerValues {
@@ -36,7 +36,7 @@ export function acceptAttribute(call: Call): string {
 }
 
 /** The call's media kinds in words: "audio or video". */
-export function mediaKindWords(call: Call, words: UploaderStrings, formats: Formats): string {
+export function mediaKindWords(call: Call, words: UploaderWords, formats: Formats): string {
   const kinds = [...new Set(call.accepts.filter((a) => a.kind !== 'text').map((a) => words.kindNoun[a.kind]))];
   return formats.list(kinds, 'disjunction');
 }
@@ -49,7 +49,7 @@ export function checkFile(
   file: File,
   call: Call,
   chosen: { kind: ContributionKind; count: number } | undefined,
-  words: UploaderStrings,
+  words: UploaderWords,
   formats: Formats,
 ): string | undefined {
   const errors = words.errors;
@@ -72,7 +72,7 @@ export function checkAnswer(
   mode: 'text' | 'files',
   call: Call,
   fileCount: number,
-  uploaderWords: UploaderStrings,
+  uploaderWords: UploaderWords,
   formats: Formats,
 ): AnswerErrors {
   const errors: AnswerErrors = {};
@@ -105,15 +105,11 @@ export function fitToCall(call: Call, language: string, uiLang: string): { mode?
 }
 
 /** Why a call takes no contribution now (closed, or not open yet); undefined when it is open. */
-export function closedFor(
-  call: Call,
-  words: UploaderStrings,
-  settings: { formats: Formats; strings: Strings },
-): { message: string } | undefined {
+export function closedFor(call: Call, words: UploaderWords, formats: Formats): { message: string } | undefined {
   if (call.status === 'closed') return { message: words.errors.callClosed };
   if (call.status === 'upcoming')
     return {
-      message: words.errors.callUpcoming(call.opensAt ? settings.formats.date(call.opensAt) : settings.strings.status.upcoming),
+      message: words.errors.callUpcoming(call.opensAt ? formats.date(call.opensAt) : words.opensSoon),
     };
   return undefined;
 }

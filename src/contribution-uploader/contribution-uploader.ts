@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checked } from '../api/request.js';
 import type { Call, PublishedContribution } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
-import { CallTask } from '../config/call-task.js';
-import { OpenCallWidget } from '../config/open-call-widget.js';
-import { passedOn, shareSettings } from '../config/share.js';
-import { emit } from '../events.js';
-import { widgetStrings, type UploaderStrings } from '../i18n/index.js';
-import { uploaderStrings } from '../i18n/uploader.js';
-import { themeClass, tokens } from '../styles/tokens.js';
+import { CallTask } from '../core/call-task.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { settingsToShare, shareSettings } from '../open-call-config/share.js';
+import { emit } from '../core/events.js';
+import { type UploaderWords } from './words/words.js';
+import { uploaderWords } from './words/words.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { FileUpload } from '../upload/file-upload.js';
 import { UploadsController, type ChosenUpload } from '../upload/uploads-controller.js';
 import { Answer } from './answer.js';
@@ -78,7 +78,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   };
 
   static override styles = [tokens, styles];
-  protected static override readonly speaks = [widgetStrings, uploaderStrings];
+  protected static override readonly wordTables = [uploaderWords];
 
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
@@ -138,7 +138,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   constructor() {
     super();
     // The recorder inside the form uploads, speaks and looks as the form does.
-    shareSettings(this, () => passedOn(this.settings));
+    shareSettings(this, () => settingsToShare(this.settings));
     this.headingLevel = 2;
     this.dragging = false;
   }
@@ -154,15 +154,16 @@ export class ContributionUploaderElement extends OpenCallWidget {
     }
   }
 
-  get #words(): UploaderStrings {
-    return this.settings.words(uploaderStrings);
+  get #words(): UploaderWords {
+    return this.settings.words(uploaderWords);
   }
 
   /** A call arrived: the answer fits it, and takes kept for it from an earlier visit are offered. */
   #show(call: Call): void {
     this.shownCall = call;
     this.#answer.fit(call);
-    if (!closedFor(call, this.#words, this.settings)) void this.#recordings.findUnsent(call, () => this.shownCall === call);
+    if (!closedFor(call, this.#words, this.settings.formats))
+      void this.#recordings.findUnsent(call, () => this.shownCall === call);
   }
 
   get #callId(): string {
@@ -293,11 +294,11 @@ export class ContributionUploaderElement extends OpenCallWidget {
     const failure = this.#callTask.failure;
     if (!call && failure) {
       const message = `${words.errors.loadFailed} ${failure.message}`.trim();
-      return unavailableMessage({ ...failure, message }, this.settings.strings, () => void this.#callTask.run());
+      return unavailableMessage({ ...failure, message }, this.#words, () => void this.#callTask.run());
     }
     if (!call) return html`<p class="loading" aria-busy="true">${words.loading}</p>`;
-    const closed = closedFor(call, words, this.settings);
-    if (closed) return unavailableMessage(closed, this.settings.strings);
+    const closed = closedFor(call, words, this.settings.formats);
+    if (closed) return unavailableMessage(closed, this.#words);
     if (this.#answer.phase !== 'done') return this.#renderForm(call);
     return thanks(call, this.#answer.receipt, {
       words,

@@ -1,5 +1,5 @@
-import { define } from '../define.js';
-import '../config/define.js';
+import { define } from '../core/define.js';
+import '../open-call-config/define.js';
 import { ContributionUploaderElement } from './contribution-uploader.js';
 
 define('contribution-uploader', ContributionUploaderElement);

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
-import type { Formats } from '../i18n/format.js';
-import type { UploaderStrings } from '../i18n/index.js';
-import { loadOnce } from '../load.js';
+import type { Formats } from '../core/format.js';
+import type { UploaderWords } from './words/words.js';
+import { loadOnce } from '../core/load.js';
 import { canRecord, recordableKinds } from '../record/formats.js';
 import { mayHaveKeptTakes } from '../record/kept.js';
 import type { FileUpload } from '../upload/file-upload.js';
@@ -16,7 +16,7 @@ export type RecordingForm = ReactiveControllerHost & { readonly renderRoot: HTML
 
 export interface RecorderSlotOptions {
   uploads: UploadsController;
-  words(): UploaderStrings;
+  words(): UploaderWords;
   formats(): Formats;
   /** A take's upload, to join the files when the call takes it. */
   adopt(upload: FileUpload): void;
@@ -69,12 +69,7 @@ export class RecorderSlot {
     this.code = 'ready';
     this.#form.requestUpdate();
     await this.#form.updateComplete;
-    // Focus on the recorder's first step (turning the microphone on), once it shows it.
-    const recorder = this.#form.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
-      'contribution-recorder',
-    );
-    await recorder?.updateComplete;
-    (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
+    await recordings.focusRecorder();
   }
 
   #close(): void {

@@ -1,6 +1,6 @@
 import { BackendError } from '../api/request.js';
 import type { Call, ContributionKind, ContributionRequest } from '../api/types.js';
-import type { UploaderStrings } from '../i18n/index.js';
+import type { UploaderWords } from './words/words.js';
 import type { AnswerField, AnswerValues } from './checks.js';
 
 /** The order in which fields appear, so that focus goes to the first one in error. */
@@ -47,7 +47,7 @@ export function contributionRequest(
 export type Refusal = { field: 'form'; message: string } | { field: AnswerField; message: string; termsOutdated?: true };
 
 /** Maps a failed submission (a problem+json refusal, a network failure…) onto the form. */
-export function refusalOf(error: unknown, words: UploaderStrings['errors']): Refusal {
+export function refusalOf(error: unknown, words: UploaderWords['errors']): Refusal {
   if (!(error instanceof BackendError)) return { field: 'form', message: words.submitFailed };
   if (error.kind === 'unreachable' || error.kind === 'timeout') return { field: 'form', message: words.submitUnreachable };
   const problem = error.problem;

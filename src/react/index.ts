@@ -6,8 +6,8 @@ import { createComponent, type EventName } from '@lit/react';
 import React from 'react';
 import { CallForContributionsElement } from '../call-for-contributions/call-for-contributions.js';
 import '../call-for-contributions/define.js';
-import { OpenCallConfigElement } from '../config/open-call-config.js';
-import '../config/define.js';
+import { OpenCallConfigElement } from '../open-call-config/open-call-config.js';
+import '../open-call-config/define.js';
 import { ContributionUploaderElement } from '../contribution-uploader/contribution-uploader.js';
 import '../contribution-uploader/define.js';
 import { ContributionRecorderElement } from '../contribution-recorder/contribution-recorder.js';
@@ -16,7 +16,7 @@ import { ContributionGalleryElement } from '../contribution-gallery/contribution
 import '../contribution-gallery/define.js';
 import { ContributionReviewElement } from '../contribution-review/contribution-review.js';
 import '../contribution-review/define.js';
-import type { OpenCallEventMap } from '../events.js';
+import type { OpenCallEventMap } from '../core/events.js';
 
 /** A widget's event name, typed so that its React handler gets the event's detail. */
 const on = <K extends keyof OpenCallEventMap>(type: K) => type as EventName<CustomEvent<OpenCallEventMap[K]>>;

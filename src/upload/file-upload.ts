@@ -1,7 +1,7 @@
 import type { HttpRequest, Upload as TusUpload } from 'tus-js-client';
 import { parseProblem } from '../api/validate.js';
-import type { Take } from '../record/take.js';
-import { loadOnce } from '../load.js';
+import type { Take } from '../record/takes/take.js';
+import { loadOnce } from '../core/load.js';
 import type { ResumeStore } from './resume-store.js';
 
 /** Where one file is: state changes are what the UI shows and announces. */

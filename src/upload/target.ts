@@ -1,5 +1,5 @@
 import type { Call } from '../api/types.js';
-import type { SettingsController } from '../config/settings.js';
+import type { SettingsController } from '../core/settings.js';
 
 /**
  * Where a call's files go, with the headers and the only origins they may be sent to: the

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Call, ContributionKind } from '../api/types.js';
-import type { SettingsController } from '../config/settings.js';
-import type { Take } from '../record/take.js';
+import type { SettingsController } from '../core/settings.js';
+import type { Take } from '../record/takes/take.js';
 import { FileUpload } from './file-upload.js';
 import { resumeStore } from './resume-store.js';
 import { uploadTarget } from './target.js';

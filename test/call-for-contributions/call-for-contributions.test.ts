@@ -4,11 +4,9 @@ import '../../src/call-for-contributions/define.js';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { CallSource } from '../../src/api/source.js';
 import type { Call, CallPage } from '../../src/api/types.js';
-import type { CallSelectDetail, CallsLoadDetail } from '../../src/events.js';
+import type { CallSelectDetail, CallsLoadDetail } from '../../src/core/events.js';
 import { backend, backendRequests, storedContributions } from '../harness/backend.js';
 import {
-  $,
-  $$,
   deepActiveElement,
   expectCancelsOnChangeAndRemoval,
   expectFocusOn,
@@ -18,12 +16,14 @@ import {
   until,
   words,
 } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
+import { formOf } from '../harness/uploader.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
 afterEach(() => fixtureCleanup());
 
-const titles = (el: Element) => $$(el, '.card .title').map((t) => words(t));
+const titles = (el: Element) => listOf(el).titles;
 
 async function widget(template: ReturnType<typeof html>): Promise<CallForContributionsElement> {
   const el = await fixture<CallForContributionsElement>(template);
@@ -41,7 +41,7 @@ describe('<call-for-contributions>', () => {
     const loading = await fixture<CallForContributionsElement>(
       html`<call-for-contributions api="/faults/slow/v1"></call-for-contributions>`,
     );
-    expect($(loading, '.loading')).to.exist;
+    expect(listOf(loading).loading).to.exist;
     await expect(loading).to.be.accessible();
     const states = [
       html`<call-for-contributions api=${api} campaign="no-such-campaign"></call-for-contributions>`,
@@ -68,29 +68,29 @@ describe('<call-for-contributions>', () => {
     expect(detail.calls.map((c) => c.id)).to.deep.equal(['astronaut-one-liner', 'puisi-voices']);
     expect(detail.hasMore).to.equal(false);
     expect(titles(el)).to.deep.equal(['Write a one-liner for the thinking astronaut', 'Say “puisi” in your own voice']);
-    const puisi = $(el, '[data-call="puisi-voices"]')!;
-    expect(words(puisi.querySelector('.accepts'))).to.contain('Audio, up to 30 seconds, max 50 MB, up to 3 files');
-    expect(words(puisi.querySelector('.accepts'))).to.contain('Video, up to 30 seconds, max 200 MB');
-    expect(puisi.querySelector('time')!.getAttribute('datetime')).to.equal('2027-05-31T15:59:59Z');
-    expect(words(puisi.querySelector('.meta'))).to.match(/closes in \d+ months?/);
-    expect(words(puisi.querySelector('.meta'))).to.contain('Malay');
-    const project = puisi.querySelector<HTMLAnchorElement>('.meta a')!;
+    const puisi = listOf(el).card('puisi-voices');
+    expect(words(puisi.accepts)).to.contain('Audio, up to 30 seconds, max 50 MB, up to 3 files');
+    expect(words(puisi.accepts)).to.contain('Video, up to 30 seconds, max 200 MB');
+    expect(puisi.deadline!.getAttribute('datetime')).to.equal('2027-05-31T15:59:59Z');
+    expect(words(puisi.meta)).to.match(/closes in \d+ months?/);
+    expect(words(puisi.meta)).to.contain('Malay');
+    const project = puisi.projectLink!;
     expect(project.href).to.equal('https://hitrecord.example/this-is-malaysia');
     expect(project.rel).to.equal('noopener noreferrer');
-    const cover = puisi.querySelector<HTMLImageElement>('img.cover')!;
+    const cover = puisi.cover!;
     expect(cover.alt).to.contain('calligraphy');
     expect([cover.width, cover.getAttribute('height'), cover.loading]).to.deep.equal([cover.width, '675', 'lazy']);
-    expect(words($(el, '[role="status"]'))).to.equal('2 calls shown');
+    expect(words(listOf(el).liveRegion)).to.equal('2 calls shown');
   });
 
   it('filters by kind, and by language when lang is set on the element', async () => {
     const audio = await widget(html`<call-for-contributions api=${api} kind="audio" page-size="50"></call-for-contributions>`);
-    const audioCards = $$(audio, '.card');
+    const audioCards = listOf(audio).cards;
     expect(audioCards.length).to.be.greaterThan(3);
-    for (const card of audioCards) expect(words(card.querySelector('.accepts'))).to.contain('Audio');
+    for (const card of audioCards) expect(words(card.accepts)).to.contain('Audio');
 
     const malay = await widget(html`<call-for-contributions api=${api} lang="ms" page-size="50"></call-for-contributions>`);
-    const ids = $$(malay, '.card').map((c) => c.dataset.call);
+    const ids = listOf(malay).cards.map((c) => c.id);
     expect(ids).to.include('puisi-voices');
     expect(ids).not.to.include('project-power-music');
   });
@@ -99,30 +99,30 @@ describe('<call-for-contributions>', () => {
     const el = await widget(
       html`<call-for-contributions api=${api} campaign="create-together" page-size="10"></call-for-contributions>`,
     );
-    expect($$(el, '.card')).to.have.length(10);
+    expect(listOf(el).cards).to.have.length(10);
     let pages = 1;
-    while ($(el, '.load-more')) {
-      const before = $$(el, '.card').length;
-      $(el, '.load-more')!.click();
-      await until(() => $$(el, '.card').length > before, 'the next page did not arrive');
+    while (listOf(el).loadMoreButton) {
+      const before = listOf(el).cards.length;
+      listOf(el).loadMoreButton!.click();
+      await until(() => listOf(el).cards.length > before, 'the next page did not arrive');
       pages++;
       await el.updateComplete;
-      expectFocusOn($$(el, '.card')[before]);
+      expectFocusOn(listOf(el).cards[before].card);
     }
-    const ids = $$(el, '.card').map((c) => c.dataset.call);
+    const ids = listOf(el).cards.map((c) => c.id);
     expect(ids.length).to.be.at.least(30);
     expect(new Set(ids).size).to.equal(ids.length);
     expect(pages).to.equal(Math.ceil(ids.length / 10));
-    expect(words($(el, '[role="status"]'))).to.equal(`${ids.length} calls shown`);
+    expect(words(listOf(el).liveRegion)).to.equal(`${ids.length} calls shown`);
   });
 
   it('shows one whole call for reading, with its description rendered from limited Markdown', async () => {
     const el = await widget(
       html`<call-for-contributions api=${api} call="puisi-voices" heading-level="3"></call-for-contributions>`,
     );
-    expect($$(el, '.card')).to.have.length(1);
-    expect($(el, 'h3.title')!.textContent).to.equal('Say “puisi” in your own voice');
-    const description = $(el, '.description')!;
+    expect(listOf(el).cards).to.have.length(1);
+    expect(listOf(el).card().title!.textContent).to.equal('Say “puisi” in your own voice');
+    const description = listOf(el).card().description!;
     expect(description.querySelector('strong')!.textContent).to.equal('puisi');
     expect(description.querySelector('em')!.textContent).to.equal('This Is Malaysia');
     expect(description.querySelectorAll('li')).to.have.length(3);
@@ -130,12 +130,12 @@ describe('<call-for-contributions>', () => {
 
   it("formats a list's collapsed descriptions once the list shows, and opens them from the keyboard", async () => {
     const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
-    const details = $<HTMLDetailsElement>(el, '[data-call="puisi-voices"] details.description')!;
+    const details = listOf(el).card('puisi-voices').description as HTMLDetailsElement;
     // The list does not wait for the Markdown code: it arrives after, and the text is readable meanwhile.
     await until(() => details.querySelector('strong'));
-    expect(details.querySelector('.plain')).to.equal(null);
+    expect(listOf(el).card('puisi-voices').plainDescription).to.equal(null);
     expect(details.querySelector('em')!.textContent).to.equal('This Is Malaysia');
-    details.querySelector('summary')!.focus();
+    listOf(el).card('puisi-voices').descriptionToggle!.focus();
     await sendKeys({ press: 'Enter' });
     expect(details.open).to.equal(true);
     expect(details.querySelectorAll('li')).to.have.length(3);
@@ -152,7 +152,7 @@ describe('<call-for-contributions>', () => {
     );
     const [loading, loaded] = wrapper.querySelectorAll('call-for-contributions');
     await settled(loaded);
-    await until(() => $<HTMLImageElement>(loaded, 'img.cover')?.complete);
+    await until(() => listOf(loaded).card().cover?.complete);
     const reserved = loading.getBoundingClientRect().height;
     const final = loaded.getBoundingClientRect().height;
     expect(reserved / final).to.be.within(0.8, 1.2);
@@ -160,14 +160,14 @@ describe('<call-for-contributions>', () => {
 
   it('marks closed and upcoming calls, and offers no way to answer them', async () => {
     const closed = await widget(html`<call-for-contributions api=${api} call="thank-you-notes-2025"></call-for-contributions>`);
-    expect(words($(closed, '.status'))).to.equal('Closed');
-    expect($(closed, '.contribute')).to.equal(null);
-    expect(words($(closed, '.not-answerable'))).to.contain('has closed');
-    expect(words($(closed, '.meta'))).to.match(/closed (last year|\d+ (months?|years?) ago)/);
+    expect(words(listOf(closed).card().status)).to.equal('Closed');
+    expect(listOf(closed).card().contributeButton).to.equal(null);
+    expect(words(listOf(closed).card().notAnswerable)).to.contain('has closed');
+    expect(words(listOf(closed).card().meta)).to.match(/closed (last year|\d+ (months?|years?) ago)/);
     const upcoming = await widget(html`<call-for-contributions api=${api} status="upcoming"></call-for-contributions>`);
-    expect(words($(upcoming, '.status'))).to.equal('Opening soon');
-    expect(words($(upcoming, '.meta'))).to.match(/opens (in|next)/);
-    expect($(upcoming, '.contribute')).to.equal(null);
+    expect(words(listOf(upcoming).card().status)).to.equal('Opening soon');
+    expect(words(listOf(upcoming).card().meta)).to.match(/opens (in|next)/);
+    expect(listOf(upcoming).card().contributeButton).to.equal(null);
   });
 
   it('makes one request when two widgets on a page ask for the same calls (counted at the server)', async () => {
@@ -185,44 +185,35 @@ describe('<call-for-contributions>', () => {
 
   it('opens the answer region in place for the chosen call, and sends call-select', async () => {
     const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
-    setTimeout(() => $(el, '[data-call="astronaut-one-liner"] .contribute')!.click());
+    setTimeout(() => listOf(el).card('astronaut-one-liner').contribute());
     const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
     expect(detail.call.id).to.equal('astronaut-one-liner');
     // The answer form's module loads on the first Contribute.
-    await until(() => $(el, '[data-call="astronaut-one-liner"] .answer'), 'the answer region did not open');
-    const answer = $(el, '[data-call="astronaut-one-liner"] .answer');
+    await until(() => listOf(el).card('astronaut-one-liner').answer, 'the answer region did not open');
+    const answer = listOf(el).card('astronaut-one-liner').answer;
     expect(answer).to.exist;
-    expectFocusOn(answer?.querySelector('.answer-heading'));
-    expect(shadow(el).querySelectorAll('.answer')).to.have.length(1);
+    expectFocusOn(listOf(el).answerHeading);
+    expect(answer?.contains(listOf(el).answerHeading ?? null)).to.equal(true);
+    expect(listOf(el).answers).to.have.length(1);
   });
 
   it('answers a call in place: the contribution reaches the backend and the count goes up', async () => {
     const list = await widget(
       html`<call-for-contributions api=${api} campaign="create-together" kind="text" page-size="2"></call-for-contributions>`,
     );
-    const card = $(list, '.card')!;
-    const id = card.dataset.call!;
-    const before = words(card.querySelector('.count'));
-    card.querySelector<HTMLElement>('.contribute')!.click();
-    await until(
-      () => card.querySelector('contribution-uploader')?.shadowRoot?.querySelector('form'),
-      'the answer form did not open',
-    );
-    const form = card.querySelector('contribution-uploader')!;
-    const set = (selector: string, value: string) => {
-      const input = form.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    };
-    set('#text', 'A kettle, and my grandmother humming.');
-    set('#creditName', 'Lina');
-    form.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
-    form.shadowRoot!.querySelector<HTMLElement>('.submit')!.click();
-    await until(() => form.shadowRoot!.querySelector('.thanks'), 'no thank-you');
+    const card = listOf(list).card();
+    const id = card.id;
+    const before = words(card.count);
+    card.contribute();
+    await until(() => card.form && formOf(card.form).form, 'the answer form did not open');
+    const form = formOf(card.form!);
+    form.fill({ text: 'A kettle, and my grandmother humming.', creditName: 'Lina', consent: true });
+    form.submitButton!.click();
+    await until(() => form.thanks, 'no thank-you');
     const stored = await storedContributions();
     expect(stored.some((c) => c.callId === id && c.text === 'A kettle, and my grandmother humming.')).to.equal(true);
     const n = Number(/\d+/.exec(before)![0]);
-    expect(words(card.querySelector('.count'))).to.equal(`${n + 1} contribution${n + 1 === 1 ? '' : 's'}`);
+    expect(words(card.count)).to.equal(`${n + 1} contribution${n + 1 === 1 ? '' : 's'}`);
   });
 
   it('sends the answer to the backend the list uses, even inside a config that names another source', async () => {
@@ -239,20 +230,12 @@ describe('<call-for-contributions>', () => {
     );
     const list = wrapper.querySelector('call-for-contributions')!;
     await settled(list);
-    $(list, '.contribute')!.click();
-    await until(() => $(list, 'contribution-uploader')?.shadowRoot?.querySelector('form'), 'the answer form did not open');
-    const form = $(list, 'contribution-uploader')!.shadowRoot!;
-    for (const [selector, value] of [
-      ['#text', 'Thank you to the bus driver who waited.'],
-      ['#creditName', 'Ravi'],
-    ]) {
-      const input = form.querySelector<HTMLInputElement>(selector)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    }
-    form.querySelector<HTMLInputElement>('#consent')!.click();
-    form.querySelector<HTMLElement>('.submit')!.click();
-    await until(() => form.querySelector('.thanks'), 'no thank-you');
+    listOf(list).card().contribute();
+    await until(() => listOf(list).answerForm && formOf(listOf(list).answerForm!).form, 'the answer form did not open');
+    const form = formOf(listOf(list).answerForm!);
+    form.fill({ text: 'Thank you to the bus driver who waited.', creditName: 'Ravi', consent: true });
+    form.submitButton!.click();
+    await until(() => form.thanks, 'no thank-you');
     expect(calledOther).to.deep.equal([]);
     expect((await storedContributions()).some((c) => c.text === 'Thank you to the bus driver who waited.')).to.equal(true);
   });
@@ -260,35 +243,36 @@ describe('<call-for-contributions>', () => {
   it('leaves the answer to the page when call-select is cancelled', async () => {
     const el = await widget(html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`);
     el.addEventListener('call-select', (e) => e.preventDefault());
-    $(el, '.contribute')!.click();
+    listOf(el).card().contributeButton!.click();
     await el.updateComplete;
-    expect($(el, '.answer')).to.equal(null);
+    expect(listOf(el).answer).to.equal(null);
   });
 
   it('can be used from the keyboard alone: reach a call, open its answer, close it, load more', async () => {
     const el = await widget(
       html`<call-for-contributions api=${api} campaign="create-together" page-size="2"></call-for-contributions>`,
     );
-    const firstContribute = $(el, '.contribute')!;
+    const firstContribute = listOf(el).card().contributeButton!;
     // From the start of the page: the project link, "About this call", then Contribute.
-    for (const expected of ['.meta a', 'summary', '.contribute']) {
+    const first = listOf(el).card();
+    for (const expected of [first.projectLink, first.descriptionToggle, first.contributeButton]) {
       await sendKeys({ press: 'Tab' });
-      expectFocusOn($(el, `.card ${expected}`));
+      expectFocusOn(expected);
     }
     expectFocusOn(firstContribute);
     await sendKeys({ press: 'Enter' });
     await until(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
-    const close = $(el, '.answer .close')!;
+    const close = listOf(el).closeAnswerButton!;
     await tabTo(close);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect($(el, '.answer')).to.equal(null);
-    expectFocusOn($(el, '.contribute'));
-    const loadMore = $(el, '.load-more')!;
+    expect(listOf(el).answer).to.equal(null);
+    expectFocusOn(listOf(el).card().contributeButton);
+    const loadMore = listOf(el).loadMoreButton!;
     await tabTo(loadMore);
     await sendKeys({ press: 'Enter' });
-    await until(() => $$(el, '.card').length === 4);
-    expectFocusOn($$(el, '.card')[2]);
+    await until(() => listOf(el).cards.length === 4);
+    expectFocusOn(listOf(el).cards[2].card);
   });
 
   it('speaks Malay when an ancestor says lang="ms", without filtering the calls by it', async () => {
@@ -299,30 +283,11 @@ describe('<call-for-contributions>', () => {
     );
     const el = wrapper.querySelector('call-for-contributions')!;
     await settled(el);
-    expect(words($(el, '.contribute'))).to.match(/^Sumbang/);
-    expect(words($(el, '.meta'))).to.contain('Tarikh tutup');
-    expect(words($(el, '.meta'))).to.match(/ditutup dalam \d+ bulan/);
-    expect(words($(el, '[role="status"]'))).to.equal('3 panggilan dipaparkan');
-    expect($$(el, '.card').map((c) => c.dataset.call)).to.include('creative-process');
-  });
-
-  it('takes api, lang and theme from <open-call-config>, and lets its own attributes win', async () => {
-    const wrapper = await fixture(
-      html`<open-call-config api=${api} lang="ms" theme="dark">
-        <call-for-contributions campaign="this-is-malaysia"></call-for-contributions>
-        <call-for-contributions campaign="this-is-malaysia" lang="en" theme="light"></call-for-contributions>
-      </open-call-config>`,
-    );
-    const [inherits, overrides] = wrapper.querySelectorAll('call-for-contributions');
-    await Promise.all([settled(inherits), settled(overrides)]);
-    expect(words($(inherits, '.contribute'))).to.match(/^Sumbang/);
-    expect($(inherits, '.root')!.classList.contains('dark')).to.equal(true);
-    // The dark fallbacks apply: light text on a dark card.
-    expect(getComputedStyle($(inherits, '.card')!).backgroundColor).to.equal('rgb(31, 32, 35)');
-    expect(getComputedStyle($(inherits, '.root')!).color).to.equal('rgb(236, 236, 241)');
-    expect(words($(overrides, '.contribute'))).to.match(/^Contribute/);
-    expect($(overrides, '.root')!.classList.contains('light')).to.equal(true);
-    expect(getComputedStyle($(overrides, '.card')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(words(listOf(el).card().contributeButton)).to.match(/^Sumbang/);
+    expect(words(listOf(el).card().meta)).to.contain('Tarikh tutup');
+    expect(words(listOf(el).card().meta)).to.match(/ditutup dalam \d+ bulan/);
+    expect(words(listOf(el).liveRegion)).to.equal('3 panggilan dipaparkan');
+    expect(listOf(el).cards.map((c) => c.id)).to.include('creative-process');
   });
 
   it('shows calls from a site’s own source object, validated like the contract', async () => {
@@ -345,14 +310,14 @@ describe('<call-for-contributions>', () => {
     };
     const el = await widget(html`<call-for-contributions .source=${source}></call-for-contributions>`);
     expect(titles(el)).to.deep.equal(['From our own backend']);
-    expect(words($(el, '.count'))).to.equal('7 contributions');
+    expect(words(listOf(el).card().count)).to.equal('7 contributions');
 
     const broken: CallSource = {
       ...source,
       listCalls: async () => ({ items: [{ ...call, status: 'maybe' }], next: null }) as unknown as CallPage,
     };
     const failed = await widget(html`<call-for-contributions .source=${broken}></call-for-contributions>`);
-    expect(words($(failed, '.message.error'))).to.contain('items[0].status is not one of open, upcoming, closed');
+    expect(words(listOf(failed).errorMessage)).to.contain('items[0].status is not one of open, upcoming, closed');
   });
 
   it('is unharmed by a hostile page stylesheet', async () => {
@@ -365,7 +330,7 @@ describe('<call-for-contributions>', () => {
     document.head.append(hostile);
     try {
       const el = await widget(html`<call-for-contributions api=${api} call="puisi-voices"></call-for-contributions>`);
-      const title = $(el, '.title')!;
+      const title = listOf(el).card().title!;
       const style = getComputedStyle(title);
       expect([style.textTransform, style.letterSpacing, style.textAlign, style.whiteSpace, style.fontStyle]).to.deep.equal([
         'none',
@@ -375,8 +340,8 @@ describe('<call-for-contributions>', () => {
         'normal',
       ]);
       expect(parseFloat(style.lineHeight)).to.be.greaterThan(parseFloat(style.fontSize));
-      expect(getComputedStyle($(el, '.contribute')!).display).not.to.equal('none');
-      expect($(el, 'img.cover')!.getBoundingClientRect().width).to.be.greaterThan(100);
+      expect(getComputedStyle(listOf(el).card().contributeButton!).display).not.to.equal('none');
+      expect(listOf(el).card().cover!.getBoundingClientRect().width).to.be.greaterThan(100);
     } finally {
       hostile.remove();
     }
@@ -435,11 +400,11 @@ describe('<call-for-contributions> facing a broken backend', () => {
       );
       const [broken, healthy] = wrapper.querySelectorAll('call-for-contributions');
       await Promise.all([settled(broken), settled(healthy)]);
-      const error = $(broken, '.message.error')!;
+      const error = listOf(broken).errorMessage!;
       expect(error.getAttribute('role')).to.equal('alert');
       expect(words(error)).to.match(message);
       if (details) expect(words(error)).to.contain(details);
-      expect($(broken, 'button.retry')).to.exist;
+      expect(listOf(broken).retryButton).to.exist;
       expect(titles(healthy)).to.deep.equal(['Music for a song inspired by Project Power']);
     });
   }
@@ -448,9 +413,9 @@ describe('<call-for-contributions> facing a broken backend', () => {
     const el = await fixture<CallForContributionsElement>(
       html`<call-for-contributions api="/faults/slow/v1" timeout="300"></call-for-contributions>`,
     );
-    expect($(el, '.loading')).to.exist;
+    expect(listOf(el).loading).to.exist;
     await settled(el, '.message.error');
-    expect(words($(el, '.message.error'))).to.contain('taking too long');
+    expect(words(listOf(el).errorMessage)).to.contain('taking too long');
   });
 
   it('loads the calls when Retry is pressed after a failure', async () => {
@@ -469,10 +434,10 @@ describe('<call-for-contributions> facing a broken backend', () => {
     console.error = () => undefined;
     try {
       const el = await widget(html`<call-for-contributions .source=${flaky}></call-for-contributions>`);
-      expect($(el, '.message.error')).to.exist;
-      $(el, 'button.retry')!.click();
+      expect(listOf(el).errorMessage).to.exist;
+      listOf(el).retryButton!.click();
       await settled(el, '.list');
-      expect($$(el, '.card')).to.have.length(2);
+      expect(listOf(el).cards).to.have.length(2);
     } finally {
       console.error = error;
     }
@@ -482,14 +447,14 @@ describe('<call-for-contributions> facing a broken backend', () => {
     const list = await widget(html`<call-for-contributions api="/faults/xss/v1"></call-for-contributions>`);
     const single = await widget(html`<call-for-contributions api="/faults/xss/v1" call="hostile-1"></call-for-contributions>`);
     for (const el of [list, single]) {
-      for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
+      for (const { description } of listOf(el).cards) if (description instanceof HTMLDetailsElement) description.open = true;
       const root = shadow(el);
       expect(root.querySelectorAll('script, b, [onerror], [onmouseover]')).to.have.length(0);
       expect(root.querySelectorAll('img')).to.have.length(root.querySelectorAll('img.cover').length);
       for (const a of root.querySelectorAll('a')) expect(a.protocol).to.match(/^https?:$/);
-      expect(words($(el, '.title'))).to.contain('<script>window.__xss=1</script>');
-      expect(words($(el, '.summary'))).to.contain('<img src=x onerror="window.__xss=1">');
-      expect(words($(el, '.description'))).to.contain('click me');
+      expect(words(listOf(el).card().title)).to.contain('<script>window.__xss=1</script>');
+      expect(words(listOf(el).card().summary)).to.contain('<img src=x onerror="window.__xss=1">');
+      expect(words(listOf(el).card().description)).to.contain('click me');
     }
     await new Promise((r) => setTimeout(r, 200));
     expect((window as { __xss?: number }).__xss).to.equal(undefined);

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { renderMarkdown } from '../../src/call-for-contributions/markdown.js';
+import { renderMarkdown } from '../../src/call-for-contributions/once-shown/markdown.js';
 
 const rendered = (source: string) => fixture(html`<div>${renderMarkdown(source)}</div>`);
 

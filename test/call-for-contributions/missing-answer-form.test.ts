@@ -5,13 +5,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { Call } from '../../src/api/types.js';
 import { backend, callFrom } from '../harness/backend.js';
-import { $, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
 import { defineWithout } from '../harness/missing-code.js';
 
 let api: string;
 before(async () => {
   ({ api } = await backend());
-  await defineWithout(['call-for-contributions/answer-form'], 'call-for-contributions/define.ts');
+  await defineWithout(['contribution-uploader/in-list'], 'call-for-contributions/define.ts');
 });
 afterEach(() => fixtureCleanup());
 
@@ -29,12 +30,12 @@ async function list(call: Call): Promise<CallForContributionsElement> {
 const unavailable = 'The answer form could not be loaded. Check your connection, then reload the page.';
 
 /** The link the answer region offers by default, inside its `answer` slot. */
-const pageLink = (el: Element) => $(el, '.answer slot[name="answer"] a');
+const pageLink = (el: Element) => listOf(el).answerFallback?.querySelector('a') ?? null;
 
 describe('<call-for-contributions> without the answer form', () => {
   it("is accessible with the answer region open on the call's own page", async () => {
     const el = await list(await callWithPage('astronaut-one-liner'));
-    $(el, '.contribute')!.click();
+    listOf(el).card().contributeButton!.click();
     await until(() => pageLink(el), 'the answer region did not offer the call’s page');
     await expect(el).to.be.accessible();
   });
@@ -42,23 +43,23 @@ describe('<call-for-contributions> without the answer form', () => {
   it("offers the call's own page in the answer region, and closes it, from the keyboard alone", async () => {
     const call = await callWithPage('astronaut-one-liner');
     const el = await list(call);
-    const contribute = $(el, '.contribute')!;
+    const contribute = listOf(el).card().contributeButton!;
     await tabTo(contribute);
     await sendKeys({ press: 'Enter' });
-    await until(() => deepActiveElement()?.classList.contains('answer-heading'), 'focus did not move to the answer');
-    expect(words($(el, '.answer-heading'))).to.equal(`Answer: ${call.title}`);
-    expect($(el, '.answer contribution-uploader')).to.equal(null);
-    expect(words($(el, '.answer slot[name="answer"] p'))).to.equal(unavailable);
+    await until(() => deepActiveElement() === listOf(el).answerHeading, 'focus did not move to the answer');
+    expect(words(listOf(el).answerHeading)).to.equal(`Answer: ${call.title}`);
+    expect(listOf(el).answerForm).to.equal(null);
+    expect(words(listOf(el).answerFallback?.querySelector('p'))).to.equal(unavailable);
     const link = pageLink(el)!;
     expect(link.getAttribute('href')).to.equal(call.url);
     expect(words(link)).to.equal('Answer this call on the project’s site');
     await sendKeys({ press: 'Tab' });
     expectFocusOn(link);
     await sendKeys({ press: 'Tab' });
-    expectFocusOn($(el, '.answer .close'));
+    expectFocusOn(listOf(el).closeAnswerButton);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.answer') === null, 'the answer region did not close');
-    expectFocusOn($(el, '.contribute'));
+    await until(() => listOf(el).answer === null, 'the answer region did not close');
+    expectFocusOn(listOf(el).card().contributeButton);
   });
 
   it('says the form could not be loaded, in the list’s language, for a call without a page of its own', async () => {
@@ -68,13 +69,13 @@ describe('<call-for-contributions> without the answer form', () => {
       html`<call-for-contributions api=${api} lang="ms" .callData=${call}></call-for-contributions>`,
     );
     await settled(el);
-    $(el, '.contribute')!.click();
-    await until(() => $(el, '.answer'), 'the answer region did not open');
-    expect(words($(el, '.answer-heading'))).to.equal(`Jawab: ${call.title}`);
-    expect(words($(el, '.answer slot[name="answer"]'))).to.equal(
+    listOf(el).card().contributeButton!.click();
+    await until(() => listOf(el).answer, 'the answer region did not open');
+    expect(words(listOf(el).answerHeading)).to.equal(`Jawab: ${call.title}`);
+    expect(words(listOf(el).answerFallback)).to.equal(
       'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
     );
     expect(pageLink(el)).to.equal(null);
-    expect(words($(el, '.answer .close'))).to.equal('Tutup');
+    expect(words(listOf(el).closeAnswerButton)).to.equal('Tutup');
   });
 });

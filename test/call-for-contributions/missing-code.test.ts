@@ -5,18 +5,19 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
-import type { CallSelectDetail } from '../../src/events.js';
+import type { CallSelectDetail } from '../../src/core/events.js';
 import { backend } from '../harness/backend.js';
-import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
 import { defineWithout, recordWarnings } from '../harness/missing-code.js';
 
 let api: string;
 before(async () => {
   ({ api } = await backend());
   await defineWithout(
-    ['call-for-contributions/markdown', 'call-for-contributions/answer-region', 'config/receive', 'i18n/failure-wording'],
+    ['once-shown/markdown', 'once-shown/answer-region', 'open-call-config/receive', 'failure-words/failure-words'],
     'call-for-contributions/define.ts',
-    'config/define.ts',
+    'open-call-config/define.ts',
   );
 });
 afterEach(() => fixtureCleanup());
@@ -38,15 +39,15 @@ describe('<call-for-contributions> without the code it loads later', () => {
     await settled(el);
     await untilGivenUp();
     await expect(el).to.be.accessible();
-    const descriptions = $$(el, 'details.description');
-    expect(descriptions.length).to.be.greaterThan(0);
-    for (const details of descriptions) {
-      const plain = details.querySelector('.plain');
+    const described = listOf(el).cards.filter((card) => card.description);
+    expect(described.length).to.be.greaterThan(0);
+    for (const card of described) {
+      const plain = card.plainDescription;
       expect(plain, 'a description is missing').to.exist;
       expect(plain!.textContent!.trim()).not.to.equal('');
     }
     // The Markdown source stays as written: words and marks, never markup.
-    const puisi = $(el, '[data-call="puisi-voices"] .plain')!;
+    const puisi = listOf(el).card('puisi-voices').plainDescription!;
     expect(puisi.textContent).to.include('**puisi**');
     expect(puisi.querySelector('strong')).to.equal(null);
   });
@@ -57,16 +58,16 @@ describe('<call-for-contributions> without the code it loads later', () => {
     );
     await settled(el);
     await untilGivenUp();
-    const contribute = $(el, '.contribute')!;
+    const contribute = listOf(el).card().contributeButton!;
     await tabTo(contribute);
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const { detail } = (await oneEvent(el, 'call-select')) as CustomEvent<CallSelectDetail>;
     expect(detail.call.id).to.equal('astronaut-one-liner');
-    await until(() => $(el, '.card .message.error'), 'the card did not say why nothing opened');
-    const notice = $(el, '.card .message.error')!;
+    await until(() => listOf(el).card().errorMessage, 'the card did not say why nothing opened');
+    const notice = listOf(el).card().errorMessage!;
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(words(notice)).to.equal('The answer form could not be loaded. Check your connection, then reload the page.');
-    expect($(el, '.answer')).to.equal(null);
+    expect(listOf(el).answer).to.equal(null);
     // Contribute stays, with focus on it: the visitor can try again, or reload.
     expectFocusOn(contribute);
     await expect(el).to.be.accessible();
@@ -79,10 +80,10 @@ describe('<call-for-contributions> without the code it loads later', () => {
       ></open-call-config>`,
     );
     const el = config.querySelector<CallForContributionsElement>('call-for-contributions')!;
-    await until(() => $$(el, '.card .title').length === 2, 'the list did not show its calls');
+    await until(() => listOf(el).titles.length === 2, 'the list did not show its calls');
     // The config's theme never arrived: the system's applies. Its lang attribute still does, as any element's does.
-    expect($(el, '.root')!.classList.contains('auto')).to.equal(true);
-    expect(words($(el, '[role="status"]'))).to.equal('2 panggilan dipaparkan');
+    expect(listOf(el).root!.classList.contains('auto')).to.equal(true);
+    expect(words(listOf(el).liveRegion)).to.equal('2 panggilan dipaparkan');
     expect(logged.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(true);
   });
 
@@ -91,7 +92,7 @@ describe('<call-for-contributions> without the code it loads later', () => {
       html`<call-for-contributions api="/faults/problem/v1"></call-for-contributions>`,
     );
     await settled(el, '.message.error');
-    const error = $(el, '.message.error')!;
+    const error = listOf(el).errorMessage!;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(words(error)).to.equal('The calls could not be loaded Try again');
     expect(

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../demo/server/app.js';
 import { launchChromium } from '../harness/chromium.js';
-import { version } from '../../src/version.js';
+import { version } from '../../src/core/version.js';
 
 const root = resolve(import.meta.dirname, '../../dist/cdn');
 const fileName = 'puisi – Kuala Lumpur ✓.ogg';
@@ -144,7 +144,7 @@ try {
   if (malay.length) problems.push(`an English page downloaded the Malay words: ${malay.join(', ')}`);
   if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
   // The words for failures come with the first failure, and nothing failed here.
-  if (!readdirSync(root).some((name) => name.startsWith('failure-wording-')))
+  if (!readdirSync(root).some((name) => name.startsWith('failure-words-')))
     problems.push('the words for failures are not a file of their own: they come with every page');
   const failureWords = scripts.filter((name) => name.startsWith('failure-'));
   if (failureWords.length) problems.push(`the words for failures came though nothing failed: ${failureWords.join(', ')}`);

@@ -24,7 +24,7 @@ const groupOf = (name: string) =>
     ? 'Lit'
     : /styles/.test(name)
       ? 'styles (CSS)'
-      : /^src\/i18n\//.test(name)
+      : /\/words\/|^src\/core\/(words|format)\.ts$/.test(name)
         ? 'words and formats'
         : 'the widgets’ code';
 

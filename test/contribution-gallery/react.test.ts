@@ -5,7 +5,7 @@ import ReactDOMClient, { type Root } from 'react-dom/client';
 import { forget } from '../../src/api/cache.js';
 import type { ContributionGalleryElement } from '../../src/contribution-gallery/contribution-gallery.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
-import type { ContributionsLoadDetail } from '../../src/events.js';
+import type { ContributionsLoadDetail } from '../../src/core/events.js';
 import { ContributionGallery, ContributionReview } from '../../src/react/index.js';
 import { backend } from '../harness/backend.js';
 import { $, until, words } from '../harness/dom.js';

@@ -4,10 +4,10 @@ import '../../src/contribution-recorder/define.js';
 import '../../src/contribution-uploader/define.js';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
 import type { Call } from '../../src/api/types.js';
-import type { ContributionSubmitDetail } from '../../src/events.js';
-import { takeStore, type StoredTake } from '../../src/record/take-store.js';
+import type { ContributionSubmitDetail } from '../../src/core/events.js';
+import { takeStore, type StoredTake } from '../../src/record/takes/take-store.js';
 import type { ContributionRecorderElement } from '../../src/contribution-recorder/contribution-recorder.js';
-import type { RecordingUseDetail } from '../../src/events.js';
+import type { RecordingUseDetail } from '../../src/core/events.js';
 import {
   backend,
   callFrom,
@@ -18,7 +18,9 @@ import {
   storedContributions,
   storedUpload,
 } from '../harness/backend.js';
-import { $, $$, expectCancelsOnChangeAndRemoval, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
+import { expectCancelsOnChangeAndRemoval, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
+import { recorderOf } from '../harness/recorder.js';
+import { formOf } from '../harness/uploader.js';
 import { bytesPatched, sha256, uploadIdsIn } from '../contribution-uploader/files.js';
 
 let api: string;
@@ -36,20 +38,17 @@ async function puisiWithLimit(seconds: number): Promise<Call> {
 }
 
 async function sendForm(el: ContributionUploaderElement): Promise<ContributionSubmitDetail> {
-  const credit = $<HTMLInputElement>(el, '#creditName')!;
+  const credit = formOf(el).creditField!;
   credit.value = 'Nadia';
   credit.dispatchEvent(new Event('input'));
-  $<HTMLInputElement>(el, '#consent')!.click();
-  setTimeout(() => $(el, '.submit')!.click());
+  formOf(el).consentBox!.click();
+  setTimeout(() => formOf(el).submitButton!.click());
   const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
   return detail;
 }
 
 /** The recorder inside an answer form, once it is open. */
-const recorderIn = (el: Element) =>
-  until(() => $<ContributionRecorderElement>(el, 'contribution-recorder'), 'the recorder opened').then(() =>
-    $<ContributionRecorderElement>(el, 'contribution-recorder')!,
-  );
+const recorderIn = (el: Element) => until(() => formOf(el).recorder, 'the recorder opened').then(() => formOf(el).recorder!);
 
 const recorder = (kind: 'audio' | 'video', extra = html``) =>
   fixture<ContributionRecorderElement>(
@@ -59,25 +58,25 @@ const recorder = (kind: 'audio' | 'video', extra = html``) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function turnOn(el: ContributionRecorderElement): Promise<void> {
-  await until(() => $(el, '.turn-on'), 'the recorder loaded the call');
-  $(el, '.turn-on')!.click();
-  await until(() => $(el, '.record'), 'the devices are on', 15_000);
+  await until(() => recorderOf(el).turnOnButton, 'the recorder loaded the call');
+  recorderOf(el).turnOnButton!.click();
+  await until(() => recorderOf(el).recordButton, 'the devices are on', 15_000);
 }
 
 /** Records for `ms`, checking halfway that bytes already reached the server; returns the take. */
 async function recordFor(el: ContributionRecorderElement, ms: number): Promise<RecordingUseDetail> {
   await backendRequests();
-  $(el, '.record')!.click();
-  await until(() => $(el, '.stop'), 'recording started');
+  recorderOf(el).recordButton!.click();
+  await until(() => recorderOf(el).stopButton, 'recording started');
   await sleep(ms - 1500);
   const during = await backendRequests();
   const [id] = uploadIdsIn(during);
   expect(id, 'a PATCH reached the server while recording').to.be.a('string');
   expect(bytesPatched(during, id!)).to.be.greaterThan(0);
   await sleep(1500);
-  $(el, '.stop')!.click();
-  await until(() => $(el, '.use'), 'the take is ready');
-  setTimeout(() => $(el, '.use')!.click());
+  recorderOf(el).stopButton!.click();
+  await until(() => recorderOf(el).useButton, 'the take is ready');
+  setTimeout(() => recorderOf(el).useButton!.click());
   const { detail } = (await oneEvent(el, 'recording-use')) as CustomEvent<RecordingUseDetail>;
   return detail;
 }
@@ -93,15 +92,15 @@ async function expectStoredAsRecorded(detail: RecordingUseDetail): Promise<void>
 describe('<contribution-recorder>', () => {
   it('is accessible before recording, while recording and with a take', async () => {
     const el = await recorder('audio');
-    await until(() => $(el, '.turn-on'));
+    await until(() => recorderOf(el).turnOnButton);
     await expect(el).to.be.accessible();
     await turnOn(el);
     await expect(el).to.be.accessible();
-    $(el, '.record')!.click();
-    await until(() => $(el, '.stop'));
+    recorderOf(el).recordButton!.click();
+    await until(() => recorderOf(el).stopButton);
     await expect(el).to.be.accessible();
-    $(el, '.stop')!.click();
-    await until(() => $(el, '.use'));
+    recorderOf(el).stopButton!.click();
+    await until(() => recorderOf(el).useButton);
     await expect(el).to.be.accessible();
   });
 
@@ -118,7 +117,7 @@ describe('<contribution-recorder>', () => {
   it('uploads a 5 s video take while recording, and the server keeps exactly the recorded bytes', async () => {
     const el = await recorder('video');
     await turnOn(el);
-    expect($(el, 'video.preview'), 'a live preview').to.exist;
+    expect(recorderOf(el).cameraPreview, 'a live preview').to.exist;
     const take = await recordFor(el, 5000);
     expect(take.file.type).to.match(/^video\/(webm|mp4)$/);
     await expectStoredAsRecorded(take);
@@ -127,18 +126,18 @@ describe('<contribution-recorder>', () => {
   it('keeps recording while offline, and the upload catches up', async () => {
     const el = await recorder('audio');
     await turnOn(el);
-    $(el, '.record')!.click();
-    await until(() => $(el, '.stop'));
+    recorderOf(el).recordButton!.click();
+    await until(() => recorderOf(el).stopButton);
     await sleep(1200);
     window.dispatchEvent(new Event('offline'));
-    await until(() => words($(el, '.upload-status')).includes('Offline'), 'says it waits for the network');
+    await until(() => words(recorderOf(el).uploadStatus).includes('Offline'), 'says it waits for the network');
     await sleep(2000);
-    expect($(el, '.stop'), 'still recording').to.exist;
+    expect(recorderOf(el).stopButton, 'still recording').to.exist;
     window.dispatchEvent(new Event('online'));
     await sleep(1000);
-    $(el, '.stop')!.click();
-    await until(() => $(el, '.use'));
-    setTimeout(() => $(el, '.use')!.click());
+    recorderOf(el).stopButton!.click();
+    await until(() => recorderOf(el).useButton);
+    setTimeout(() => recorderOf(el).useButton!.click());
     const { detail } = (await oneEvent(el, 'recording-use')) as CustomEvent<RecordingUseDetail>;
     await expectStoredAsRecorded(detail);
   });
@@ -154,10 +153,10 @@ describe('<contribution-recorder>', () => {
       for (const [name, words_] of reasons) {
         navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('no', name));
         const el = await recorder('audio');
-        await until(() => $(el, '.turn-on'));
-        $(el, '.turn-on')!.click();
-        await until(() => $(el, '.problem'));
-        expect(words($(el, '.problem')))
+        await until(() => recorderOf(el).turnOnButton);
+        recorderOf(el).turnOnButton!.click();
+        await until(() => recorderOf(el).problem);
+        expect(words(recorderOf(el).problem))
           .to.contain(words_)
           .and.to.contain('choose the file instead');
         fixtureCleanup();
@@ -170,11 +169,11 @@ describe('<contribution-recorder>', () => {
     Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
     try {
       const el = await recorder('audio');
-      await until(() => $(el, '.turn-on'));
-      $(el, '.turn-on')!.click();
-      await until(() => $(el, '.problem'));
-      expect(words($(el, '.problem'))).to.contain('secure page (https)');
-      expect($(el, '.try-again'), 'nothing to try again').to.not.exist;
+      await until(() => recorderOf(el).turnOnButton);
+      recorderOf(el).turnOnButton!.click();
+      await until(() => recorderOf(el).problem);
+      expect(words(recorderOf(el).problem)).to.contain('secure page (https)');
+      expect(recorderOf(el).tryAgainButton, 'nothing to try again').to.not.exist;
     } finally {
       if (secure) Object.defineProperty(window, 'isSecureContext', secure);
       else delete (window as { isSecureContext?: boolean }).isSecureContext;
@@ -190,14 +189,14 @@ describe('<contribution-recorder>', () => {
         .source=${{ listCalls: never, getCall: never, submitContribution: never }}
       ></contribution-recorder>`,
     );
-    expect(words($(loading, '.loading'))).to.equal('Loading the call…');
+    expect(words(recorderOf(loading).loading)).to.equal('Loading the call…');
     // Nothing listens on port 9: the backend is unreachable, for real.
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api="http://127.0.0.1:9/v1" call="puisi-voices" timeout="2000"></contribution-recorder>`,
     );
-    await until(() => $(el, '.problem'), 'the failure is shown', 8000);
-    expect(words($(el, '.problem'))).to.contain('could not reach the open calls');
-    expect($(el, '.try-again'), 'a way to try again').to.exist;
+    await until(() => recorderOf(el).problem, 'the failure is shown', 8000);
+    expect(words(recorderOf(el).problem)).to.contain('could not reach the open calls');
+    expect(recorderOf(el).tryAgainButton, 'a way to try again').to.exist;
     await expect(el).to.be.accessible();
   });
 
@@ -224,12 +223,12 @@ describe('<contribution-recorder>', () => {
     const el = await fixture<ContributionRecorderElement>(
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="0" lang="ms"></contribution-recorder>`,
     );
-    await until(() => $(el, '.turn-on'));
-    expect(words($(el, '.turn-on'))).to.equal('Hidupkan mikrofon');
-    expect(words($(el, '.prompt-label'))).to.equal('Panggilan ini meminta');
+    await until(() => recorderOf(el).turnOnButton);
+    expect(words(recorderOf(el).turnOnButton)).to.equal('Hidupkan mikrofon');
+    expect(words(recorderOf(el).promptLabel)).to.equal('Panggilan ini meminta');
     await turnOn(el);
-    expect(words($(el, '.record'))).to.equal('Rakam audio');
-    expect(words($(el, 'label[for="level"]'))).to.equal('Paras mikrofon');
+    expect(words(recorderOf(el).recordButton)).to.equal('Rakam audio');
+    expect(words(recorderOf(el).levelLabel)).to.equal('Paras mikrofon');
   });
 
   it('counts down before recording, saying each second', async () => {
@@ -237,15 +236,15 @@ describe('<contribution-recorder>', () => {
       html`<contribution-recorder api=${api} call="puisi-voices" kind="audio" countdown="2"></contribution-recorder>`,
     );
     await turnOn(el);
-    $(el, '.record')!.click();
-    const status = () => words($(el, '[role="status"]'));
+    recorderOf(el).recordButton!.click();
+    const status = () => words(recorderOf(el).liveRegion);
     await until(() => status() === 'Recording in 2…');
-    expect(words($(el, '.countdown'))).to.equal('2');
+    expect(words(recorderOf(el).countdown)).to.equal('2');
     await expect(el).to.be.accessible();
     await until(() => status() === 'Recording in 1…');
-    await until(() => status() === 'Recording' && $(el, '.stop'), 'recording after the countdown', 5000);
-    $(el, '.stop')!.click();
-    await until(() => $(el, '.use'));
+    await until(() => status() === 'Recording' && recorderOf(el).stopButton, 'recording after the countdown', 5000);
+    recorderOf(el).stopButton!.click();
+    await until(() => recorderOf(el).useButton);
   });
 
   it('stops by itself at the call’s time limit, and says so', async () => {
@@ -258,30 +257,30 @@ describe('<contribution-recorder>', () => {
       ></contribution-recorder>`,
     );
     await turnOn(el);
-    $(el, '.record')!.click();
-    await until(() => $(el, '.elapsed'));
-    expect(words($(el, '.elapsed'))).to.contain('of 0:02');
-    await until(() => $(el, '.use'), 'stopped at the limit', 6000);
-    expect(words($(el, '[role="status"]'))).to.equal('Time is up: the recording has stopped.');
-    expect(words($(el, '.elapsed'))).to.contain('0:02');
+    recorderOf(el).recordButton!.click();
+    await until(() => recorderOf(el).elapsed);
+    expect(words(recorderOf(el).elapsed)).to.contain('of 0:02');
+    await until(() => recorderOf(el).useButton, 'stopped at the limit', 6000);
+    expect(words(recorderOf(el).liveRegion)).to.equal('Time is up: the recording has stopped.');
+    expect(words(recorderOf(el).elapsed)).to.contain('0:02');
   });
 
   it('throws the old take away on the server when the visitor records again', async () => {
     const el = await recorder('audio');
     await turnOn(el);
     await backendRequests();
-    $(el, '.record')!.click();
+    recorderOf(el).recordButton!.click();
     await until(async () => uploadIdsIn(await backendRequests()).length > 0 || undefined, 'the first take is uploading');
     await sleep(1200);
-    $(el, '.stop')!.click();
-    await until(() => $(el, '.again'));
+    recorderOf(el).stopButton!.click();
+    await until(() => recorderOf(el).recordAgainButton);
     // The newest take is this one (a take of an earlier test may still be settling).
     const take = (await takeStore.unsent('puisi-voices')).at(-1)!;
     const oldUrl = take.uploadUrl!;
     const oldId = new URL(oldUrl).pathname.split('/').pop()!;
     expect((await storedUpload(oldId)).exists).to.equal(true);
-    $(el, '.again')!.click();
-    await until(() => $(el, '.record'), 'ready to record again');
+    recorderOf(el).recordAgainButton!.click();
+    await until(() => recorderOf(el).recordButton, 'ready to record again');
     await until(async () => !(await storedUpload(oldId)).exists || undefined, 'the old upload is gone from the server');
     expect((await takeStore.unsent('puisi-voices')).map((t) => t.id)).to.not.include(take.id);
   });
@@ -293,16 +292,16 @@ describe('<contribution-recorder>', () => {
       const el = await fixture<ContributionUploaderElement>(
         html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
       );
-      await until(() => $(el, '.record-audio'));
-      $(el, '.record-audio')!.click();
+      await until(() => formOf(el).recordButton('audio'));
+      formOf(el).recordButton('audio')!.click();
       const rec = await recorderIn(el);
-      await until(() => $(rec, '.turn-on'));
-      $(rec, '.turn-on')!.click();
-      await until(() => $(rec, '.problem'));
-      expect(words($(rec, '.problem'))).to.contain('not allowed to use the microphone');
-      expect(words($(rec, '.problem'))).to.contain('choose the file instead');
-      expect($(rec, '.problem')!.getAttribute('role')).to.equal('alert');
-      expect($(el, '#files'), 'the file picker is still there').to.exist;
+      await until(() => recorderOf(rec).turnOnButton);
+      recorderOf(rec).turnOnButton!.click();
+      await until(() => recorderOf(rec).problem);
+      expect(words(recorderOf(rec).problem)).to.contain('not allowed to use the microphone');
+      expect(words(recorderOf(rec).problem)).to.contain('choose the file instead');
+      expect(recorderOf(rec).problem!.getAttribute('role')).to.equal('alert');
+      expect(formOf(el).fileInput, 'the file picker is still there').to.exist;
       await expect(el).to.be.accessible();
     } finally {
       navigator.mediaDevices.getUserMedia = original;
@@ -315,27 +314,30 @@ describe('recording in the answer form', () => {
     const el = await fixture<ContributionUploaderElement>(
       html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
     );
-    await until(() => $(el, '.record-audio'));
-    await tabTo($(el, '.record-audio')!);
+    await until(() => formOf(el).recordButton('audio'));
+    await tabTo(formOf(el).recordButton('audio')!);
     await sendKeys({ press: 'Enter' });
     const rec = await recorderIn(el);
     rec.countdown = 0;
-    await until(() => $(rec, '.turn-on'));
-    await tabTo($(rec, '.turn-on')!);
+    await until(() => recorderOf(rec).turnOnButton);
+    await tabTo(recorderOf(rec).turnOnButton!);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(rec, '.record'), 'devices on', 15_000);
-    expectFocusOn($(rec, '.record'));
+    await until(() => recorderOf(rec).recordButton, 'devices on', 15_000);
+    expectFocusOn(recorderOf(rec).recordButton);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(rec, '.stop'));
-    await until(() => rec.shadowRoot?.activeElement === $(rec, '.stop'), 'focus on Stop');
+    await until(() => recorderOf(rec).stopButton);
+    await until(() => rec.shadowRoot?.activeElement === recorderOf(rec).stopButton, 'focus on Stop');
     await sleep(2500);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(rec, '.use') && rec.shadowRoot?.activeElement === $(rec, '.use'), 'focus on Use this take');
+    await until(
+      () => recorderOf(rec).useButton && rec.shadowRoot?.activeElement === recorderOf(rec).useButton,
+      'focus on Use this take',
+    );
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.file'), 'the take joined the files');
-    expect($(el, 'contribution-recorder'), 'the recorder closed').to.not.exist;
-    expect(words($(el, '.file-name'))).to.match(/^recording-.*\.(webm|ogg|m4a)/);
-    await until(() => $(el, '.file.done'), 'the take is up', 15_000);
+    await until(() => formOf(el).fileRow().row, 'the take joined the files');
+    expect(formOf(el).recorder, 'the recorder closed').to.not.exist;
+    expect(words(formOf(el).fileRow().nameLine)).to.match(/^recording-.*\.(webm|ogg|m4a)/);
+    await until(() => formOf(el).fileRow().is('done'), 'the take is up', 15_000);
     const detail = await sendForm(el);
     const id = detail.uploads[0]!.split('/').pop()!;
     const contribution = (await storedContributions()).find((c) => c.id === detail.contributionId)!;
@@ -356,17 +358,17 @@ describe('recording in the answer form', () => {
           .headers=${{ Authorization: 'Bearer partner-token' }}
         ></contribution-uploader>`,
       );
-      await until(() => $(el, '.record-audio'));
-      $(el, '.record-audio')!.click();
+      await until(() => formOf(el).recordButton('audio'));
+      formOf(el).recordButton('audio')!.click();
       const rec = await recorderIn(el);
       rec.countdown = 0;
       await turnOn(rec);
-      expect($(rec, '.recorder')!.classList.contains('dark'), 'the form’s dark theme').to.equal(true);
-      expect(words($(rec, '.record'))).to.equal('Rakam audio');
-      $(rec, '.record')!.click();
+      expect(recorderOf(rec).region!.classList.contains('dark'), 'the form’s dark theme').to.equal(true);
+      expect(words(recorderOf(rec).recordButton)).to.equal('Rakam audio');
+      recorderOf(rec).recordButton!.click();
       await sleep(2000);
-      $(rec, '.stop')!.click();
-      await until(() => $(rec, '.use'), 'the take is ready');
+      recorderOf(rec).stopButton!.click();
+      await until(() => recorderOf(rec).useButton, 'the take is ready');
       const uploads = (await proxiedRequests()).filter((r) => r.method !== 'OPTIONS' && r.path!.startsWith('/v1/uploads'));
       expect(uploads.map((r) => r.method)).to.include.members(['POST', 'PATCH']);
       for (const r of uploads) expect(r.authorization, `${r.method} ${r.path}`).to.equal('Bearer partner-token');
@@ -379,11 +381,11 @@ describe('recording in the answer form', () => {
     // A visit that records and leaves without sending.
     const first = await recorder('audio');
     await turnOn(first);
-    $(first, '.record')!.click();
-    await until(() => $(first, '.stop'));
+    recorderOf(first).recordButton!.click();
+    await until(() => recorderOf(first).stopButton);
     await sleep(2500);
-    $(first, '.stop')!.click();
-    await until(() => $(first, '.use'));
+    recorderOf(first).stopButton!.click();
+    await until(() => recorderOf(first).useButton);
     // The take is marked finished after its last chunk is written.
     let kept: StoredTake | undefined;
     await until(async () => (kept = (await takeStore.unsent('puisi-voices')).find((t) => t.finished)), 'the take kept');
@@ -395,12 +397,12 @@ describe('recording in the answer form', () => {
     const el = await fixture<ContributionUploaderElement>(
       html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
     );
-    await until(() => $(el, '.unsent'), 'the form offers the unsent take');
-    expect(words($(el, '.unsent'))).to.match(/You have an unsent recording from .*\. Send it Discard it/);
+    await until(() => formOf(el).unsentOffer, 'the form offers the unsent take');
+    expect(words(formOf(el).unsentOffer)).to.match(/You have an unsent recording from .*\. Send it Discard it/);
     await expect(el).to.be.accessible();
-    $(el, '.send-take')!.click();
-    await until(() => $(el, '.file.done'), 'the kept take is up', 15_000);
-    expect($$(el, '.unsent li')).to.have.length(0);
+    formOf(el).sendTakeButton!.click();
+    await until(() => formOf(el).fileRow().is('done'), 'the kept take is up', 15_000);
+    expect(formOf(el).unsentTakes).to.have.length(0);
     const detail = await sendForm(el);
     const id = detail.uploads[0]!.split('/').pop()!;
     const size = (await storedUpload(id)).size!;

@@ -4,7 +4,7 @@ import '../../src/contribution-review/define.js';
 import { BackendError } from '../../src/api/request.js';
 import { httpSource } from '../../src/api/source.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
-import type { ContributionReviewDetail } from '../../src/events.js';
+import type { ContributionReviewDetail } from '../../src/core/events.js';
 import { backend } from '../harness/backend.js';
 import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { contribute, review } from '../harness/organiser.js';

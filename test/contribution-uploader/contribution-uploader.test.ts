@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-uploader/define.js';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
 import { httpSource, type CallSource } from '../../src/api/source.js';
-import type { ContributionSubmitDetail } from '../../src/events.js';
+import type { ContributionSubmitDetail } from '../../src/core/events.js';
 import {
   backend,
   backendRequests,
@@ -16,8 +16,9 @@ import {
   storedContributions,
   storedUpload,
 } from '../harness/backend.js';
-import { $, $$, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
-import { bytesPatched, makeFile, pick, sha256, uploadIdsIn } from './files.js';
+import { deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { formOf, type UploaderHarness } from '../harness/uploader.js';
+import { bytesPatched, makeFile, sha256, uploadIdsIn } from './files.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -29,37 +30,24 @@ async function uploader(template: ReturnType<typeof html>): Promise<Contribution
   return el;
 }
 
-function fill(el: Element, values: { text?: string; creditName?: string; consent?: boolean }): void {
-  const set = (selector: string, value: string) => {
-    const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  };
-  if (values.text !== undefined) set('#text', values.text);
-  if (values.creditName !== undefined) set('#creditName', values.creditName);
-  if (values.consent) $<HTMLInputElement>(el, '#consent')!.click();
-}
-
-const fileRows = (el: Element) => $$(el, '.file');
+const fill = (el: Element, values: Parameters<UploaderHarness['fill']>[0]) => formOf(el).fill(values);
+const pick = (el: Element, ...files: File[]) => formOf(el).pick(...files);
+const fileRows = (el: Element) => formOf(el).fileRows;
 const untilState = (el: Element, state: string, timeout = 15_000) =>
-  waitUntil(
-    () => fileRows(el).length > 0 && fileRows(el).every((r) => r.classList.contains(state)),
-    `files did not become ${state}`,
-    {
-      timeout,
-    },
-  );
+  waitUntil(() => fileRows(el).length > 0 && fileRows(el).every((r) => r.is(state)), `files did not become ${state}`, {
+    timeout,
+  });
 /**
  * Big enough, in 128 KiB chunks, that a test can act mid-upload on a fast machine (progress
- * reaches the page every 200 ms); 8 MB once finished before the first report.
+ * reaches the page a few times a second); a much smaller file can finish before the first report.
  */
 const midUpload = 24_000_000;
-const percentOf = (el: Element) => Number(/(\d+)%/.exec(words($(el, '.file-status')))?.[1] ?? -1);
+const percentOf = (el: Element) => formOf(el).fileRow().percent;
 /** Waits for an upload to pass `percent`, and says so if it finished before anyone could act mid-way. */
 const untilProgress = (el: Element, percent: number) =>
   waitUntil(
     () => {
-      if (fileRows(el).some((r) => r.classList.contains('done')))
+      if (fileRows(el).some((r) => r.is('done')))
         throw new Error('the upload finished before the test could act: use a larger file');
       return percentOf(el) >= percent;
     },
@@ -68,11 +56,7 @@ const untilProgress = (el: Element, percent: number) =>
   );
 
 /** Submits and waits for the backend's receipt. */
-async function submit(el: Element): Promise<ContributionSubmitDetail> {
-  setTimeout(() => $(el, '.submit')!.click());
-  const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
-  return detail;
-}
+const submit = (el: Element): Promise<ContributionSubmitDetail> => formOf(el).submit();
 
 describe('<contribution-uploader>', function () {
   // Real uploads to a real server, with both browsers at work at once.
@@ -87,13 +71,13 @@ describe('<contribution-uploader>', function () {
     const media = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
     );
-    $(media, '.submit')!.click();
-    await until(() => $(media, '.error'));
+    formOf(media).submitButton!.click();
+    await until(() => formOf(media).firstError);
     await expect(media).to.be.accessible();
     pick(media, makeFile('sky.png', midUpload, 'image/png', 11));
     await untilProgress(media, 1);
     await expect(media).to.be.accessible();
-    $(media, '.file .pause')!.click();
+    formOf(media).fileRow().pauseButton!.click();
     await untilState(media, 'paused');
     await expect(media).to.be.accessible();
 
@@ -127,8 +111,8 @@ describe('<contribution-uploader>', function () {
       'Aisyah R.',
       id,
     ]);
-    expectFocusOn($(el, '.thanks-heading'));
-    expect(words($(el, '.thanks'))).to.contain('was received');
+    expectFocusOn(formOf(el).thanksHeading);
+    expect(words(formOf(el).thanks)).to.contain('was received');
   });
 
   it('pauses and resumes an upload', async () => {
@@ -138,13 +122,13 @@ describe('<contribution-uploader>', function () {
     );
     pick(el, file);
     await untilProgress(el, 5);
-    $(el, '.file .pause')!.click();
+    formOf(el).fileRow().pauseButton!.click();
     await untilState(el, 'paused');
     const paused = percentOf(el);
     await new Promise((r) => setTimeout(r, 400));
     expect(percentOf(el)).to.equal(paused);
-    expect(words($(el, '.file-status'))).to.match(/^Paused/);
-    $(el, '.file .resume')!.click();
+    expect(words(formOf(el).fileRow().statusLine)).to.match(/^Paused/);
+    formOf(el).fileRow().resumeButton!.click();
     await untilState(el, 'done');
     fill(el, { creditName: 'Sky watcher', consent: true });
     const detail = await submit(el);
@@ -160,12 +144,12 @@ describe('<contribution-uploader>', function () {
     await untilProgress(el, 5);
     const [id] = uploadIdsIn(await backendRequests());
     expect((await storedUpload(id)).exists).to.equal(true);
-    $(el, '.file .remove')!.click();
+    formOf(el).fileRow().removeButton!.click();
     await until(() => fileRows(el).length === 0);
     await until(async () => !(await storedUpload(id)).exists, 'the upload is still on the server');
     // Focus moves once the form has re-rendered without the file (Firefox may see the row go first).
-    await until(() => deepActiveElement() === $(el, '#files'), 'focus did not move to the file picker');
-    expectFocusOn($(el, '#files'));
+    await until(() => deepActiveElement() === formOf(el).fileInput, 'focus did not move to the file picker');
+    expectFocusOn(formOf(el).fileInput);
   });
 
   it('completes byte-identical when the server is killed and restarted mid-upload', async () => {
@@ -202,7 +186,7 @@ describe('<contribution-uploader>', function () {
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
     );
     pick(second, file);
-    await until(() => /resuming from \d+%/.test(words($(second, '.file-status'))), 'the UI did not say it resumed');
+    await until(() => /resuming from \d+%/.test(words(formOf(second).fileRow().statusLine)), 'the UI did not say it resumed');
     await untilState(second, 'done');
     const sent = bytesPatched(await backendRequests(), id);
     expect(sent).to.equal(file.size - before);
@@ -276,7 +260,7 @@ describe('<contribution-uploader>', function () {
     await untilProgress(el, 3);
     window.dispatchEvent(new Event('offline'));
     await untilState(el, 'offline');
-    expect(words($(el, '.file-status'))).to.contain('You are offline');
+    expect(words(formOf(el).fileRow().statusLine)).to.contain('You are offline');
     window.dispatchEvent(new Event('online'));
     await untilState(el, 'done');
     fill(el, { creditName: 'Back online', consent: true });
@@ -288,7 +272,7 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(html`<contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>`);
     fill(el, { text: 'Bulan pun rindu.', creditName: 'Farid', consent: true });
     await el.updateComplete;
-    expect(words($(el, '#text-count'))).to.equal('16 of 140 characters');
+    expect(words(formOf(el).characterCount)).to.equal('16 of 140 characters');
     const detail = await submit(el);
     expect(detail.uploads).to.deep.equal([]);
     const stored = (await storedContributions()).find((c) => c.id === detail.contributionId)!;
@@ -299,29 +283,27 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(html`<contribution-uploader api=${api} call="sky-today"></contribution-uploader>`);
     const dropped = new DataTransfer();
     dropped.items.add(makeFile('dropped.png', 20_000, 'image/png', 40));
-    $(el, '.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    formOf(el).dropZone!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
     const pasted = new DataTransfer();
     pasted.items.add(makeFile('pasted.png', 20_000, 'image/png', 41));
     const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true, cancelable: true });
     // Firefox gives a constructed paste an empty clipboard (a real paste has the files): there,
     // only the drop can be checked.
     const canPaste = (paste.clipboardData?.files.length ?? 0) > 0;
-    if (canPaste) $(el, '#creditName')!.dispatchEvent(paste);
+    if (canPaste) formOf(el).creditField!.dispatchEvent(paste);
     await untilState(el, 'done');
-    expect($$(el, '.file-name span:first-child').map((s) => s.textContent)).to.deep.equal(
-      canPaste ? ['dropped.png', 'pasted.png'] : ['dropped.png'],
-    );
+    expect(fileRows(el).map((row) => row.name)).to.deep.equal(canPaste ? ['dropped.png', 'pasted.png'] : ['dropped.png']);
   });
 
   it('says exactly what is wrong with a file before a byte moves, next to the file picker', async () => {
     await backendRequests();
     const el = await uploader(html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`);
-    const error = () => words($(el, '#files-error'));
+    const error = () => words(formOf(el).errorOf('files'));
     pick(el, new File(['%PDF-1.4'], 'notes.pdf', { type: 'application/pdf' }));
     await el.updateComplete;
     expect(error()).to.equal('This call takes audio or video; notes.pdf is application/pdf.');
-    expect($(el, '#files')!.getAttribute('aria-describedby')).to.contain('files-error');
-    expect($(el, '#files')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(formOf(el).fileInput!.getAttribute('aria-describedby')).to.contain('files-error');
+    expect(formOf(el).fileInput!.getAttribute('aria-invalid')).to.equal('true');
     pick(el, makeFile('song.ogg', 50_000_001, 'audio/ogg', 9));
     await el.updateComplete;
     expect(error()).to.equal('This call takes audio up to 50 MB; song.ogg is 50 MB.');
@@ -340,45 +322,45 @@ describe('<contribution-uploader>', function () {
     const art = await uploader(html`<contribution-uploader api=${api} call="dans-birthday-art"></contribution-uploader>`);
     pick(art, makeFile('mural.png', 26_000_000, 'image/png', 31));
     await art.updateComplete;
-    expect(words($(art, '#files-error'))).to.equal('This call takes images up to 25 MB; mural.png is 26 MB.');
+    expect(words(formOf(art).errorOf('files'))).to.equal('This call takes images up to 25 MB; mural.png is 26 MB.');
   });
 
   it('checks the form before sending, keeps what was typed, and moves focus to the first problem', async () => {
     const el = await uploader(html`<contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>`);
     fill(el, { text: 'x'.repeat(141) });
-    $(el, '.submit')!.click();
+    formOf(el).submitButton!.click();
     await el.updateComplete;
-    expect(words($(el, '#text-error'))).to.equal('Your text has 141 characters; this call takes up to 140.');
-    expect(words($(el, '#creditName-error'))).to.contain('credit name is needed');
-    expect(words($(el, '#consent-error'))).to.equal('Accept the terms to send your contribution.');
-    expect($(el, '#consent')!.getAttribute('aria-describedby')).to.contain('consent-error');
-    expectFocusOn($(el, '#text'));
-    expect($<HTMLTextAreaElement>(el, '#text')!.value).to.equal('x'.repeat(141));
+    expect(words(formOf(el).errorOf('text'))).to.equal('Your text has 141 characters; this call takes up to 140.');
+    expect(words(formOf(el).errorOf('creditName'))).to.contain('credit name is needed');
+    expect(words(formOf(el).errorOf('consent'))).to.equal('Accept the terms to send your contribution.');
+    expect(formOf(el).consentBox!.getAttribute('aria-describedby')).to.contain('consent-error');
+    expectFocusOn(formOf(el).textField);
+    expect(formOf(el).textField!.value).to.equal('x'.repeat(141));
     fill(el, { text: '', creditName: 'Nadia' });
-    $(el, '.submit')!.click();
+    formOf(el).submitButton!.click();
     await el.updateComplete;
-    expect(words($(el, '#text-error'))).to.equal('Write your contribution first.');
-    expect($<HTMLInputElement>(el, '#creditName')!.value).to.equal('Nadia');
+    expect(words(formOf(el).errorOf('text'))).to.equal('Write your contribution first.');
+    expect(formOf(el).creditField!.value).to.equal('Nadia');
   });
 
   it('words a call that cannot be loaded in the visitor’s language, with the backend’s details apart', async () => {
     const el = await uploader(
       html`<contribution-uploader api="/faults/problem/v1" call="any" lang="ms"></contribution-uploader>`,
     );
-    const paragraphs = $$(el, '.message p').map((p) => words(p));
+    const paragraphs = formOf(el).messageParagraphs.map((p) => words(p));
     expect(paragraphs).to.deep.equal([
       'Panggilan tidak dapat dimuatkan. Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
       'Butiran: The calls database did not answer.',
     ]);
-    expect(words($(el, '.message button.retry'))).to.equal('Cuba lagi');
+    expect(words(formOf(el).retryLoadButton)).to.equal('Cuba lagi');
   });
 
   it('does not offer the form for a closed or upcoming call', async () => {
     const closed = await uploader(html`<contribution-uploader api=${api} call="thank-you-notes-2025"></contribution-uploader>`);
-    expect($(closed, 'form')).to.equal(null);
-    expect(words($(closed, '.message'))).to.equal('This call has closed: it takes no more contributions.');
+    expect(formOf(closed).form).to.equal(null);
+    expect(words(formOf(closed).message)).to.equal('This call has closed: it takes no more contributions.');
     const upcoming = await uploader(html`<contribution-uploader api=${api} call="monsoon-sounds"></contribution-uploader>`);
-    expect(words($(upcoming, '.message'))).to.match(/^This call is not open yet\. It opens December 1, 2027/);
+    expect(words(formOf(upcoming).message)).to.match(/^This call is not open yet\. It opens December 1, 2027/);
   });
 
   it('explains a 409 for a call that closed meanwhile, without losing the text', async () => {
@@ -386,11 +368,11 @@ describe('<contribution-uploader>', function () {
     const el = await uploader(html`<contribution-uploader api=${api} call=${callId}></contribution-uploader>`);
     fill(el, { text: 'Thank you for holding the door.', creditName: 'Mei', consent: true });
     await closeCall(callId);
-    $(el, '.submit')!.click();
-    await until(() => $(el, '.form-error'), 'no error shown');
-    expect(words($(el, '.form-error'))).to.contain('This call closed while you were answering');
-    expectFocusOn($(el, '.form-error'));
-    expect($<HTMLTextAreaElement>(el, '#text')!.value).to.equal('Thank you for holding the door.');
+    formOf(el).submitButton!.click();
+    await until(() => formOf(el).formError, 'no error shown');
+    expect(words(formOf(el).formError)).to.contain('This call closed while you were answering');
+    expectFocusOn(formOf(el).formError);
+    expect(formOf(el).textField!.value).to.equal('Thank you for holding the door.');
   });
 
   it('sends again without uploading again after the contribution failed to send', async () => {
@@ -407,10 +389,10 @@ describe('<contribution-uploader>', function () {
     pick(el, file);
     fill(el, { creditName: 'Potter', consent: true });
     await untilState(el, 'done');
-    $(el, '.submit')!.click();
-    await until(() => $(el, '.form-error .retry'), 'no retry offered');
-    expect(words($(el, '.form-error'))).to.contain('Nothing is lost');
-    setTimeout(() => $(el, '.form-error .retry')!.click());
+    formOf(el).submitButton!.click();
+    await until(() => formOf(el).sendAgainButton, 'no retry offered');
+    expect(words(formOf(el).formError)).to.contain('Nothing is lost');
+    setTimeout(() => formOf(el).sendAgainButton!.click());
     const { detail } = (await oneEvent(el, 'contribution-submit')) as CustomEvent<ContributionSubmitDetail>;
     expect(attempts).to.equal(2);
     const created = (await backendRequests()).filter((l) => l.startsWith('POST /v1/uploads'));
@@ -420,16 +402,16 @@ describe('<contribution-uploader>', function () {
 
   it('can be completed from the keyboard alone, from the empty form to the thank-you', async () => {
     const el = await uploader(html`<contribution-uploader api=${api} call="bus-stop-poem"></contribution-uploader>`);
-    await tabTo($(el, '#text')!);
+    await tabTo(formOf(el).textField!);
     await sendKeys({ type: 'Tiada bas, hanya bulan.' });
-    await tabTo($(el, '#creditName')!);
+    await tabTo(formOf(el).creditField!);
     await sendKeys({ type: 'Zul' });
-    await tabTo($(el, '#consent')!);
+    await tabTo(formOf(el).consentBox!);
     await sendKeys({ type: ' ' }); // the key name "Space" is unknown to Firefox's driver
-    await tabTo($(el, '.submit')!);
+    await tabTo(formOf(el).submitButton!);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.thanks-heading'), 'no thank-you');
-    expectFocusOn($(el, '.thanks-heading'));
+    await until(() => formOf(el).thanksHeading, 'no thank-you');
+    expectFocusOn(formOf(el).thanksHeading);
     const stored = (await storedContributions()).filter((c) => c.callId === 'bus-stop-poem');
     expect(stored.map((c) => c.text)).to.include('Tiada bas, hanya bulan.');
   });

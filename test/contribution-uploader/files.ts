@@ -15,15 +15,6 @@ export async function sha256(file: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Picks files through the form's own file input, as the file dialog would. */
-export function pick(uploader: Element, ...files: File[]): void {
-  const input = uploader.shadowRoot!.querySelector<HTMLInputElement>('#files')!;
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
 /** The id of an upload, from the PATCH lines the backend logged. */
 export function uploadIdsIn(lines: string[]): string[] {
   return [

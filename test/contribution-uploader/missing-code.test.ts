@@ -5,15 +5,16 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
 import { backend } from '../harness/backend.js';
-import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { defineWithout } from '../harness/missing-code.js';
-import { takeStore } from '../../src/record/take-store.js';
-import { makeFile, pick } from './files.js';
+import { takeStore } from '../../src/record/takes/take-store.js';
+import { formOf } from '../harness/uploader.js';
+import { makeFile } from './files.js';
 
 let api: string;
 before(async () => {
   ({ api } = await backend());
-  await defineWithout(['tus-js-client', 'contribution-recorder/define', 'record/take'], 'contribution-uploader/define.ts');
+  await defineWithout(['tus-js-client', 'contribution-recorder/define', 'record/takes/take'], 'contribution-uploader/define.ts');
 });
 afterEach(() => fixtureCleanup());
 
@@ -25,49 +26,50 @@ async function uploader(): Promise<ContributionUploaderElement> {
   return el;
 }
 
-const untilFailed = (el: Element) => waitUntil(() => $(el, '.file.failed .error'), 'the file did not fail', { timeout: 10_000 });
+const untilFailed = (el: Element) =>
+  waitUntil(() => formOf(el).fileRow().is('failed') && formOf(el).fileRow().error, 'the file did not fail', { timeout: 10_000 });
 
 describe('<contribution-uploader> without the code it loads when first needed', () => {
   it('is accessible with a file that could not upload and a recorder that could not load', async () => {
     const el = await uploader();
-    pick(el, makeFile('puisi.ogg', 20_000, 'audio/ogg'));
+    formOf(el).pick(makeFile('puisi.ogg', 20_000, 'audio/ogg'));
     await untilFailed(el);
-    $(el, '.record-audio')!.click();
-    await until(() => $(el, '.recorder-panel .error'), 'the recorder did not say it could not load');
+    formOf(el).recordButton('audio')!.click();
+    await until(() => formOf(el).recorderError, 'the recorder did not say it could not load');
     await expect(el).to.be.accessible();
   });
 
   it('fails a file with the network message, and fails it the same way on Retry, from the keyboard', async () => {
     const el = await uploader();
-    pick(el, makeFile('puisi.ogg', 20_000, 'audio/ogg'));
+    formOf(el).pick(makeFile('puisi.ogg', 20_000, 'audio/ogg'));
     await untilFailed(el);
     const message = 'puisi.ogg could not reach the server. Check your connection, then try again.';
-    expect(words($(el, '.file .error'))).to.equal(message);
-    const retry = $(el, '.file .resume')!;
+    expect(words(formOf(el).fileRow().error)).to.equal(message);
+    const retry = formOf(el).fileRow().resumeButton!;
     expect(words(retry)).to.equal('Try puisi.ogg again');
     await tabTo(retry);
     await sendKeys({ press: 'Enter' });
     await untilFailed(el);
-    expect(words($(el, '.file .error'))).to.equal(message);
-    expect($$(el, '.file')).to.have.length(1);
+    expect(words(formOf(el).fileRow().error)).to.equal(message);
+    expect(formOf(el).fileRows).to.have.length(1);
   });
 
   it('says the recorder could not be loaded, and still takes a file, from the keyboard', async () => {
     const el = await uploader();
-    const record = $(el, '.record-audio')!;
+    const record = formOf(el).recordButton('audio')!;
     await tabTo(record);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.recorder-panel .error'), 'the recorder did not say it could not load');
-    expect(words($(el, '.recorder-panel .error'))).to.equal(
+    await until(() => formOf(el).recorderError, 'the recorder did not say it could not load');
+    expect(words(formOf(el).recorderError)).to.equal(
       'The recorder could not be loaded. Check your connection and try again, or choose a file instead.',
     );
-    const close = $(el, '.close-recorder')!;
+    const close = formOf(el).closeRecorderButton!;
     await tabTo(close);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.recorder-panel') === null, 'the recorder panel did not close');
+    await until(() => formOf(el).recorderPanel === null, 'the recorder panel did not close');
     expectFocusOn(record);
-    pick(el, makeFile('puisi.ogg', 20_000, 'audio/ogg'));
-    await until(() => $$(el, '.file').length === 1, 'the file was not taken');
+    formOf(el).pick(makeFile('puisi.ogg', 20_000, 'audio/ogg'));
+    await until(() => formOf(el).fileRows.length === 1, 'the file was not taken');
   });
 
   it('keeps an unsent recording offered, and says it cannot be opened, from the keyboard', async () => {
@@ -85,13 +87,13 @@ describe('<contribution-uploader> without the code it loads when first needed', 
     await takeStore.addChunk(kept.id, 0, new Blob([new Uint8Array(1000)], { type: kept.fileType }));
     try {
       const el = await uploader();
-      await until(() => $(el, '.unsent .send-take'), 'the form did not offer the unsent take');
-      await tabTo($(el, '.unsent .send-take')!);
+      await until(() => formOf(el).sendTakeButton, 'the form did not offer the unsent take');
+      await tabTo(formOf(el).sendTakeButton!);
       await sendKeys({ press: 'Enter' });
       const message = 'The recording could not be opened. Check your connection, then try again.';
       await until(() => words(el.shadowRoot).includes(message), 'the form did not say the recording could not be opened');
-      expect($$(el, '.unsent li')).to.have.length(1);
-      expect($$(el, '.file')).to.have.length(0);
+      expect(formOf(el).unsentTakes).to.have.length(1);
+      expect(formOf(el).fileRows).to.have.length(0);
       await expect(el).to.be.accessible();
     } finally {
       await takeStore.remove(kept.id);

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { BackendError } from '../../src/api/request.js';
 import type { Call, Problem } from '../../src/api/types.js';
-import { en } from '../../src/i18n/uploader-en.js';
+import { en } from '../../src/contribution-uploader/words/en.js';
 import type { AnswerValues } from '../../src/contribution-uploader/checks.js';
 import { contributionRequest, refusalOf } from '../../src/contribution-uploader/submission.js';
 

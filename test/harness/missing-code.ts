@@ -2,7 +2,7 @@
 
 /**
  * Defines elements from each of `defines` (paths under src/) as served with `missing` absent:
- * the ends of source paths without extension (`call-for-contributions/answer-region`) or
+ * the ends of source paths without extension (`once-shown/answer-region`) or
  * packages (`tus-js-client`). Call it before anything else on the page imports the library: a
  * tag is defined once.
  */

@@ -4,10 +4,12 @@ import ReactDOM from 'react-dom';
 import ReactDOMClient, { type Root } from 'react-dom/client';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
-import type { CallSelectDetail } from '../../src/events.js';
+import type { CallSelectDetail } from '../../src/core/events.js';
 import { CallForContributions, ContributionUploader, OpenCallConfig } from '../../src/react/index.js';
 import { backend } from '../harness/backend.js';
-import { $, settled, until, words } from '../harness/dom.js';
+import { settled, until, words } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
+import { formOf } from '../harness/uploader.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -33,7 +35,7 @@ describe('React components (open-call-widgets/react)', () => {
     expect(React.version.split('.')[0]).to.equal('19');
     render(React.createElement(CallForContributions, { api, campaign: 'this-is-malaysia' }));
     const el = container.querySelector<CallForContributionsElement>('call-for-contributions')!;
-    await until(() => $(el, '.card .title'));
+    await until(() => listOf(el).card().title);
     await expect(el).to.be.accessible();
   });
 
@@ -51,12 +53,12 @@ describe('React components (open-call-widgets/react)', () => {
       }),
     );
     const el = container.querySelector<CallForContributionsElement>('call-for-contributions')!;
-    await until(() => $(el, '.contribute'));
-    $(el, '.contribute')!.click();
+    await until(() => listOf(el).card().contributeButton);
+    listOf(el).card().contribute();
     await settled(el);
     expect(chosen.map((d) => d.call.id)).to.deep.equal(['puisi-voices']);
     expect(chosen[0]?.call.accepts[0]?.kind).to.equal('audio');
-    expect($(el, 'contribution-uploader'), 'prevented: the page answers it its own way').to.not.exist;
+    expect(listOf(el).answerForm, 'prevented: the page answers it its own way').to.not.exist;
   });
 
   it('passes objects as properties and shares settings through OpenCallConfig', async () => {
@@ -68,8 +70,8 @@ describe('React components (open-call-widgets/react)', () => {
       ),
     );
     const uploader = container.querySelector<ContributionUploaderElement>('contribution-uploader')!;
-    await until(() => $(uploader, 'form'));
+    await until(() => formOf(uploader).form);
     expect(container.querySelector('open-call-config')?.headers).to.deep.equal({ Authorization: 'Bearer react-test' });
-    expect(words($(uploader, 'label[for="creditName"]')!)).to.match(/^Nama/);
+    expect(words(formOf(uploader).creditLabel)).to.match(/^Nama/);
   });
 });

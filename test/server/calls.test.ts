@@ -160,7 +160,7 @@ describe('cross-origin access', () => {
 
 describe('the package', () => {
   it('names the same version in package.json and in the code that define() reports', async () => {
-    const { version } = await import('../../src/version.js');
+    const { version } = await import('../../src/core/version.js');
     const pkg = JSON.parse(
       await import('node:fs').then((fs) => fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')),
     );

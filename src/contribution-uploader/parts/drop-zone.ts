@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../../api/types.js';
-import type { Formats } from '../../i18n/format.js';
-import type { UploaderStrings } from '../../i18n/index.js';
+import type { Formats } from '../../core/format.js';
+import type { UploaderWords } from '../words/words.js';
 import { acceptAttribute, mediaKindWords, type AnswerErrors } from '../checks.js';
 import { describedBy } from './fields.js';
 
 export interface DropZoneContext {
-  words: UploaderStrings;
+  words: UploaderWords;
   formats: Formats;
   errors: AnswerErrors;
   dragging: boolean;

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { characterCount } from '../../api/accepts.js';
 import type { Call } from '../../api/types.js';
-import type { Formats } from '../../i18n/format.js';
-import type { UploaderStrings } from '../../i18n/index.js';
+import type { Formats } from '../../core/format.js';
+import type { UploaderWords } from '../words/words.js';
 import type { AnswerErrors, AnswerField, AnswerValues } from '../checks.js';
 
 /** What every field of the form reads and writes. */
 export interface FieldsContext {
   values: AnswerValues;
   errors: AnswerErrors;
-  words: UploaderStrings;
+  words: UploaderWords;
   formats: Formats;
   setValue<K extends keyof AnswerValues>(field: K, value: AnswerValues[K]): void;
 }
@@ -122,7 +122,7 @@ export function aboutFields(c: FieldsContext, call: Call): TemplateResult {
 
 /** Text or files, for a call that takes both. */
 export function modeChoice(
-  words: UploaderStrings,
+  words: UploaderWords,
   mode: 'text' | 'files',
   choose: (mode: 'text' | 'files') => void,
 ): TemplateResult {
@@ -140,7 +140,7 @@ export function modeChoice(
 }
 
 /** Why the contribution could not be sent, above the form, with "Send again". */
-export function formProblem(message: string, words: UploaderStrings, retry: () => void): TemplateResult {
+export function formProblem(message: string, words: UploaderWords, retry: () => void): TemplateResult {
   return html`<div class="form-error" part="error" role="alert" tabindex="-1">
     <p>${message}</p>
     <button type="button" class="retry" @click=${retry}>${words.retrySubmit}</button>

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Formats } from '../../i18n/format.js';
-import type { UploaderStrings } from '../../i18n/index.js';
+import type { Formats } from '../../core/format.js';
+import type { UploaderWords } from '../words/words.js';
 import type { FileUpload } from '../../upload/file-upload.js';
 import type { ChosenUpload } from '../../upload/uploads-controller.js';
 
 /** Why an upload failed, in words, with the file's name. */
-export function uploadFailure(words: UploaderStrings, upload: FileUpload): string {
+export function uploadFailure(words: UploaderWords, upload: FileUpload): string {
   const errors = words.errors;
   const name = upload.file.name;
   const failure = upload.failure;
@@ -15,7 +15,7 @@ export function uploadFailure(words: UploaderStrings, upload: FileUpload): strin
 }
 
 /** "Uploading · 42% · 3.1 MB/s · 12 seconds left · resuming from 30%" */
-function statusOf(upload: FileUpload, s: UploaderStrings, formats: Formats): string {
+function statusOf(upload: FileUpload, s: UploaderWords, formats: Formats): string {
   const state = upload.state === 'cancelled' ? 'failed' : upload.state;
   const details: string[] = [s.state[state]];
   if (upload.state !== 'done') details.push(formats.percent(upload.percent / 100));
@@ -32,7 +32,7 @@ function statusOf(upload: FileUpload, s: UploaderStrings, formats: Formats): str
 /** One chosen file: its preview, name, size, progress and state, with Pause/Resume/Retry and Remove. */
 export function fileRow(
   chosen: ChosenUpload,
-  c: { words: UploaderStrings; formats: Formats; remove(chosen: ChosenUpload): void },
+  c: { words: UploaderWords; formats: Formats; remove(chosen: ChosenUpload): void },
 ): TemplateResult {
   const { upload, kind } = chosen;
   const s = c.words;

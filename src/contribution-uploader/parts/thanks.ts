@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
-import { heading } from '../../heading.js';
-import type { UploaderStrings } from '../../i18n/index.js';
+import { heading } from '../../core/heading.js';
+import type { UploaderWords } from '../words/words.js';
 
 /** After sending: a heading that takes focus, where to see the contribution, and "Send another". */
 export function thanks(
   call: Call,
   receipt: ContributionReceipt | undefined,
-  c: { words: UploaderStrings; headingLevel: number; sendAnother(): void; announce(message: string): void },
+  c: { words: UploaderWords; headingLevel: number; sendAnother(): void; announce(message: string): void },
 ): TemplateResult {
   const s = c.words;
   const link = (url: string, words: string) => html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
@@ -21,7 +21,7 @@ export function thanks(
 }
 
 /** The call's link, through the system's share sheet where there is one, else copied. */
-async function share(call: Call, s: UploaderStrings, announce: (message: string) => void): Promise<void> {
+async function share(call: Call, s: UploaderWords, announce: (message: string) => void): Promise<void> {
   const url = call.url ?? '';
   try {
     if (navigator.share) return await navigator.share({ title: call.title, url });
@@ -33,7 +33,7 @@ async function share(call: Call, s: UploaderStrings, announce: (message: string)
 }
 
 /** "Building on *Title* by *Credit*", above a form that answers with a contribution's remix. */
-export function buildingOn(s: UploaderStrings, title: string, creditName: string): TemplateResult {
+export function buildingOn(s: UploaderWords, title: string, creditName: string): TemplateResult {
   const w = s.buildingOn;
   return html`<p class="building-on">${w.before}<em>${title}</em>${w.by}<strong>${creditName}</strong>${w.after}</p>`;
 }

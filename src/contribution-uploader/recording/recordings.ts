@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../../api/types.js';
-import type { RecordingUseDetail } from '../../events.js';
-import { loadOnce } from '../../load.js';
-import type { StoredTake } from '../../record/take-store.js';
+import type { RecordingUseDetail } from '../../core/events.js';
+import { loadOnce } from '../../core/load.js';
+import type { StoredTake } from '../../record/takes/take-store.js';
 import type { RecorderSlotOptions, RecordingForm } from '../recorder-slot.js';
 import { unsentTakes } from './unsent-takes.js';
 
 // Each loads when first needed: the recorder when opened, the kept takes' code when one is sent.
 const loadRecorder = loadOnce('the recorder', () => import('../../contribution-recorder/define.js'));
-const loadTakeStore = loadOnce('the store of unsent recordings', () => import('../../record/take-store.js'));
-const loadTakes = loadOnce('recordings', () => import('../../record/take.js'));
+const loadTakeStore = loadOnce('the store of unsent recordings', () => import('../../record/takes/take-store.js'));
+const loadTakes = loadOnce('recordings', () => import('../../record/takes/take.js'));
 
 /**
  * What the answer form does with recordings, loaded the first time the visitor opens the
@@ -31,6 +31,15 @@ export class Recordings {
   /** Whether the recorder's code arrived (offline, or a file missing on a CDN: it did not). */
   async recorderArrived(): Promise<boolean> {
     return Boolean(await loadRecorder());
+  }
+
+  /** Focus on the recorder's first step (turning the microphone on), once it shows it. */
+  async focusRecorder(): Promise<void> {
+    const recorder = this.#form.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'contribution-recorder',
+    );
+    await recorder?.updateComplete;
+    (recorder?.shadowRoot?.querySelector<HTMLElement>('button') ?? recorder)?.focus();
   }
 
   /** Looks for takes kept for `call`, leaving out those already among the files. */

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Formats } from '../../i18n/format.js';
-import type { UploaderStrings } from '../../i18n/index.js';
-import type { StoredTake } from '../../record/take-store.js';
+import type { Formats } from '../../core/format.js';
+import type { UploaderWords } from '../words/words.js';
+import type { StoredTake } from '../../record/takes/take-store.js';
 
 /** "You have an unsent recording from 14:02: send it, or discard it." */
 export function unsentTakes(
   takes: readonly StoredTake[],
-  c: { words: UploaderStrings; formats: Formats; send(take: StoredTake): void; discard(take: StoredTake): void },
+  c: { words: UploaderWords; formats: Formats; send(take: StoredTake): void; discard(take: StoredTake): void },
 ): TemplateResult | typeof nothing {
   if (takes.length === 0) return nothing;
   const s = c.words;

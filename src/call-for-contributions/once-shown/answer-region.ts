@@ -1,0 +1,137 @@
+import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Call } from '../../api/types.js';
+import type { SettingsController } from '../../core/settings.js';
+import { heading } from '../../core/heading.js';
+import { answerRegionWords } from './words/words.js';
+import { listWords } from '../words/words.js';
+import { loadOnce } from '../../core/load.js';
+import { css } from '../../core/styles/css.js';
+import type { AnswerForm } from '../../contribution-uploader/in-list.js';
+
+/** The list, as the answer region needs it. */
+interface List extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  headingLevel: number;
+}
+
+const styles = css`
+  .card > .answer {
+    grid-column: 1 / -1;
+  }
+  .answer {
+    border-top: 1px solid var(--_oc-border);
+    padding: var(--_oc-space);
+    display: grid;
+    gap: var(--_oc-space);
+    background: var(--_oc-surface);
+  }
+  .answer-heading {
+    font-size: 1.1em;
+    margin: 0;
+  }
+  .answer-heading:focus {
+    outline: none;
+  }
+  .answer p {
+    margin: 0;
+  }
+  .answer .close {
+    justify-self: start;
+  }
+`;
+
+/**
+ * Answering a list's calls in place: the region under the chosen call, with a heading that takes
+ * focus when it opens, the answer form (or, when the form's code cannot be had, the `answer` slot:
+ * a sentence saying so, and a link to the call's own page when it has one), and Close. It arrives
+ * once the list shows, with the descriptions' Markdown: nothing in it is seen before someone
+ * presses Contribute.
+ */
+export class AnswerRegion {
+  readonly #list: List;
+  readonly #settings: SettingsController;
+  readonly #submitted: (call: Call) => void;
+  /** The call whose region is open. */
+  #open?: string;
+  #form?: AnswerForm;
+  #formReady?: Promise<AnswerForm | undefined>;
+  /** With `show-contributions`: a call's latest contributions, once the gallery's code has arrived. */
+  #latest?: (call: Call, settings: SettingsController, headingLevel: number) => TemplateResult;
+
+  /** `submitted` runs when a contribution to a call has arrived. */
+  constructor(list: List, settings: SettingsController, submitted: (call: Call) => void) {
+    this.#list = list;
+    this.#settings = settings;
+    this.#submitted = submitted;
+    adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
+    // The gallery comes only to a list that asks for it (an attribute: the list's own code stays as small).
+    if (list.hasAttribute('show-contributions'))
+      void loadLatest().then((latest) => {
+        this.#latest = latest?.latestContributions;
+        list.requestUpdate();
+      });
+  }
+
+  /** A call's latest contributions under its card, with `show-contributions`. */
+  latest(call: Call): TemplateResult | undefined {
+    return this.#latest?.(call, this.#settings, this.#list.headingLevel + 1);
+  }
+
+  /** Opens the region under `call` (closing any other) and moves focus to its heading. */
+  async open(call: Call): Promise<void> {
+    // The form and tus-js-client load only now: a page that only lists calls never downloads them.
+    this.#formReady ??= loadAnswering().then((answering) => {
+      // Without it, the region offers the `answer` slot instead; the next Contribute asks again.
+      if (!answering) this.#formReady = undefined;
+      return answering?.answerForms(this.#list, this.#settings);
+    });
+    // Its words in the list's language arrive with the form (English is always here).
+    [this.#form] = await Promise.all([this.#formReady, answerRegionWords.load(this.#settings.lang)]);
+    this.#open = call.id;
+    this.#list.requestUpdate();
+    await this.#list.updateComplete;
+    this.#list.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
+  }
+
+  /** Closes the region; with `call`, focus goes back to that call's Contribute button. */
+  async close(call?: Call): Promise<void> {
+    if (this.#open === undefined) return;
+    this.#open = undefined;
+    this.#list.requestUpdate();
+    if (!call) return;
+    await this.#list.updateComplete;
+    this.#list.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(call.id)}"] .contribute`)?.focus();
+  }
+
+  /** The region under `call`, when it is the open one. */
+  render(call: Call): TemplateResult | undefined {
+    if (call.id !== this.#open) return undefined;
+    const words = this.#settings.words(answerRegionWords);
+    const level = this.#list.headingLevel;
+    return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
+      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', words.heading(call.title), true)}
+      ${
+        this.#form
+          ? this.#form(call, level + 2, () => this.#submitted(call))
+          : html`<slot name="answer">
+              <p>${this.#settings.words(listWords).answerUnavailable}</p>
+              ${
+                call.url
+                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${words.elsewhere}</a></p>`
+                  : nothing
+              }
+            </slot>`
+      }
+      <button class="close" @click=${() => this.close(call)}>${words.close}</button>
+    </section>`;
+  }
+}
+
+const loadLatest = loadOnce('the gallery of contributions', () => import('../../contribution-gallery/latest.js'));
+
+const loadAnswering = loadOnce('the answer form', () =>
+  // The form's chunk imports the sharing code's: asking for both at once saves a round trip.
+  Promise.all([import('../../contribution-uploader/in-list.js'), import('../../open-call-config/share.js')]).then(
+    ([answering]) => answering,
+  ),
+);

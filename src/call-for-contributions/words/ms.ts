@@ -1,0 +1,37 @@
+import type { ListWords } from './words.js';
+
+// Bahasa Melayu. Malay nouns do not inflect for number, so plurals need no variants.
+export const ms: ListWords = {
+  callsLabel: 'Panggilan terbuka',
+  loading: 'Memuatkan panggilan terbuka…',
+  callsShown: (count) => `${count} panggilan dipaparkan`,
+  empty: 'Tiada panggilan terbuka buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
+  emptyFiltered: 'Tiada panggilan terbuka yang sepadan buat masa ini. Kembali lagi nanti: panggilan baharu kerap dibuka.',
+  loadMore: 'Muatkan lagi panggilan',
+  loadingMore: 'Memuatkan lagi panggilan…',
+  retry: 'Cuba lagi',
+  errorTitle: 'Panggilan tidak dapat dimuatkan',
+  errorDetails: (detail) => `Butiran: ${detail}`,
+  status: { open: 'Dibuka', upcoming: 'Akan dibuka', closed: 'Ditutup' },
+  kind: { text: 'Teks', image: 'Foto atau imej', audio: 'Audio', video: 'Video' },
+  acceptsLabel: 'Menerima',
+  upToCharacters: (count) => `sehingga ${count} aksara`,
+  upToDuration: (duration) => `sehingga ${duration}`,
+  maxSize: (size) => `maksimum ${size}`,
+  upToFiles: (count) => `sehingga ${count} fail`,
+  languagesLabel: 'Bahasa',
+  deadlineLabel: 'Tarikh tutup',
+  opensLabel: 'Dibuka',
+  closesRelative: (relative) => `ditutup ${relative}`,
+  closedRelative: (relative) => `ditutup ${relative}`,
+  opensRelative: (relative) => `dibuka ${relative}`,
+  contributions: (count) => `${count} sumbangan`,
+  partOf: 'Sebahagian daripada',
+  aboutCall: 'Tentang panggilan ini',
+  contribute: 'Sumbang',
+  answerUnavailable: 'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
+  notAnswerable: {
+    upcoming: 'Panggilan ini belum dibuka.',
+    closed: 'Panggilan ini telah ditutup. Terima kasih kepada semua yang mengambil bahagian.',
+  },
+};

@@ -1,0 +1,11 @@
+import type { FailureWords } from './words.js';
+
+export const ms: FailureWords = {
+  unreachable: 'Kami tidak dapat menghubungi panggilan terbuka. Semak sambungan anda, kemudian cuba lagi.',
+  timeout: 'Panggilan terbuka mengambil masa terlalu lama. Cuba lagi sebentar lagi.',
+  notFound: 'Panggilan ini tidak wujud, atau tidak lagi diterbitkan.',
+  problem: 'Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
+  invalid:
+    'Panggilan terbuka tiba dalam bentuk yang tidak dapat dibaca oleh halaman ini. Pemilik laman telah dimaklumkan dalam konsol pelayar.',
+  noBackend: 'Widget ini tiada pelayan untuk dihubungi: tetapkan atribut api (atau sifat source).',
+};

@@ -1,0 +1,9 @@
+/** Why a widget could not load what it shows, for the visitor (and the site owner). */
+export interface FailureWords {
+  unreachable: string;
+  timeout: string;
+  notFound: string;
+  problem: string;
+  invalid: string;
+  noBackend: string;
+}

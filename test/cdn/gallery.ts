@@ -3,6 +3,7 @@
 // and a call's audio and video, under the CDN script. Prints the gallery's own JS on top of the
 // list's core and the page's cumulative layout shift, against their budgets, and fails when any
 // audio or video byte is fetched before a play.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,12 +50,14 @@ function png(width: number, height: number, shade: number): Buffer {
 /** A finished tus upload of `bytes`; its URL. */
 async function upload(callId: string, bytes: Buffer, filename: string, filetype: string): Promise<string> {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
+  // The upload's own secret, as the widgets make one: only its holder may write or delete it.
+  const secret = randomBytes(18).toString('base64url');
   const created = await fetch(`${backend.api}/uploads/`, {
     method: 'POST',
     headers: {
       'Tus-Resumable': '1.0.0',
       'Upload-Length': String(bytes.length),
-      'Upload-Metadata': `filename ${b64(filename)},filetype ${b64(filetype)},callId ${b64(callId)}`,
+      'Upload-Metadata': `filename ${b64(filename)},filetype ${b64(filetype)},callId ${b64(callId)},secret ${b64(secret)}`,
     },
   });
   const url = new URL(created.headers.get('location') ?? '', `${backend.api}/uploads/`).href;
@@ -62,7 +65,12 @@ async function upload(callId: string, bytes: Buffer, filename: string, filetype:
     throw new Error(`creating the upload of ${filename} answered ${created.status}: ${await created.text()}`);
   const sent = await fetch(url, {
     method: 'PATCH',
-    headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Offset': '0',
+      'Upload-Secret': secret,
+      'Content-Type': 'application/offset+octet-stream',
+    },
     body: new Uint8Array(bytes),
   });
   if (sent.status !== 204) throw new Error(`the upload of ${filename} answered ${sent.status}`);

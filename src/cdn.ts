@@ -1,7 +1,8 @@
 // Entry of the single-file bundle a blogger pastes: defines every element. The list comes with
 // it; the rest loads when it is needed: the answer form and the recorder (with tus-js-client)
-// when someone presses Contribute or when the page has their tag, and `<open-call-config>`
-// when the page has one (widgets inside it wait for it: see SettingsController.sharedSettingsArriving).
+// when someone presses Contribute or when the page has their tag, the gallery and the review
+// on pages with their tags, and `<open-call-config>` when the page has one (widgets inside it
+// wait for it: see SettingsController.sharedSettingsArriving).
 import { define } from './core/define.js';
 import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 
@@ -11,6 +12,8 @@ const later = new Map<string, () => Promise<unknown>>([
   ['open-call-config', () => import('./open-call-config/define.js')],
   ['contribution-uploader', () => import('./contribution-uploader/define.js')],
   ['contribution-recorder', () => import('./contribution-recorder/define.js')],
+  ['contribution-gallery', () => import('./contribution-gallery/define.js')],
+  ['contribution-review', () => import('./contribution-review/define.js')],
 ]);
 
 /** Loads each element the page uses; true when none is left to load. */

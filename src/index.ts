@@ -5,6 +5,8 @@ export type {
   CallSelectDetail,
   CallsLoadDetail,
   ContributionErrorDetail,
+  ContributionReviewDetail,
+  ContributionsLoadDetail,
   ContributionProgressDetail,
   ContributionSubmitDetail,
   OpenCallEventMap,
@@ -19,11 +21,23 @@ export { submitContribution, parseReceipt } from './api/submit.js';
 export { BackendError, type BackendErrorKind } from './api/request.js';
 export { ContractError, parseCall, parseCallPage, parseProblem, isWebUrl } from './api/validate.js';
 export { acceptsType, characterCount } from './api/accepts.js';
+export {
+  contributionStatuses,
+  exportCall,
+  listContributions,
+  listReceived,
+  reviewContribution,
+  type ContributionQuery,
+  type Listing,
+  type ReviewQuery,
+} from './api/contributions.js';
 export { configContext } from './core/context.js';
 export { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 export { OpenCallConfigElement } from './open-call-config/open-call-config.js';
 export { ContributionUploaderElement } from './contribution-uploader/contribution-uploader.js';
 export { ContributionRecorderElement } from './contribution-recorder/contribution-recorder.js';
+export { ContributionGalleryElement } from './contribution-gallery/contribution-gallery.js';
+export { ContributionReviewElement } from './contribution-review/contribution-review.js';
 export { ResumeStore, resumeStore, type ResumeStoreOptions } from './upload/resume-store.js';
 export type { FileUpload, UploadState } from './upload/file-upload.js';
 export { define } from './core/define.js';

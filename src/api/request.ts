@@ -24,7 +24,7 @@ export class BackendError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
@@ -40,6 +40,28 @@ const defaultTimeoutMs = 15_000;
  * callers can tell "nobody wants this any more" from a failure.
  */
 export async function requestJson(url: string, options: RequestOptions = {}): Promise<unknown> {
+  return send(url, options, 'application/json, application/problem+json', async (res, type, combined) => {
+    if (/\bjson\b/i.test(type))
+      try {
+        return await res.json();
+      } catch {
+        combined.throwIfAborted();
+      }
+    throw new BackendError('invalid', `${url} did not answer JSON (Content-Type: ${type || 'none'}).`, res.status);
+  });
+}
+
+/** A file from the backend (an organiser's export zip), with the same errors as `requestJson`. */
+export async function requestFile(url: string, options: RequestOptions = {}): Promise<Blob> {
+  return send(url, options, '*/*', (res) => res.blob());
+}
+
+async function send<T>(
+  url: string,
+  options: RequestOptions,
+  accept: string,
+  read: (res: Response, type: string, combined: AbortSignal) => Promise<T>,
+): Promise<T> {
   const { method = 'GET', headers = {}, body, signal, timeoutMs = defaultTimeoutMs } = options;
   const timeout = new AbortController();
   const timer = setTimeout(
@@ -58,7 +80,7 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
         cache: method === 'GET' ? 'no-cache' : 'no-store',
         credentials: 'omit',
         headers: {
-          Accept: 'application/json, application/problem+json',
+          Accept: accept,
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,
         },
@@ -70,23 +92,19 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
       throw new BackendError('unreachable', `Could not reach ${url}: ${(error as Error).message}`);
     }
     const type = res.headers.get('content-type') ?? '';
-    let json: unknown;
-    let readable = /\bjson\b/i.test(type);
-    if (readable) {
-      try {
-        json = await res.json();
-      } catch {
-        combined.throwIfAborted();
-        readable = false;
-      }
-    }
     if (!res.ok) {
-      const problem = readable ? parseProblem(json) : undefined;
+      let json: unknown;
+      if (/\bjson\b/i.test(type))
+        try {
+          json = await res.json();
+        } catch {
+          combined.throwIfAborted();
+        }
+      const problem = parseProblem(json);
       const kind = res.status === 404 ? 'not-found' : 'problem';
       throw new BackendError(kind, problem?.detail ?? problem?.title ?? `${url} answered ${res.status}.`, res.status, problem);
     }
-    if (!readable) throw new BackendError('invalid', `${url} did not answer JSON (Content-Type: ${type || 'none'}).`, res.status);
-    return json;
+    return await read(res, type, combined);
   } finally {
     clearTimeout(timer);
   }

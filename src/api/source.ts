@@ -1,6 +1,17 @@
 import { cached } from './cache.js';
 import { checked, requestJson, type RequestOptions } from './request.js';
-import type { Call, CallPage, ContributionKind, ContributionReceipt, ContributionRequest } from './types.js';
+import type { ContributionQuery, ReviewQuery } from './contributions.js';
+import type {
+  Call,
+  CallPage,
+  Contribution,
+  ContributionKind,
+  ContributionPage,
+  ContributionReceipt,
+  ContributionRequest,
+  ContributionReview,
+  PublishedContributionPage,
+} from './types.js';
 import { parseCall, parseCallPage } from './validate.js';
 
 /** Filters and paging for a list of calls. */
@@ -26,7 +37,35 @@ export interface CallSource {
     contribution: ContributionRequest,
     options: { signal?: AbortSignal },
   ): Promise<ContributionReceipt>;
+  /**
+   * The origin media may come from besides a call's upload server: a contribution whose files
+   * come from anywhere else is not shown. An HTTP source allows its backend's own.
+   */
+  readonly origin?: string;
+  /** Published contributions, for `<contribution-gallery>`; an HTTP source has them from the contract. */
+  listContributions?(query: ContributionQuery, options: { signal?: AbortSignal }): Promise<PublishedContributionPage>;
+  /** Contributions in review, for `<contribution-review>` (authorised by the source's headers). */
+  listReceived?(query: ReviewQuery, options: { signal?: AbortSignal }): Promise<ContributionPage>;
+  /** An organiser's decision on a contribution. */
+  reviewContribution?(id: string, review: ContributionReview, options: { signal?: AbortSignal }): Promise<Contribution>;
+  /** A call's published files and credits, as a zip. */
+  exportCall?(callId: string, options: { signal?: AbortSignal }): Promise<Blob>;
 }
+
+/** What an HTTP source's other routes need: its base URL, headers, and requests (GETs through the cache). */
+export interface HttpParts {
+  base: string;
+  headers: Record<string, string>;
+  timeoutMs?: number;
+  request(url: string, init: RequestOptions): Promise<unknown>;
+  get(url: string, signal?: AbortSignal): Promise<unknown>;
+}
+
+/**
+ * Where an HTTP source keeps its parts, so that the code for contributions' routes (see
+ * http-contributions.ts) can come with the first gallery or review: a list never loads it.
+ */
+export const httpParts = Symbol.for('open-call-widgets/http');
 
 export interface HttpSourceOptions {
   /** Sent with every request to this API (and to its upload endpoint), e.g. an auth token. */
@@ -45,7 +84,8 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
   const scope = JSON.stringify(Object.entries(headers).sort());
   const get = (url: string, signal?: AbortSignal) => cached(`${url} ${scope}`, (s) => request(url, { signal: s }), signal);
 
-  return {
+  const source: CallSource & { [httpParts]: HttpParts } = {
+    [httpParts]: { base, headers, timeoutMs: options.timeoutMs, request, get },
     async listCalls(query, { signal }) {
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
@@ -59,6 +99,7 @@ export function httpSource(api: string, options: HttpSourceOptions = {}): CallSo
       return request(url, { method: 'POST', body: contribution, signal }) as Promise<ContributionReceipt>;
     },
   };
+  return source;
 }
 
 /**

@@ -191,4 +191,3 @@ export interface Problem {
 
 export const contributionKinds: readonly ContributionKind[] = ['text', 'image', 'audio', 'video'];
 export const callStatuses: readonly CallStatus[] = ['open', 'upcoming', 'closed'];
-export const contributionStatuses: readonly ContributionStatus[] = ['received', 'published', 'rejected'];

@@ -30,7 +30,7 @@ function check(ok: boolean, path: string, problem: string): void {
   if (!ok) throw new ContractError(path, problem);
 }
 
-function fields(value: unknown, path: string): Fields {
+export function fields(value: unknown, path: string): Fields {
   check(isFields(value), path, 'is not an object');
   return value as Fields;
 }
@@ -51,7 +51,7 @@ export const text =
  * has a most that a real call could need: beyond it a count is a backend's bug, which would
  * print as a 22-digit number.
  */
-const count =
+export const count =
   (max: number, positive = false): Read<number> =>
   (value, path) => {
     check(typeof value === 'number' && Number.isInteger(value) && value >= 0, path, 'is not a whole number of zero or more');
@@ -91,12 +91,12 @@ function isDateTime(s: string): boolean {
   date.setUTCFullYear(+year, +month - 1, +day);
   return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
 }
-const date = matching(64, 'is not a date', isDateTime);
+export const date = matching(64, 'is not a date', isDateTime);
 
 const languageTag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
-const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
+export const language = matching(35, 'is not a BCP 47 language tag', (s) => languageTag.test(s));
 
-const oneOf =
+export const oneOf =
   <T extends string>(allowed: readonly T[]): Read<T> =>
   (value, path) => {
     check(allowed.includes(value as T), path, `is not one of ${allowed.join(', ')}`);
@@ -104,7 +104,7 @@ const oneOf =
   };
 
 /** A list whose every item `item` reads; with `filled`, not empty. */
-const list =
+export const list =
   <T>(item: Read<T>, filled = false): Read<T[]> =>
   (value, path) => {
     check(Array.isArray(value), path, 'is not a list');

@@ -25,6 +25,9 @@ type Phase = 'loading' | 'ready' | 'error';
  * @event call-select - A visitor pressed Contribute. `detail: { call }`. Cancelable: call
  *   `preventDefault()` to handle the answer yourself (the form then does not open).
  *
+ * @attr {boolean} show-contributions - Show each call's latest published contributions under it
+ *   (a `<contribution-gallery>`, loaded once the list shows).
+ *
  * @slot empty - Shown instead of the default text when no call matches.
  * @slot answer - Shown under the chosen call when the answer form cannot be loaded (by
  *   default, a sentence saying so, and a link to the call's own page when it has one).
@@ -44,6 +47,7 @@ type Phase = 'loading' | 'ready' | 'error';
  * @csspart answer - The answer region under a chosen call.
  * @csspart load-more - The "Load more" button.
  * @csspart message - The loading, empty and error messages.
+ * @csspart contributions - A call's latest contributions, with `show-contributions`.
  *
  * @cssproperty --oc-font - Font of the widget (default: the page's).
  * @cssproperty --oc-heading-font - Font of the titles (default: the widget's).
@@ -277,7 +281,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 
   #renderCard(call: Call, single: boolean): TemplateResult {
-    return renderCallCard(call, {
+    return html`${renderCallCard(call, {
       strings: this.#words,
       formats: this.settings.formats,
       headingLevel: this.headingLevel,
@@ -286,7 +290,7 @@ export class CallForContributionsElement extends OpenCallWidget {
       notice: this.unanswerable === call.id ? this.#words.answerUnavailable : undefined,
       description: this.renderDescription,
       onContribute: (c) => void this.#contribute(c),
-    });
+    })}${this.#answerRegion?.latest(call)}`;
   }
 
   #renderBody(): TemplateResult {

@@ -22,6 +22,8 @@ export interface AnswerOptions {
   call(): Call | undefined;
   /** The call again, with terms that changed while the visitor was answering. */
   refreshed(call: Call): void;
+  /** Ids of the published contributions this one builds on. */
+  basedOn?(): readonly string[];
 }
 
 /**
@@ -127,7 +129,7 @@ export class Answer {
     }
     const chosen = uploads.chosen;
     const sent = chosen.map((c) => ({ kind: c.kind, url: c.upload.url }));
-    const request = contributionRequest(this.values, this.mode, call, sent);
+    const request = contributionRequest(this.values, this.mode, call, sent, undefined, this.#options.basedOn?.());
     this.#update({ phase: 'sending' });
     uploads.announce(words.submitting);
     try {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checked } from '../api/request.js';
-import type { Call } from '../api/types.js';
+import type { Call, PublishedContribution } from '../api/types.js';
 import { parseCall } from '../api/validate.js';
 import { CallTask } from '../core/call-task.js';
 import { OpenCallWidget } from '../core/open-call-widget.js';
@@ -17,7 +17,7 @@ import { pastedFiles } from './parts/drop-zone.js';
 import { aboutFields, formProblem, modeChoice, textField, type FieldsContext } from './parts/fields.js';
 import { filesField } from './parts/files-field.js';
 import { uploadFailure } from './parts/file-row.js';
-import { thanks } from './parts/thanks.js';
+import { buildingOn, thanks } from './parts/thanks.js';
 import { unavailableMessage } from './parts/unavailable.js';
 import { RecorderSlot } from './recorder-slot.js';
 import { styles } from './styles.js';
@@ -72,6 +72,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     chunkSize: { type: Number, attribute: 'chunk-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     callData: { attribute: false },
+    basedOn: { attribute: false },
     shownCall: { state: true, attribute: false },
     dragging: { state: true, attribute: false },
   };
@@ -87,6 +88,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
   declare headingLevel: number;
   /** The call object, when the page already has it. */
   declare callData: Call | undefined;
+  /** The published contribution this answer builds on (its id is sent as `basedOn`); the form names it. */
+  declare basedOn: Pick<PublishedContribution, 'id' | 'title' | 'creditName'> | undefined;
 
   /** The call the form answers, as loaded (and refreshed: new terms, a new count). */
   declare private shownCall: Call | undefined;
@@ -118,6 +121,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     words: () => this.#words,
     call: () => this.shownCall,
     refreshed: (call) => (this.shownCall = call),
+    basedOn: () => (this.basedOn ? [this.basedOn.id] : []),
   });
 
   readonly #recordings = new RecorderSlot(this, {
@@ -261,6 +265,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       @submit=${this.#onSubmit}
       @paste=${this.#onPaste}
     >
+      ${this.basedOn ? buildingOn(s, this.basedOn.title ?? '', this.basedOn.creditName) : nothing}
       ${answer.formError ? formProblem(answer.formError, s, () => void answer.send()) : nothing}
       ${modes.size > 1 ? modeChoice(s, answer.mode, (mode) => answer.setMode(mode)) : nothing}
       ${
@@ -299,6 +304,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       words,
       headingLevel: this.headingLevel,
       sendAnother: () => this.#answer.sendAnother(),
+      announce: (message) => this.#uploads.announce(message),
     });
   }
 

@@ -23,6 +23,7 @@ export function contributionRequest(
   call: Call,
   uploads: readonly SentUpload[],
   now = new Date(),
+  basedOn?: readonly string[],
 ): ContributionRequest {
   const request: ContributionRequest = {
     kind: mode === 'text' ? 'text' : (uploads[0]?.kind ?? 'image'),
@@ -34,6 +35,7 @@ export function contributionRequest(
   if (mode === 'text') request.text = values.text;
   if (values.email.trim()) request.email = values.email.trim();
   if (values.language) request.language = values.language;
+  if (basedOn?.length) request.basedOn = [...basedOn];
   return request;
 }
 

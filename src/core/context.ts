@@ -4,7 +4,12 @@ import type { CallSource } from '../api/source.js';
 export type Theme = 'light' | 'dark' | 'auto';
 
 /** The elements that share their settings with every widget inside them (see share.ts). */
-export const sharingTags: readonly string[] = ['open-call-config', 'call-for-contributions', 'contribution-uploader'];
+export const sharingTags: readonly string[] = [
+  'open-call-config',
+  'call-for-contributions',
+  'contribution-uploader',
+  'contribution-gallery',
+];
 
 /** Settings shared with every widget inside an `<open-call-config>` (or a list, or an answer form). */
 export interface OpenCallConfig {

@@ -1,4 +1,4 @@
-import type { Call, Problem } from '../api/types.js';
+import type { Call, Contribution, Problem, PublishedContribution } from '../api/types.js';
 import type { FileUpload, UploadState } from '../upload/file-upload.js';
 
 /** `calls-load`: a page of calls arrived and is shown. */
@@ -57,6 +57,21 @@ export interface RecordingUseDetail {
   upload: FileUpload;
 }
 
+/** `contributions-load`: a page of published contributions arrived and is shown. */
+export interface ContributionsLoadDetail {
+  /** The contributions this load added. */
+  contributions: PublishedContribution[];
+  /** Every contribution shown now. */
+  shown: number;
+  hasMore: boolean;
+}
+
+/** `contribution-review`: an organiser's decision was kept by the backend (after its undo time). */
+export interface ContributionReviewDetail {
+  contribution: Contribution;
+  status: 'published' | 'rejected';
+}
+
 /** Every event the widgets send, by name. */
 export interface OpenCallEventMap {
   'calls-load': CallsLoadDetail;
@@ -65,6 +80,8 @@ export interface OpenCallEventMap {
   'contribution-error': ContributionErrorDetail;
   'contribution-submit': ContributionSubmitDetail;
   'recording-use': RecordingUseDetail;
+  'contributions-load': ContributionsLoadDetail;
+  'contribution-review': ContributionReviewDetail;
 }
 
 /** The one way an element sends an event: bubbling out of shadow roots, with a typed detail. */
@@ -85,5 +102,7 @@ declare global {
     'contribution-error': CustomEvent<ContributionErrorDetail>;
     'contribution-submit': CustomEvent<ContributionSubmitDetail>;
     'recording-use': CustomEvent<RecordingUseDetail>;
+    'contributions-load': CustomEvent<ContributionsLoadDetail>;
+    'contribution-review': CustomEvent<ContributionReviewDetail>;
   }
 }

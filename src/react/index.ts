@@ -12,6 +12,10 @@ import { ContributionUploaderElement } from '../contribution-uploader/contributi
 import '../contribution-uploader/define.js';
 import { ContributionRecorderElement } from '../contribution-recorder/contribution-recorder.js';
 import '../contribution-recorder/define.js';
+import { ContributionGalleryElement } from '../contribution-gallery/contribution-gallery.js';
+import '../contribution-gallery/define.js';
+import { ContributionReviewElement } from '../contribution-review/contribution-review.js';
+import '../contribution-review/define.js';
 import type { OpenCallEventMap } from '../core/events.js';
 
 /** A widget's event name, typed so that its React handler gets the event's detail. */
@@ -57,4 +61,22 @@ export const OpenCallConfig = createComponent({
   tagName: 'open-call-config',
   elementClass: OpenCallConfigElement,
   displayName: 'OpenCallConfig',
+});
+
+/** `<contribution-gallery>` for React: `onContributionsLoad`, and the answer form's events from "Build on this". */
+export const ContributionGallery = createComponent({
+  react: React,
+  tagName: 'contribution-gallery',
+  elementClass: ContributionGalleryElement,
+  displayName: 'ContributionGallery',
+  events: { onContributionsLoad: on('contributions-load'), ...answerEvents },
+});
+
+/** `<contribution-review>` for React: `onContributionReview` once the backend kept a decision. */
+export const ContributionReview = createComponent({
+  react: React,
+  tagName: 'contribution-review',
+  elementClass: ContributionReviewElement,
+  displayName: 'ContributionReview',
+  events: { onContributionReview: on('contribution-review') },
 });

@@ -30,6 +30,7 @@ export interface StoredContribution {
   kind: string;
   text?: string;
   creditName: string;
+  basedOn?: string[];
   uploads: Array<{ url: string; uploadId: string; size: number }>;
 }
 

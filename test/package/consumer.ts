@@ -31,3 +31,15 @@ createElement(ContributionUploader, {
 
 // @ts-expect-error: an unknown property is an error, so the checks above are real.
 list.notAProperty = 1;
+
+// The gallery and the review, their events and React components.
+import { ContributionGalleryElement } from 'open-call-widgets/contribution-gallery';
+import 'open-call-widgets/contribution-review/define';
+import { ContributionGallery, ContributionReview } from 'open-call-widgets/react';
+
+const gallery: ContributionGalleryElement = document.createElement('contribution-gallery');
+gallery.campaign = 'this-is-malaysia';
+gallery.addEventListener('contributions-load', (event) => console.log(event.detail.contributions.length));
+document.createElement('contribution-review').headers = { Authorization: 'Bearer x' };
+createElement(ContributionGallery, { call: 'puisi-voices', onContributionsLoad: (event) => console.log(event.detail.shown) });
+createElement(ContributionReview, { onContributionReview: (event) => console.log(event.detail.status) });

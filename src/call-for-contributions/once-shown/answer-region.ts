@@ -55,6 +55,8 @@ export class AnswerRegion {
   #open?: string;
   #form?: AnswerForm;
   #formReady?: Promise<AnswerForm | undefined>;
+  /** With `show-contributions`: a call's latest contributions, once the gallery's code has arrived. */
+  #latest?: (call: Call, settings: SettingsController, headingLevel: number) => TemplateResult;
 
   /** `submitted` runs when a contribution to a call has arrived. */
   constructor(list: List, settings: SettingsController, submitted: (call: Call) => void) {
@@ -62,6 +64,17 @@ export class AnswerRegion {
     this.#settings = settings;
     this.#submitted = submitted;
     adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
+    // The gallery comes only to a list that asks for it (an attribute: the list's own code stays as small).
+    if (list.hasAttribute('show-contributions'))
+      void loadLatest().then((latest) => {
+        this.#latest = latest?.latestContributions;
+        list.requestUpdate();
+      });
+  }
+
+  /** A call's latest contributions under its card, with `show-contributions`. */
+  latest(call: Call): TemplateResult | undefined {
+    return this.#latest?.(call, this.#settings, this.#list.headingLevel + 1);
   }
 
   /** Opens the region under `call` (closing any other) and moves focus to its heading. */
@@ -113,6 +126,8 @@ export class AnswerRegion {
     </section>`;
   }
 }
+
+const loadLatest = loadOnce('the gallery of contributions', () => import('../../contribution-gallery/latest.js'));
 
 const loadAnswering = loadOnce('the answer form', () =>
   // The form's chunk imports the sharing code's: asking for both at once saves a round trip.

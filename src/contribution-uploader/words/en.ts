@@ -62,6 +62,10 @@ export const en: UploaderWords = {
   thanksBody: (title) => `Your contribution to “${title}” was received.`,
   viewContribution: 'See your contribution',
   sendAnother: 'Send another',
+  buildingOn: { before: 'Building on ', by: ' by ', after: '' },
+  seeContributions: 'See what others made',
+  shareCall: 'Share this call',
+  linkCopied: 'Link to the call copied.',
   errors: {
     fixBelow: (count, n) => (n === 1 ? 'One thing needs fixing before sending.' : `${count} things need fixing before sending.`),
     creditMissing: 'Say how you want to be credited: a credit name is needed.',

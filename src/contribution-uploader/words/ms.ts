@@ -62,6 +62,10 @@ export const ms: UploaderWords = {
   thanksBody: (title) => `Sumbangan anda kepada “${title}” telah diterima.`,
   viewContribution: 'Lihat sumbangan anda',
   sendAnother: 'Hantar yang lain',
+  buildingOn: { before: 'Membina daripada ', by: ' oleh ', after: '' },
+  seeContributions: 'Lihat hasil orang lain',
+  shareCall: 'Kongsi panggilan ini',
+  linkCopied: 'Pautan panggilan telah disalin.',
   errors: {
     fixBelow: (count) => `${count} perkara perlu dibetulkan sebelum dihantar.`,
     creditMissing: 'Nyatakan bagaimana anda mahu dikreditkan: nama kredit diperlukan.',

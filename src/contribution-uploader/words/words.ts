@@ -71,6 +71,12 @@ export interface UploaderWords {
   thanksBody(title: string): string;
   viewContribution: string;
   sendAnother: string;
+  /** Above a form that builds on another contribution: before its title, between it and its credit, after. */
+  buildingOn: { before: string; by: string; after: string };
+  /** On the thank-you: a link to the call's page, where its published contributions are. */
+  seeContributions: string;
+  shareCall: string;
+  linkCopied: string;
   errors: {
     fixBelow(count: string, n: number): string;
     creditMissing: string;

@@ -1,0 +1,27 @@
+import type { GalleryWords } from './words.js';
+
+export const en: GalleryWords = {
+  label: 'Contributions',
+  loading: 'Loading contributions…',
+  loadingMore: 'Loading more contributions…',
+  loadMore: 'Load more contributions',
+  retry: 'Try again',
+  empty: 'Nothing has been published here yet. Be the first to contribute!',
+  errorTitle: 'The contributions could not be shown.',
+  errorDetails: (details) => `Details for the site owner: ${details}`,
+  shown: (count, n) => (n === 1 ? `${count} contribution shown` : `${count} contributions shown`),
+  answers: (title) => `Answering “${title}”`,
+  untitled: 'Untitled',
+  by: (name) => `by ${name}`,
+  license: (license) => `Licence: ${license}`,
+  buildsOn: 'Builds on',
+  buildsOnOther: (n) => (n === 1 ? 'another contribution' : `${n} other contributions`),
+  published: (date) => `Published ${date}`,
+  buildOnThis: 'Build on this',
+  buildOnThisLabel: (title, name) => `Build on this: “${title}” by ${name}`,
+  closeForm: 'Close',
+  formHeading: (title, name) => `Build on “${title}” by ${name}`,
+  formUnavailable: 'The answer form could not be loaded. Check your connection, then try again.',
+  keyboardHint: 'Use the arrow keys to move between contributions.',
+  media: { image: 'Image', audio: 'Audio', video: 'Video' },
+};

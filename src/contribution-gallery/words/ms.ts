@@ -1,0 +1,27 @@
+import type { GalleryWords } from './words.js';
+
+export const ms: GalleryWords = {
+  label: 'Sumbangan',
+  loading: 'Memuatkan sumbangan…',
+  loadingMore: 'Memuatkan lagi sumbangan…',
+  loadMore: 'Muatkan lagi sumbangan',
+  retry: 'Cuba lagi',
+  empty: 'Belum ada apa-apa yang diterbitkan di sini. Jadilah penyumbang pertama!',
+  errorTitle: 'Sumbangan tidak dapat dipaparkan.',
+  errorDetails: (details) => `Butiran untuk pemilik laman: ${details}`,
+  shown: (count) => `${count} sumbangan dipaparkan`,
+  answers: (title) => `Menjawab “${title}”`,
+  untitled: 'Tanpa tajuk',
+  by: (name) => `oleh ${name}`,
+  license: (license) => `Lesen: ${license}`,
+  buildsOn: 'Dibina daripada',
+  buildsOnOther: (n) => (n === 1 ? 'sumbangan lain' : `${n} sumbangan lain`),
+  published: (date) => `Diterbitkan ${date}`,
+  buildOnThis: 'Bina daripada ini',
+  buildOnThisLabel: (title, name) => `Bina daripada ini: “${title}” oleh ${name}`,
+  closeForm: 'Tutup',
+  formHeading: (title, name) => `Bina daripada “${title}” oleh ${name}`,
+  formUnavailable: 'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian cuba lagi.',
+  keyboardHint: 'Gunakan kekunci anak panah untuk bergerak antara sumbangan.',
+  media: { image: 'Imej', audio: 'Audio', video: 'Video' },
+};

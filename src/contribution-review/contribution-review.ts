@@ -1,0 +1,388 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { contributionStatuses, exportCall, listReceived, reviewContribution, type ReviewQuery } from '../api/contributions.js';
+import { BackendError } from '../api/request.js';
+import { listCalls } from '../api/source.js';
+import type { Call, Contribution, ContributionStatus } from '../api/types.js';
+import { OpenCallWidget } from '../core/open-call-widget.js';
+import { emit } from '../core/events.js';
+import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
+import { themeClass, tokens } from '../core/styles/tokens.js';
+import { PendingDecisions, type Decision } from './decisions.js';
+import { renderReviewItem } from './parts.js';
+import { styles } from './styles.js';
+import { reviewWords, type ReviewWords } from './words/index.js';
+
+type Phase = 'loading' | 'ready' | 'error' | 'forbidden';
+
+const moves: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
+  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
+  j: (i, n) => Math.min(n - 1, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  ArrowLeft: (i) => Math.max(0, i - 1),
+  k: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
+
+/**
+ * For organisers: the contributions a call or campaign received, with their text or files
+ * playable, who sent them and what they agreed to; Publish and Reject (each can be undone for a
+ * few seconds), filters by call and status, and the export zip of a call's published files.
+ * Authorised by `headers` (`{ Authorization: 'Bearer …' }`); a token that is not allowed is
+ * said so, never a blank.
+ *
+ * @tagname contribution-review
+ * @summary The organiser's review queue: Publish, Reject, export.
+ *
+ * @event contribution-review - The backend kept a decision. `detail: { contribution, status }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart filters - The call and status filters, and the export.
+ * @csspart list - The list of contributions.
+ * @csspart item - Each contribution.
+ * @csspart quote - A text contribution.
+ * @csspart media - An image, audio or video player.
+ * @csspart load-more - The "Load more" button.
+ * @csspart message - The loading, empty, error and "not allowed" messages.
+ *
+ * @cssproperty --oc-font - Font of the widget (default: the page's).
+ * @cssproperty --oc-color-text - Text colour.
+ * @cssproperty --oc-color-muted - Secondary text colour.
+ * @cssproperty --oc-color-surface - Item background.
+ * @cssproperty --oc-color-border - Borders.
+ * @cssproperty --oc-color-accent - Buttons.
+ * @cssproperty --oc-color-danger - Errors.
+ * @cssproperty --oc-color-focus - The focus ring.
+ * @cssproperty --oc-radius - Corner radius.
+ * @cssproperty --oc-space - Base spacing.
+ */
+export class ContributionReviewElement extends OpenCallWidget {
+  static override properties = {
+    call: { type: String },
+    campaign: { type: String },
+    status: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    undoTime: { type: Number, attribute: 'undo-time' },
+    phase: { state: true, attribute: false },
+    items: { state: true, attribute: false },
+    calls: { state: true, attribute: false },
+    next: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    current: { state: true, attribute: false },
+    exporting: { state: true, attribute: false },
+    exportFailure: { state: true, attribute: false },
+  };
+
+  static override styles = [tokens, styles];
+  protected static override readonly wordTables = [reviewWords];
+
+  /** Review this call's contributions (its id); the filter starts on it. */
+  declare call: string | undefined;
+  /** Review this campaign's contributions. */
+  declare campaign: string | undefined;
+  /** Which contributions: `received` (default), `published` or `rejected`; the filter starts on it. */
+  declare status: ContributionStatus;
+  /** Contributions per page. Default 20. */
+  declare pageSize: number;
+  /** Level of the contributions' titles (2–6). Default 2. */
+  declare headingLevel: number;
+  /** Milliseconds a decision waits, with Undo, before it is sent. Default 5000. */
+  declare undoTime: number;
+
+  declare private phase: Phase;
+  declare private items: Contribution[];
+  declare private calls: ReadonlyMap<string, Call>;
+  declare private next: string | null;
+  declare private failure: Failure | undefined;
+  declare private loadingMore: boolean;
+  declare private announcement: string;
+  declare private current: string | undefined;
+  declare private exporting: boolean;
+  declare private exportFailure: string | undefined;
+
+  readonly #decisions = new PendingDecisions(
+    this,
+    (id, status) => void this.#send(id, status),
+    () => this.undoTime,
+  );
+  /** Calls to filter by: the campaign's, and those of the contributions seen. */
+  #campaignCalls: Call[] = [];
+  #loadKey?: unknown[];
+  #loading?: AbortController;
+
+  constructor() {
+    super();
+    this.status = 'received';
+    this.pageSize = 20;
+    this.headingLevel = 2;
+    this.undoTime = 5000;
+    this.phase = 'loading';
+    this.items = [];
+    this.calls = new Map();
+    this.next = null;
+    this.loadingMore = false;
+    this.announcement = '';
+    this.exporting = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loading?.abort();
+    this.#loadKey = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const key = [this.settings.source, this.call, this.campaign, this.status, this.pageSize];
+    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
+      this.#loadKey = key;
+      void this.#load();
+    }
+  }
+
+  get #words(): ReviewWords {
+    return this.settings.words(reviewWords);
+  }
+
+  #query(cursor?: string): ReviewQuery {
+    return {
+      call: this.call || undefined,
+      campaign: this.campaign || undefined,
+      status: contributionStatuses.includes(this.status) ? this.status : 'received',
+      limit: this.pageSize,
+      cursor,
+    };
+  }
+
+  async #load(more = false): Promise<void> {
+    const words = this.#words;
+    const controller = new AbortController();
+    if (!more) {
+      this.#loading?.abort();
+      this.#loading = controller;
+      this.phase = 'loading';
+      this.failure = undefined;
+    } else if (!this.next || this.loadingMore) return;
+    this.loadingMore = more;
+    this.announcement = more ? words.loadingMore : words.loading;
+    const { signal } = controller;
+    try {
+      const source = this.settings.source;
+      if (!source) throw new MissingBackend();
+      const [page] = await Promise.all([
+        listReceived(source, this.#query((more && this.next) || undefined), signal),
+        this.#loadCampaignCalls(signal),
+      ]);
+      if (signal.aborted) return;
+      const known = new Set(more ? this.items.map((c) => c.id) : []);
+      const added = page.items.filter((c) => !known.has(c.id));
+      this.items = [...(more ? this.items : []), ...added];
+      this.calls = new Map([...this.calls, ...page.calls]);
+      this.next = page.next;
+      this.phase = 'ready';
+      if (!this.items.some((c) => c.id === this.current)) this.current = this.items[0]?.id;
+      const n = this.items.length;
+      this.announcement = words.shown(this.settings.formats.count(n), n);
+    } catch (error) {
+      if (signal.aborted) return;
+      this.announcement = '';
+      if (error instanceof BackendError && (error.status === 401 || error.status === 403)) {
+        this.failure = { message: error.status === 401 ? words.noToken : words.forbidden, details: error.message };
+        this.phase = 'forbidden';
+        return;
+      }
+      this.failure = await describeFailure(error, this.settings.lang);
+      if (!signal.aborted) this.phase = 'error';
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** The campaign's calls, for the call filter (once: the filter changing does not change them). */
+  async #loadCampaignCalls(signal: AbortSignal): Promise<void> {
+    const source = this.settings.source;
+    if (!source || !this.campaign || this.#campaignCalls.length) return;
+    try {
+      this.#campaignCalls = (await listCalls(source, { campaign: this.campaign, limit: 50 }, signal)).items;
+    } catch {
+      // The filter then offers the calls of the contributions shown.
+    }
+  }
+
+  get #callChoices(): Call[] {
+    const byId = new Map<string, Call>();
+    for (const call of [...this.#campaignCalls, ...this.calls.values()]) byId.set(call.id, call);
+    return [...byId.values()];
+  }
+
+  #itemFor(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
+  }
+
+  #decide(item: Contribution, status: Decision): void {
+    this.#decisions.decide(item.id, status);
+    this.current = item.id;
+    this.announcement = this.#words.pending(status, Math.ceil(this.undoTime / 1000));
+  }
+
+  #undo(item: Contribution): void {
+    if (this.#decisions.undo(item.id)) this.announcement = this.#words.undone(item.title || this.#words.untitled);
+  }
+
+  /** The undo time is over: the decision goes to the backend, and the item leaves a list it no longer belongs in. */
+  async #send(id: string, status: Decision): Promise<void> {
+    const source = this.settings.source;
+    const item = this.items.find((c) => c.id === id);
+    if (!source || !item) return;
+    const words = this.#words;
+    const title = item.title || words.untitled;
+    try {
+      const updated = await reviewContribution(source, id, status);
+      const focused = this.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-id') === id;
+      const index = this.items.indexOf(item);
+      this.items = this.items.flatMap((c) => (c.id !== id ? [c] : updated.status === this.status ? [updated] : []));
+      this.announcement = words.decided(status, title);
+      emit(this, 'contribution-review', { contribution: updated, status });
+      const next = this.items[Math.min(index, this.items.length - 1)];
+      if (this.current === id) this.current = next?.id;
+      if (focused && next) {
+        await this.updateComplete;
+        this.#itemFor(next.id)?.focus();
+      }
+    } catch (error) {
+      const reason = error instanceof BackendError ? error.message : String(error);
+      this.announcement = words.decisionFailed(title, reason);
+      this.failure = { message: this.announcement };
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const from = event.composedPath()[0];
+    if (!(from instanceof HTMLElement) || from.localName !== 'article' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const i = this.items.findIndex((c) => c.id === from.dataset.id);
+    const item = this.items[i];
+    if (!item) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const move = moves[key];
+    if (move) {
+      const to = this.items[move(i, this.items.length)];
+      this.current = to.id;
+      this.#itemFor(to.id)?.focus();
+    } else if (key === 'p' && item.status !== 'published') this.#decide(item, 'published');
+    else if (key === 'r' && item.status !== 'rejected') this.#decide(item, 'rejected');
+    else if (key === 'u') this.#undo(item);
+    else return;
+    event.preventDefault();
+  }
+
+  async #export(call: Call): Promise<void> {
+    const source = this.settings.source;
+    if (!source || this.exporting) return;
+    this.exporting = true;
+    this.exportFailure = undefined;
+    this.announcement = this.#words.exporting;
+    try {
+      const zip = await exportCall(source, call.id);
+      const link = Object.assign(document.createElement('a'), {
+        href: URL.createObjectURL(zip),
+        download: `${call.id}-published.zip`,
+      });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      this.announcement = '';
+    } catch (error) {
+      this.exportFailure = `${this.#words.exportFailed} ${error instanceof Error ? error.message : ''}`.trim();
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  #renderFilters(): TemplateResult {
+    const w = this.#words;
+    const calls = this.#callChoices;
+    const chosen = calls.find((c) => c.id === this.call);
+    return html`<form class="filters" part="filters" aria-label=${w.filters} @submit=${(e: Event) => e.preventDefault()}>
+      <label
+        >${w.callFilter}
+        <select class="call-filter" @change=${(e: Event) => (this.call = (e.target as HTMLSelectElement).value || undefined)}>
+          <option value="" ?selected=${!this.call}>${w.everyCall}</option>
+          ${calls.map((c) => html`<option value=${c.id} ?selected=${c.id === this.call}>${c.title}</option>`)}
+        </select>
+      </label>
+      <label
+        >${w.statusFilter}
+        <select
+          class="status-filter"
+          @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as ContributionStatus)}
+        >
+          ${contributionStatuses.map((s) => html`<option value=${s} ?selected=${s === this.status}>${w.status[s]}</option>`)}
+        </select>
+      </label>
+      ${
+        chosen
+          ? html`<button type="button" class="export" ?disabled=${this.exporting} @click=${() => this.#export(chosen)}>
+              ${this.exporting ? w.exporting : w.exportZip(chosen.title)}
+            </button>`
+          : nothing
+      }
+      ${this.exportFailure ? html`<p class="error" role="alert">${this.exportFailure}</p>` : nothing}
+    </form>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const w = this.#words;
+    if (this.phase === 'loading') return html`<p class="message loading" part="message" aria-busy="true">${w.loading}</p>`;
+    if (this.phase === 'forbidden' && this.failure)
+      return html`<div class="message forbidden" part="message" role="alert">
+        <p><strong>${w.forbiddenTitle}</strong></p>
+        <p>${this.failure.message}</p>
+        ${this.failure.details ? html`<p class="details">${w.errorDetails(this.failure.details)}</p>` : nothing}
+      </div>`;
+    if (this.phase === 'error' && this.failure)
+      return html`<div class="message error" part="message" role="alert">
+        <p><strong>${w.errorTitle}</strong></p>
+        <p>${this.failure.message}</p>
+        ${this.failure.details ? html`<p class="details">${w.errorDetails(this.failure.details)}</p>` : nothing}
+        <button class="retry" @click=${() => this.#load()}>${w.retry}</button>
+      </div>`;
+    const list = this.items.length
+      ? html`<ul class="list" part="list" aria-label=${w.label} @keydown=${this.#onKeydown}>
+          ${this.items.map(
+            (item) =>
+              html`<li>
+                ${renderReviewItem(item, {
+                  words: w,
+                  formats: this.settings.formats,
+                  headingLevel: this.headingLevel,
+                  call: this.calls.get(item.callId),
+                  current: item.id === this.current,
+                  pending: this.#decisions.of(item.id),
+                  decide: (status) => this.#decide(item, status),
+                  undo: () => this.#undo(item),
+                })}
+              </li>`,
+          )}
+        </ul>`
+      : html`<p class="message empty" part="message">${w.empty}</p>`;
+    return html`${this.#renderFilters()}
+      <p class="shortcuts" id="shortcuts">${w.shortcuts}</p>
+      ${this.failure ? html`<p class="error" role="alert">${this.failure.message}</p>` : nothing} ${list}
+      ${
+        this.next
+          ? html`<button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#load(true)}>
+              ${this.loadingMore ? w.loadingMore : w.loadMore}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  protected override render() {
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.#renderBody()}
+    </div>`;
+  }
+}

@@ -1,0 +1,220 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/contribution-review/define.js';
+import { BackendError } from '../../src/api/request.js';
+import { httpSource } from '../../src/api/source.js';
+import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
+import type { ContributionReviewDetail } from '../../src/core/events.js';
+import { backend } from '../harness/backend.js';
+import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { contribute, review } from '../harness/organiser.js';
+
+let api: string;
+let auth: Record<string, string>;
+before(async () => {
+  const b = await backend();
+  api = b.api;
+  auth = { Authorization: `Bearer ${b.organiserToken}` };
+});
+afterEach(() => fixtureCleanup());
+
+const shownIn = '.list, .message:not(.loading)';
+async function queue(template: ReturnType<typeof html>): Promise<ContributionReviewElement> {
+  const el = await fixture<ContributionReviewElement>(template);
+  await settled(el, shownIn);
+  return el;
+}
+const unique = (what: string) => `${what} ${Math.random().toString(36).slice(2, 8)}`;
+const itemOf = (el: Element, id: string) => $(el, `article[data-id="${id}"]`);
+
+/** The public listing, as a visitor's gallery reads it. */
+async function publicTitles(call: string): Promise<string[]> {
+  const res = await fetch(`${api}/contributions?call=${call}&limit=50`, { cache: 'no-store' });
+  return ((await res.json()) as { items: Array<{ title?: string }> }).items.map((c) => c.title ?? '');
+}
+
+describe('<contribution-review>', () => {
+  it('is accessible with a queue, loading, empty, not allowed, failed, and in the dark theme', async () => {
+    await contribute('astronaut-one-liner', { title: unique('Queue'), email: 'a@example.org', language: 'ms' });
+    await expect(
+      await queue(html`<contribution-review api=${api} .headers=${auth} campaign="this-is-malaysia"></contribution-review>`),
+    ).to.be.accessible();
+    const loading = await fixture<ContributionReviewElement>(
+      html`<contribution-review
+        .source=${{ ...httpSource(api), listReceived: () => new Promise(() => undefined) }}
+      ></contribution-review>`,
+    );
+    await expect(loading).to.be.accessible();
+    await expect(
+      await queue(html`<contribution-review api=${api} .headers=${auth} call="monsoon-sounds"></contribution-review>`),
+    ).to.be.accessible();
+    await expect(
+      await queue(
+        html`<contribution-review
+          api=${api}
+          .headers=${{ Authorization: 'Bearer not-a-token-anyone-has-000' }}
+        ></contribution-review>`,
+      ),
+    ).to.be.accessible();
+    const failing = { ...httpSource(api), listReceived: () => Promise.reject(new BackendError('unreachable', 'down')) };
+    await expect(await queue(html`<contribution-review .source=${failing}></contribution-review>`)).to.be.accessible();
+    await expect(
+      await queue(
+        html`<contribution-review api=${api} .headers=${auth} campaign="this-is-malaysia" theme="dark"></contribution-review>`,
+      ),
+    ).to.be.accessible();
+  });
+
+  it('shows each received contribution with its credit, email, language, consent and what it builds on', async () => {
+    const title = unique('Facts');
+    const original = await contribute('astronaut-one-liner', { title: unique('Original') });
+    await review(original, 'published');
+    const id = await contribute('astronaut-one-liner', {
+      title,
+      text: 'Di bulan, saya rindu nasi lemak.',
+      creditName: 'Hafiz',
+      email: 'hafiz@example.org',
+      language: 'ms',
+      basedOn: [original],
+    });
+    const el = await queue(
+      html`<contribution-review api=${api} .headers=${auth} call="astronaut-one-liner" page-size="100"></contribution-review>`,
+    );
+    const item = itemOf(el, id)!;
+    expect(words(item.querySelector('.title'))).to.equal(title);
+    expect(words(item.querySelector('blockquote'))).to.equal('Di bulan, saya rindu nasi lemak.');
+    expect(item.querySelector('blockquote')!.getAttribute('lang')).to.equal('ms');
+    const facts = Object.fromEntries([...item.querySelectorAll('dt')].map((dt) => [words(dt), words(dt.nextElementSibling)]));
+    expect(facts.Credit).to.equal('Hafiz');
+    expect(facts.Email).to.equal('hafiz@example.org');
+    expect(facts.Language).to.equal('Malay');
+    expect(facts.Consent).to.match(/^terms 2026-09, accepted /);
+    expect(facts['Builds on']).to.equal(original);
+    expect(words(item.querySelector('.status'))).to.equal('Waiting for review');
+  });
+
+  it('publishes and rejects by keyboard only, with Undo, and the shortcuts are announced', async () => {
+    const keep = unique('Keep');
+    const drop = unique('Drop');
+    const undone = unique('Undone');
+    const dropId = await contribute('astronaut-one-liner', { title: drop });
+    const keepId = await contribute('astronaut-one-liner', { title: keep });
+    const undoneId = await contribute('astronaut-one-liner', { title: undone });
+    const decisions: ContributionReviewDetail[] = [];
+    const el = await queue(
+      html`<contribution-review
+        api=${api}
+        .headers=${auth}
+        call="astronaut-one-liner"
+        undo-time="600"
+        page-size="100"
+        @contribution-review=${(e: CustomEvent<ContributionReviewDetail>) => decisions.push(e.detail)}
+      ></contribution-review>`,
+    );
+    expect(words($(el, '.shortcuts'))).to.contain('P publishes, R rejects, U undoes');
+    // Newest first: undone, keep, drop.
+    const first = $$(el, 'article.item')[0];
+    expect(first.dataset.id).to.equal(undoneId);
+    await tabTo(first);
+    await sendKeys({ press: 'p' });
+    expect(words(first.querySelector('.pending'))).to.match(/Publishing in \d s/);
+    await sendKeys({ press: 'u' });
+    expect(first.querySelector('.pending')).to.equal(null);
+    await sendKeys({ press: 'ArrowDown' });
+    expectFocusOn(itemOf(el, keepId));
+    await sendKeys({ press: 'p' });
+    await until(() => !itemOf(el, keepId), 'the published contribution stays in the queue');
+    // Focus moves on to the next in line.
+    expectFocusOn(itemOf(el, dropId));
+    await sendKeys({ press: 'r' });
+    await until(() => !itemOf(el, dropId));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(itemOf(el, undoneId)).to.exist;
+    expect(decisions.map((d) => [d.contribution.id, d.status])).to.deep.equal([
+      [keepId, 'published'],
+      [dropId, 'rejected'],
+    ]);
+    const visible = await publicTitles('astronaut-one-liner');
+    expect(visible).to.include(keep);
+    expect(visible).not.to.include(drop);
+    expect(visible).not.to.include(undone);
+  });
+
+  it('filters by call and status, and downloads the export zip in one click', async () => {
+    const title = unique('Exported');
+    const id = await contribute('astronaut-one-liner', { title });
+    await review(id, 'published');
+    const el = await queue(
+      html`<contribution-review api=${api} .headers=${auth} campaign="this-is-malaysia" page-size="100"></contribution-review>`,
+    );
+    expect(itemOf(el, id)).to.equal(null);
+    const status = $<HTMLSelectElement>(el, '.status-filter')!;
+    status.value = 'published';
+    status.dispatchEvent(new Event('change'));
+    await until(() => itemOf(el, id));
+    const call = $<HTMLSelectElement>(el, '.call-filter')!;
+    expect([...call.options].map((o) => o.value)).to.include.members(['', 'astronaut-one-liner', 'puisi-voices']);
+    call.value = 'puisi-voices';
+    call.dispatchEvent(new Event('change'));
+    await until(() => !itemOf(el, id));
+    call.value = 'astronaut-one-liner';
+    call.dispatchEvent(new Event('change'));
+    await until(() => itemOf(el, id));
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob) => (blobs.push(blob), create.call(URL, blob));
+    HTMLAnchorElement.prototype.click = function () {};
+    try {
+      const exportButton = $(el, '.export')!;
+      expect(words(exportButton)).to.equal(
+        'Download the published files of “Write a one-liner for the thinking astronaut” (zip)',
+      );
+      exportButton.click();
+      await until(() => blobs.length === 1);
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const head = new Uint8Array(await blobs[0].slice(0, 2).arrayBuffer());
+    expect(String.fromCharCode(...head)).to.equal('PK');
+  });
+
+  it('says when the token is not allowed (401 and 403), never a blank', async () => {
+    const wrong = await queue(
+      html`<contribution-review
+        api=${api}
+        .headers=${{ Authorization: 'Bearer not-a-token-anyone-has-000' }}
+      ></contribution-review>`,
+    );
+    expect(words($(wrong, '.forbidden'))).to.contain('This token is not allowed here.');
+    expect(words($(wrong, '.forbidden'))).to.contain('organiser token');
+    const none = await queue(html`<contribution-review api=${api}></contribution-review>`);
+    expect(words($(none, '.forbidden'))).to.contain('Authorization');
+    const forbidden = {
+      ...httpSource(api),
+      listReceived: () => Promise.reject(new BackendError('problem', 'This token does not cover the campaign.', 403)),
+    };
+    const other = await queue(html`<contribution-review .source=${forbidden} campaign="project-power"></contribution-review>`);
+    expect(words($(other, '.forbidden'))).to.contain('does not cover these contributions');
+  });
+
+  it('renders hostile text in every field as text, and runs none of it', async () => {
+    const attack = (field: string) => `${field}<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
+    const id = await contribute('astronaut-one-liner', {
+      title: attack('title'),
+      text: attack('text'),
+      creditName: attack('credit'),
+      email: 'x@example.org',
+    });
+    const el = await queue(
+      html`<contribution-review api=${api} .headers=${auth} call="astronaut-one-liner" page-size="100"></contribution-review>`,
+    );
+    const item = itemOf(el, id)!;
+    expect(item.querySelector('img, script')).to.equal(null);
+    expect(words(item.querySelector('.title'))).to.contain('title<img');
+    expect(words(item.querySelector('.facts dd'))).to.contain('credit<img');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+});

@@ -40,8 +40,8 @@ export const Contributions: Story = {};
 /** Before they arrive: placeholders in an item's shape, so the article does not jump. */
 export const Loading: Story = { args: { source: pendingGallery } };
 
-/** Nothing published yet (the real backend, before any organiser has published). */
-export const Empty: Story = { args: { source: undefined, campaign: 'no-such-campaign' } };
+/** Nothing published yet: what a call shows before any organiser has published. */
+export const Empty: Story = { args: { source: galleryFrom([]), campaign: 'no-such-campaign' } };
 
 /** The backend cannot be reached: the message, and a way to try again. */
 export const Failed: Story = { args: { source: failingGallery } };

@@ -1,13 +1,13 @@
 // Contributions for the gallery's and the review's stories: a backend holds them only after
-// visitors answered and organisers decided, so these sources answer from memory, with calls and
-// media from the stories' real backend.
+// visitors answered and organisers decided, so these sources answer from memory, with the calls
+// from the seed and media beside the stories: they show where the Storybook is hosted alone.
 import { BackendError } from '../src/api/request.js';
-import { httpSource, type CallSource } from '../src/api/source.js';
+import type { CallSource } from '../src/api/source.js';
 import type { Contribution, PublishedContribution } from '../src/api/types.js';
-import { api } from './support.js';
+import { here, seedSource } from './seed-source.js';
 
 const cover = (name: string) => ({
-  url: new URL(`/media/${name}.svg`, location.href).href,
+  url: here(`media/${name}.svg`),
   type: 'image/svg+xml',
   bytes: 2048,
   width: 1200,
@@ -56,14 +56,14 @@ export const publishedContributions: PublishedContribution[] = [
     kind: 'audio',
     title: 'Puisi, slowly',
     creditName: 'Farid',
-    media: [{ url: new URL('/v1/media/c-4/0', location.href).href, type: 'audio/ogg', bytes: 48_000, seconds: 9 }],
+    media: [{ url: here('v1/media/c-4/0'), type: 'audio/ogg', bytes: 48_000, seconds: 9 }],
     publishedAt: '2026-11-25T18:20:00Z',
     license: 'CC BY-SA 4.0',
   },
 ];
 
 const never = () => new Promise<never>(() => undefined);
-const real = () => ({ ...httpSource(api), origin: location.origin });
+const real = () => ({ ...seedSource, origin: location.origin });
 
 /** The stories' published contributions, in pages of `size` (the next page after a cursor). */
 export function galleryFrom(items: PublishedContribution[], size = 12): CallSource {

@@ -11,7 +11,7 @@ import type { Call, CallStatus } from '../src/api/types.js';
 type SeedCall = Partial<Call> & { id: string };
 
 /** Beside the stories, wherever they are hosted (a sub-path of a site too). */
-const here = (path: string) => new URL(path.replace(/^\//, ''), document.baseURI).href;
+export const here = (path: string) => new URL(path.replace(/^\//, ''), document.baseURI).href;
 
 /** The reference backend's base URL, beside the stories (see .storybook/main.ts). */
 export const api = here('v1');

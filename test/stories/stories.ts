@@ -46,10 +46,10 @@ const types: Record<string, string> = {
 
 /**
  * The static Storybook under `base` (a team may publish it in a sub-path of its site); with
- * `backendPort`, /v1 and /terms passed to the backend as the dev server's proxy does (the Host
- * header kept, so that tus upload URLs point back here).
+ * `backendPort`, /v1 and /terms passed to the backend as the dev server's proxy does (the
+ * backend's public URL is this site, so that tus upload URLs point back here).
  */
-async function serve(base: string, backendPort?: number): Promise<{ origin: string; server: Server }> {
+async function serve(base: string, backendPort?: () => number): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const full = new URL(req.url ?? '/', 'http://x').pathname;
     // The browser asks the site's root for its icon, whatever the sub-path.
@@ -58,7 +58,7 @@ async function serve(base: string, backendPort?: number): Promise<{ origin: stri
     const path = full.slice(base.length - 1);
     if (backendPort && /^\/(v1|terms)(\/|$)/.test(path)) {
       const upstream = request(
-        { host: '127.0.0.1', port: backendPort, path: req.url, method: req.method, headers: req.headers },
+        { host: '127.0.0.1', port: backendPort(), path: req.url, method: req.method, headers: req.headers },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
@@ -192,8 +192,11 @@ async function open(browser: Browser, origin: string, list: Entry[], hosted: boo
 // 2. The stories that send, in front of the reference backend.
 {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-stories-'));
-  const backend = await startServer({ port: 0, dataDir });
-  const { origin, server } = await serve('/', Number(new URL(backend.url).port));
+  let backendPort = 0;
+  const { origin, server } = await serve('/', () => backendPort);
+  // As an operator would: the backend is told that the site in front of it is its public address.
+  const backend = await startServer({ port: 0, dataDir, publicUrl: origin });
+  backendPort = Number(new URL(backend.listenUrl).port);
   const browser = await launchChromium();
   console.log('\nWith the reference backend: the stories that send files or contributions');
   try {

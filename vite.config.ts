@@ -8,8 +8,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Lit templates and styles are strings the JS minifier cannot touch, and their indentation and
- * CSS would weigh on every page (`npm run size` shows how much). Whitespace is collapsed to one space, never removed,
- * so text beside inline elements keeps its spaces; empty attributes such as `alt=""` stay.
+ * CSS would weigh on every page (`npm run size` shows how much). Whitespace goes where it
+ * shows nothing (inside and between block elements such as `<div>`, `<li>`, `<dd>`) and is
+ * collapsed to one space elsewhere, so text beside inline elements keeps its spaces; attribute
+ * values that need no quotes lose them; empty attributes such as `alt=""` stay.
  */
 const minifyTemplates = (): Plugin => ({
   name: 'open-call:minify-templates',
@@ -18,7 +20,7 @@ const minifyTemplates = (): Plugin => ({
     if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg|css)`/.test(code)) return null;
     return minifyHTMLLiterals(code, {
       fileName: id,
-      html: { collapseWhitespace: true, conservativeCollapse: true, removeEmptyAttributes: false, minifyJS: false },
+      html: { collapseWhitespace: true, removeAttributeQuotes: true, removeEmptyAttributes: false, minifyJS: false },
     });
   },
 });

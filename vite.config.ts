@@ -39,7 +39,7 @@ const tusWithoutDefaults = (): Plugin => ({
   apply: 'build',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (!importer || !/tus-js-client[\\/]lib\.esm[\\/](browser[\\/]index|upload)\.js$/.test(importer)) return null;
+    if (!importer || !/tus-js-client[\\/]lib[\\/](browser[\\/]index|upload)\.js$/.test(importer)) return null;
     const stub = {
       './fileReader.js': 'file-reader',
       './urlStorage.js': 'url-storage',
@@ -200,9 +200,13 @@ export default defineConfig(({ mode }): UserConfig =>
     ? {
         // The notices read each chunk's modules before entryWithItsCore folds the core's into the entry.
         plugins: [minifyTemplates(), tusWithoutDefaults(), chunksByFolder(), thirdPartyNotices(), entryWithItsCore()],
-        // The browser already does what these two of tus-js-client's dependencies do (see each file).
         resolve: {
           alias: {
+            // tus-js-client's own modern source (its `lib/`, in the package), not the lib.esm build
+            // that Babel compiled down for old browsers with a generator runtime: the widgets'
+            // browsers run async functions and classes as written.
+            'tus-js-client': fileURLToPath(new URL('node_modules/tus-js-client/lib/browser/index.js', import.meta.url)),
+            // The browser already does what these two of tus-js-client's dependencies do (see each file).
             'url-parse': fileURLToPath(new URL('src/upload/platform/url.ts', import.meta.url)),
             'js-base64': fileURLToPath(new URL('src/upload/platform/base64.ts', import.meta.url)),
           },

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -168,4 +169,30 @@ export async function startCli(
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, api: /API\s+(\S+)\/calls/.exec(output)![1], output: () => output };
+}
+
+/** What a request written straight to the socket got back: its status, type and body. */
+export interface RawAnswer {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/** Writes `request` as it is to the server at `url` (what fetch refuses to send) and reads the answer. */
+export function sendRaw(url: string, request: string): Promise<RawAnswer> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head, body = ''] = answer.split('\r\n\r\n');
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0),
+        type: /content-type: ([^\r]+)/i.exec(head)?.[1] ?? '',
+        body,
+      });
+    });
+  });
 }

@@ -4,8 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { connect } from 'node:net';
-import { startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
+import { sendRaw, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
 
 /** A small deterministic generator, so that a failing sweep can be run again as it was. */
 function random(seed: number) {
@@ -47,23 +46,6 @@ function send(
     });
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-function sendRaw(port: number, text: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [head, body = ''] = answer.split('\r\n\r\n');
-      resolve({
-        status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0),
-        type: /content-type: ([^\r]+)/i.exec(head)?.[1] ?? '',
-        body,
-      });
-    });
   });
 }
 
@@ -306,7 +288,7 @@ describe('the hostile-request sweep', () => {
       'GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n',
     ];
     for (const text of rawRequests) {
-      const answer = await sendRaw(port, text);
+      const answer = await sendRaw(`http://127.0.0.1:${port}`, text);
       done++;
       outcomes.set(answer.status, (outcomes.get(answer.status) ?? 0) + 1);
       if (answer.status === 0) continue; // closed without an answer (a body cut short)

@@ -2,11 +2,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeed } from '../../demo/server/app.js';
-import { checkedFetch, json, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
+import { checkedFetch, json, sendRaw, startTestServer, textContribution, tusUpload, type TestServer } from './harness.js';
 
 // Every answer in this file is checked against openapi.yaml too.
 const fetch = checkedFetch;
@@ -277,24 +276,6 @@ describe('the public URL', () => {
 });
 
 /** Sends raw bytes and returns the status line and the body of the answer. */
-function raw(url: string, request: string): Promise<{ status: number; type: string; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(request));
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [head, body = ''] = answer.split('\r\n\r\n');
-      resolve({
-        status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0),
-        type: /content-type: ([^\r]+)/i.exec(head)?.[1] ?? '',
-        body,
-      });
-    });
-  });
-}
-
 describe('malformed requests', () => {
   let server: TestServer;
   before(async () => (server = await startTestServer()));
@@ -316,7 +297,7 @@ describe('malformed requests', () => {
       'GET /v1/calls HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n',
     ];
     for (const request of requests) {
-      const answer = await raw(server.url, request);
+      const answer = await sendRaw(server.url, request);
       assert.ok(answer.status >= 400 && answer.status < 500, `${JSON.stringify(request)} answered ${answer.status}`);
       assert.match(answer.type, /^application\/problem\+json/, JSON.stringify(request));
     }

@@ -1,33 +1,18 @@
 // kill -9 of the real command (demo/server/cli.ts) in the middle of work: nothing answered is lost.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLog } from '../../demo/server/stores/contributions-file.js';
-import { json, textContribution } from './harness.js';
+import { json, startCli as startServerCommand, textContribution } from './harness.js';
 
-const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
-
-async function startCli(dataDir: string, port = 0): Promise<{ child: ChildProcess; api: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', cli, '--port', String(port), '--data-dir', dataDir, '--creations-per-minute', '100000'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!/API\s+(\S+)\/calls/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, api: /API\s+(\S+)\/calls/.exec(output)![1] };
-}
+/** The real command on `dataDir`, with the per-visitor creation limit out of the way of the load. */
+const startCli = (dataDir: string, port = 0) =>
+  startServerCommand(['--port', String(port), '--data-dir', dataDir, '--creations-per-minute', '100000']);
 
 async function kill(child: ChildProcess) {
   const exited = once(child, 'exit');

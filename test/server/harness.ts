@@ -152,7 +152,8 @@ export const json = (body: unknown): RequestInit => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
+/** The reference backend's command, as `npm run server` runs it. */
+export const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 
 /** Starts the real command, as `npm run server` does, and waits for it to print its API URL. */
 export async function startCli(

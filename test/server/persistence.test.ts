@@ -1,28 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { readLog } from '../../demo/server/stores/contributions-file.js';
-import { startTestServer, textContribution, json, tusUpload } from './harness.js';
-
-const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
-
-/** Starts the real command, as `npm run server` does, and waits for it to print its API URL. */
-async function startCli(args: string[]): Promise<{ child: ChildProcess; api: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!/API\s+(\S+)\/calls/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, api: /API\s+(\S+)\/calls/.exec(output)![1], output: () => output };
-}
+import { cli, startCli, startTestServer, textContribution, json, tusUpload } from './harness.js';
 
 describe('keeping contributions', () => {
   it('loses nothing when the process is killed right after answering 201', async () => {

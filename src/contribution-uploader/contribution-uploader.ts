@@ -82,7 +82,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
-  /** Bytes per upload request. Default 40 MiB; halved by itself when a proxy answers 413. */
+  /** Largest upload request, in bytes (default 40 MiB). Requests start at 2 MiB and grow to it while they pass; a proxy refusing one makes them smaller. */
   declare chunkSize: number | undefined;
   /** Level of the headings (2–6). Default 2. */
   declare headingLevel: number;

@@ -11,6 +11,7 @@ const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 export class Instance {
   child?: ChildProcess;
   output = '';
+  #guarded = false;
   readonly dataDir: string;
 
   constructor(
@@ -30,8 +31,9 @@ export class Instance {
 
   async start(): Promise<void> {
     this.output = '';
-    const stopNow = () => this.child?.exitCode === null && this.child.kill('SIGKILL');
-    process.once('exit', stopNow);
+    // One guard per instance, not per start: the tests restart instances many times.
+    if (!this.#guarded) process.once('exit', () => this.child?.exitCode === null && this.child.kill('SIGKILL'));
+    this.#guarded = true;
     const child = spawn(
       process.execPath,
       [

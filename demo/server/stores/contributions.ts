@@ -1,7 +1,7 @@
-import type { ContributionKind } from '../../../src/api/types.js';
+import type { Contribution, ContributionStatus } from '../../../src/api/types.js';
 
 /** Where a contribution is in an organiser's review. */
-export type ReviewStatus = 'received' | 'published' | 'rejected';
+export type ReviewStatus = ContributionStatus;
 export const reviewStatuses: readonly ReviewStatus[] = ['received', 'published', 'rejected'];
 
 /** A finished tus upload that a contribution names. */
@@ -13,25 +13,11 @@ export interface StoredUpload {
   filetype?: string;
 }
 
-/** One accepted contribution with its review state, as a store keeps it. */
-export interface StoredContribution {
-  id: string;
-  callId: string;
-  receivedAt: string;
-  kind: ContributionKind;
-  title?: string;
-  text?: string;
-  creditName: string;
-  email?: string;
-  language?: string;
-  consent: { termsVersion: string; acceptedAt: string };
-  uploads: StoredUpload[];
-  /** Ids of published contributions this one builds on. */
-  basedOn?: string[];
-  status: ReviewStatus;
-  /** Set when the status became `published`; kept if it is later rejected, for the record. */
-  publishedAt?: string;
-}
+/**
+ * One accepted contribution with its review state, as a store keeps it: the organiser's record
+ * of the contract, with the uploads it claimed where the contract has the media they are served as.
+ */
+export type StoredContribution = Omit<Contribution, 'campaign' | 'media'> & { uploads: StoredUpload[] };
 
 /** What the routes hand to `add`: the store sets `status: 'received'`. */
 export type NewContribution = Omit<StoredContribution, 'status' | 'publishedAt'>;

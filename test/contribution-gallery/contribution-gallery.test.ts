@@ -8,8 +8,11 @@ import { httpSource, type CallSource } from '../../src/api/source.js';
 import type { PublishedContribution } from '../../src/api/types.js';
 import type { ContributionGalleryElement } from '../../src/contribution-gallery/contribution-gallery.js';
 import { backend, storedContributions } from '../harness/backend.js';
-import { $, $$, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { deepActiveElement, expectFocusOn, tabTo, until, words } from '../harness/dom.js';
+import { galleryOf } from '../harness/gallery.js';
+import { listOf } from '../harness/list.js';
 import { contribute, published, review } from '../harness/organiser.js';
+import { formOf } from '../harness/uploader.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -17,14 +20,13 @@ before(async () => ({ api } = await backend()));
 beforeEach(() => forget());
 afterEach(() => fixtureCleanup());
 
-const shownIn = '.list:not(.skeletons), .message';
 async function gallery(template: ReturnType<typeof html>): Promise<ContributionGalleryElement> {
   const el = await fixture<ContributionGalleryElement>(template);
-  await settled(el, shownIn);
+  await galleryOf(el).shown();
   return el;
 }
-const items = (el: Element) => $$(el, 'article.item');
-const itemTitles = (el: Element) => items(el).map((i) => words(i.querySelector('.title')));
+const items = (el: Element) => galleryOf(el).items;
+const itemTitles = (el: Element) => galleryOf(el).titles;
 const unique = (what: string) => `${what} ${Math.random().toString(36).slice(2, 8)}`;
 
 /** A source that answers the contract from memory, for what the reference backend never sends. */
@@ -58,13 +60,13 @@ describe('<contribution-gallery>', () => {
         .source=${sourceWith([], { listContributions: () => new Promise(() => undefined) })}
       ></contribution-gallery>`,
     );
-    await until(() => $(loading, '.loading'));
+    await until(() => galleryOf(loading).loading);
     await expect(loading).to.be.accessible();
     const failing = sourceWith([], {
       listContributions: () => Promise.reject(new BackendError('problem', 'The database is down.', 500)),
     });
     const failed = await gallery(html`<contribution-gallery .source=${failing}></contribution-gallery>`);
-    expect(words($(failed, '[role=alert]'))).to.contain('The contributions could not be shown.');
+    expect(words(galleryOf(failed).failure)).to.contain('The contributions could not be shown.');
     await expect(failed).to.be.accessible();
     await expect(
       await gallery(html`<contribution-gallery api=${api} campaign="this-is-malaysia" theme="dark"></contribution-gallery>`),
@@ -95,11 +97,11 @@ describe('<contribution-gallery>', () => {
     expect(itemTitles(el)).not.to.include(rejectedTitle);
     expect(itemTitles(el)).not.to.include(waitingTitle);
     const item = items(el)[0];
-    expect(words(item.querySelector('blockquote'))).to.equal('She counts the stars she has not named yet.');
-    expect(words(item.querySelector('.credit'))).to.equal('by Nurul');
-    expect(words(item.querySelector('.meta'))).to.contain('Licence: CC BY-SA 4.0');
+    expect(words(item.quote)).to.equal('She counts the stars she has not named yet.');
+    expect(words(item.credit)).to.equal('by Nurul');
+    expect(words(item.meta)).to.contain('Licence: CC BY-SA 4.0');
     // The call's prompt beside the answer.
-    expect(words(item.querySelector('.prompt'))).to.equal('Answering “Write a one-liner for the thinking astronaut”');
+    expect(words(item.prompt)).to.equal('Answering “Write a one-liner for the thinking astronaut”');
   });
 
   it('renders hostile text in every user-written field as text, and runs none of it', async () => {
@@ -112,11 +114,12 @@ describe('<contribution-gallery>', () => {
     const el = await gallery(
       html`<contribution-gallery api=${api} campaign="this-is-malaysia" page-size="50"></contribution-gallery>`,
     );
-    const item = $(el, `article[data-id="${id}"]`)!;
-    expect(item.querySelector('script, img')).to.equal(null);
-    expect(words(item.querySelector('blockquote'))).to.contain('text<script>');
-    expect(words(item.querySelector('.credit'))).to.contain('credit<script>');
-    expect(words(item.querySelector('.title'))).to.contain('title<script>');
+    const item = galleryOf(el).item(id);
+    expect(item.item, 'the hostile contribution is shown').to.exist;
+    expect(item.markup).to.equal(null);
+    expect(words(item.quote)).to.contain('text<script>');
+    expect(words(item.credit)).to.contain('credit<script>');
+    expect(words(item.title)).to.contain('title<script>');
     await new Promise((r) => setTimeout(r, 200));
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });
@@ -127,13 +130,13 @@ describe('<contribution-gallery>', () => {
     for (const title of titles) await published(campaignCall, { title, text: title });
     const el = await gallery(html`<contribution-gallery api=${api} call=${campaignCall} page-size="2"></contribution-gallery>`);
     expect(itemTitles(el)).to.deep.equal([titles[2], titles[1]]);
-    const more = $(el, '.load-more')!;
+    const more = galleryOf(el).loadMoreButton!;
     expect(words(more)).to.equal('Load more contributions');
     more.click();
     await until(() => items(el).length === 4);
     expect(itemTitles(el)[2]).to.equal(titles[0]);
-    expectFocusOn(items(el)[2]);
-    expect(words($(el, '[role=status]'))).to.equal('4 contributions shown');
+    expectFocusOn(items(el)[2].item);
+    expect(words(galleryOf(el).status)).to.equal('4 contributions shown');
   });
 
   it('moves between contributions with the arrow keys, and reaches every control with Tab', async () => {
@@ -141,7 +144,7 @@ describe('<contribution-gallery>', () => {
     const el = await gallery(
       html`<contribution-gallery api=${api} call="astronaut-one-liner" page-size="3"></contribution-gallery>`,
     );
-    const [first, second, third] = items(el);
+    const [first, second, third] = items(el).map((i) => i.item!);
     // One stop for the list: the first item; its Build on this is the next one.
     await tabTo(first);
     await sendKeys({ press: 'ArrowRight' });
@@ -153,11 +156,11 @@ describe('<contribution-gallery>', () => {
     await sendKeys({ press: 'Home' });
     expectFocusOn(first);
     await sendKeys({ press: 'Tab' });
-    expectFocusOn(first.querySelector('.build-on'));
+    expectFocusOn(items(el)[0].buildOnButton);
     // Roving: the others are not Tab stops, their buttons are.
     expect(second.tabIndex).to.equal(-1);
     await sendKeys({ press: 'Tab' });
-    expectFocusOn(second.querySelector('.build-on'));
+    expectFocusOn(items(el)[1].buildOnButton);
   });
 
   it('builds on a contribution by keyboard: the form names it and sends basedOn', async () => {
@@ -167,39 +170,38 @@ describe('<contribution-gallery>', () => {
       html`<contribution-gallery api=${api} call="astronaut-one-liner" page-size="1"></contribution-gallery>`,
     );
     const item = items(el)[0];
-    expect(item.dataset.id).to.equal(original);
-    const build = item.querySelector<HTMLButtonElement>('.build-on')!;
+    expect(item.id).to.equal(original);
+    const build = item.buildOnButton!;
     expect(build.getAttribute('aria-label')).to.equal(`Build on this: “${title}” by Farid`);
     await tabTo(build);
     await sendKeys({ press: 'Enter' });
-    await until(() => $(el, '.building contribution-uploader')?.shadowRoot?.querySelector('form'));
-    expectFocusOn($(el, '.building-heading'));
-    const form = $(el, '.building contribution-uploader')!;
+    await until(() => galleryOf(el).buildingForm && formOf(galleryOf(el).buildingForm!).form);
+    expectFocusOn(galleryOf(el).buildingHeading);
+    const form = formOf(galleryOf(el).buildingForm!);
     await expect(el).to.be.accessible();
-    const formRoot = form.shadowRoot!;
-    expect(words(formRoot.querySelector('.building-on'))).to.equal(`Building on ${title} by Farid`);
-    expect(formRoot.querySelector('.building-on em')!.textContent).to.equal(title);
+    expect(words(form.buildingOn)).to.equal(`Building on ${title} by Farid`);
+    expect(form.buildingOn!.querySelector('em')!.textContent).to.equal(title);
     // Keyboard only: type the line, the credit, tick consent, send.
-    await tabTo(formRoot.querySelector('#text')!);
+    await tabTo(form.textField!);
     await sendKeys({ type: 'And the waiting room has a view.' });
-    await tabTo(formRoot.querySelector('#creditName')!);
+    await tabTo(form.creditField!);
     await sendKeys({ type: 'Siti' });
-    await tabTo(formRoot.querySelector('#consent')!);
+    await tabTo(form.consentBox!);
     // A space, typed: Firefox's WebDriver BiDi knows no "Space" key name.
     await sendKeys({ type: ' ' });
-    await tabTo(formRoot.querySelector('.submit')!);
+    await tabTo(form.submitButton!);
     await sendKeys({ press: 'Enter' });
-    await until(() => formRoot.querySelector('.thanks'));
+    await until(() => form.thanks);
     const stored = (await storedContributions()).find((c) => c.text === 'And the waiting room has a view.');
     expect(stored?.basedOn).to.deep.equal([original]);
-    expect(deepActiveElement()).to.equal(formRoot.querySelector('.thanks-heading'));
+    expect(deepActiveElement()).to.equal(form.thanksHeading);
   });
 
   it('offers Build on this only while the call is open', async () => {
     const source = sourceWith([published1({ id: 'closed-1', callId: 'thank-you-notes-2025', kind: 'text', text: 'Old words' })]);
     const el = await gallery(html`<contribution-gallery .source=${source}></contribution-gallery>`);
     expect(items(el)).to.have.length(1);
-    expect(el.shadowRoot!.querySelector('.build-on')).to.equal(null);
+    expect(items(el)[0].buildOnButton).to.equal(null);
   });
 
   it('reserves each image its size, and loads no audio or video until played', async () => {
@@ -215,11 +217,11 @@ describe('<contribution-gallery>', () => {
       }),
     ];
     const el = await gallery(html`<contribution-gallery .source=${sourceWith(media)}></contribution-gallery>`);
-    const img = $<HTMLImageElement>(el, 'img.media')!;
+    const img = galleryOf(el).item('img').image!;
     expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['640', '480']);
     expect(img.alt).to.equal('Dusk by Mei');
-    const audio = $<HTMLAudioElement>(el, 'audio')!;
-    const video = $<HTMLVideoElement>(el, 'video')!;
+    const audio = galleryOf(el).item('aud').audio!;
+    const video = galleryOf(el).item('vid').video!;
     expect(audio.preload).to.equal('none');
     expect(video.preload).to.equal('none');
     expect(video.poster).to.equal(`${api}/media/vid/1`);
@@ -239,7 +241,7 @@ describe('<contribution-gallery>', () => {
         published1({ id: 'script', media: [{ url: 'javascript:alert(1)', type: 'image/png', bytes: 1 }] }),
       ]);
       const el = await gallery(html`<contribution-gallery .source=${source}></contribution-gallery>`);
-      expect(items(el).map((i) => i.dataset.id)).to.deep.equal(['good']);
+      expect(items(el).map((i) => i.id)).to.deep.equal(['good']);
       expect(warnings.join('\n')).to.contain('items[1].creditName is empty');
       expect(warnings.join('\n')).to.contain('items[2].media[0] is not served by the backend');
       expect(warnings.join('\n')).to.contain('items[3].media[0].url is not an http(s) URL');
@@ -254,11 +256,10 @@ describe('<contribution-gallery>', () => {
     const list = await fixture(
       html`<call-for-contributions api=${api} campaign="this-is-malaysia" show-contributions></call-for-contributions>`,
     );
-    const find = () =>
-      list.shadowRoot?.querySelector<ContributionGalleryElement>('contribution-gallery[call="astronaut-one-liner"]');
-    await until(find);
-    const el = find()!;
-    await settled(el, shownIn);
+    const latest = () => listOf(list).card('astronaut-one-liner').latest;
+    await until(latest);
+    const el = latest()!;
+    await galleryOf(el).shown();
     expect(itemTitles(el)[0]).to.equal(title);
     expect(items(el).length).to.be.at.most(3);
     await expect(list).to.be.accessible();
@@ -268,6 +269,6 @@ describe('<contribution-gallery>', () => {
     const el = await gallery(
       html`<contribution-gallery api=${api} campaign="no-such-campaign" lang="ms"></contribution-gallery>`,
     );
-    expect(words($(el, '.empty'))).to.contain('Belum ada apa-apa');
+    expect(words(galleryOf(el).empty)).to.contain('Belum ada apa-apa');
   });
 });

@@ -1,36 +1,24 @@
 import { expect } from '@open-wc/testing';
 import React from 'react';
-import ReactDOM from 'react-dom';
-import ReactDOMClient, { type Root } from 'react-dom/client';
 import { forget } from '../../src/api/cache.js';
 import type { ContributionGalleryElement } from '../../src/contribution-gallery/contribution-gallery.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
 import type { ContributionsLoadDetail } from '../../src/core/events.js';
 import { ContributionGallery, ContributionReview } from '../../src/react/index.js';
 import { backend } from '../harness/backend.js';
-import { $, until, words } from '../harness/dom.js';
+import { reactStage } from '../harness/react.js';
+import { until, words } from '../harness/dom.js';
 import { contribute, published } from '../harness/organiser.js';
+import { reviewOf } from '../harness/review.js';
 
 let api: string;
 let token: string;
 before(async () => ({ api, organiserToken: token } = await backend()));
 
-let root: Root | undefined;
+const stage = reactStage();
+beforeEach(() => forget());
 let container: HTMLElement;
-beforeEach(() => {
-  forget();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  root?.unmount();
-  container.remove();
-});
-
-function render(element: ReturnType<typeof React.createElement>): void {
-  root = ReactDOMClient.createRoot(container);
-  ReactDOM.flushSync(() => root?.render(element));
-}
+const render = (element: ReturnType<typeof React.createElement>) => void (container = stage.render(element));
 
 describe('React components for the gallery and the review', () => {
   it('ContributionGallery shows what is published, and hands onContributionsLoad its typed detail', async () => {
@@ -62,8 +50,8 @@ describe('React components for the gallery and the review', () => {
       }),
     );
     const el = container.querySelector<ContributionReviewElement>('contribution-review')!;
-    await until(() => $(el, '.list'));
-    expect(words($(el, '.list'))).to.contain(title);
+    await until(() => reviewOf(el).items.length > 0);
+    expect(reviewOf(el).items.map((i) => words(i.title))).to.include(title);
     await expect(el).to.be.accessible();
   });
 });

@@ -6,8 +6,9 @@ import { httpSource } from '../../src/api/source.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
 import type { ContributionReviewDetail } from '../../src/core/events.js';
 import { backend } from '../harness/backend.js';
-import { $, $$, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { expectFocusOn, tabTo, until, words } from '../harness/dom.js';
 import { contribute, review } from '../harness/organiser.js';
+import { reviewOf } from '../harness/review.js';
 
 let api: string;
 let auth: Record<string, string>;
@@ -18,14 +19,13 @@ before(async () => {
 });
 afterEach(() => fixtureCleanup());
 
-const shownIn = '.list, .message:not(.loading)';
 async function queue(template: ReturnType<typeof html>): Promise<ContributionReviewElement> {
   const el = await fixture<ContributionReviewElement>(template);
-  await settled(el, shownIn);
+  await reviewOf(el).shown();
   return el;
 }
 const unique = (what: string) => `${what} ${Math.random().toString(36).slice(2, 8)}`;
-const itemOf = (el: Element, id: string) => $(el, `article[data-id="${id}"]`);
+const itemOf = (el: Element, id: string) => reviewOf(el).item(id).item;
 
 /** The public listing, as a visitor's gallery reads it. */
 async function publicTitles(call: string): Promise<string[]> {
@@ -80,17 +80,17 @@ describe('<contribution-review>', () => {
     const el = await queue(
       html`<contribution-review api=${api} .headers=${auth} call="astronaut-one-liner" page-size="100"></contribution-review>`,
     );
-    const item = itemOf(el, id)!;
-    expect(words(item.querySelector('.title'))).to.equal(title);
-    expect(words(item.querySelector('blockquote'))).to.equal('Di bulan, saya rindu nasi lemak.');
-    expect(item.querySelector('blockquote')!.getAttribute('lang')).to.equal('ms');
-    const facts = Object.fromEntries([...item.querySelectorAll('dt')].map((dt) => [words(dt), words(dt.nextElementSibling)]));
+    const item = reviewOf(el).item(id);
+    expect(words(item.title)).to.equal(title);
+    expect(words(item.quote)).to.equal('Di bulan, saya rindu nasi lemak.');
+    expect(item.quote!.getAttribute('lang')).to.equal('ms');
+    const facts = item.facts;
     expect(facts.Credit).to.equal('Hafiz');
     expect(facts.Email).to.equal('hafiz@example.org');
     expect(facts.Language).to.equal('Malay');
     expect(facts.Consent).to.match(/^terms 2026-09, accepted /);
     expect(facts['Builds on']).to.equal(original);
-    expect(words(item.querySelector('.status'))).to.equal('Waiting for review');
+    expect(words(item.status)).to.equal('Waiting for review');
   });
 
   it('publishes and rejects by keyboard only, with Undo, and the shortcuts are announced', async () => {
@@ -111,15 +111,15 @@ describe('<contribution-review>', () => {
         @contribution-review=${(e: CustomEvent<ContributionReviewDetail>) => decisions.push(e.detail)}
       ></contribution-review>`,
     );
-    expect(words($(el, '.shortcuts'))).to.contain('P publishes, R rejects, U undoes');
+    expect(words(reviewOf(el).shortcuts)).to.contain('P publishes, R rejects, U undoes');
     // Newest first: undone, keep, drop.
-    const first = $$(el, 'article.item')[0];
-    expect(first.dataset.id).to.equal(undoneId);
-    await tabTo(first);
+    const first = reviewOf(el).items[0];
+    expect(first.id).to.equal(undoneId);
+    await tabTo(first.item!);
     await sendKeys({ press: 'p' });
-    expect(words(first.querySelector('.pending'))).to.match(/Publishing in \d s/);
+    expect(words(first.pending)).to.match(/Publishing in \d s/);
     await sendKeys({ press: 'u' });
-    expect(first.querySelector('.pending')).to.equal(null);
+    expect(first.pending).to.equal(null);
     await sendKeys({ press: 'ArrowDown' });
     expectFocusOn(itemOf(el, keepId));
     await sendKeys({ press: 'p' });
@@ -148,17 +148,14 @@ describe('<contribution-review>', () => {
       html`<contribution-review api=${api} .headers=${auth} campaign="this-is-malaysia" page-size="100"></contribution-review>`,
     );
     expect(itemOf(el, id)).to.equal(null);
-    const status = $<HTMLSelectElement>(el, '.status-filter')!;
-    status.value = 'published';
-    status.dispatchEvent(new Event('change'));
+    const queueShown = reviewOf(el);
+    queueShown.choose(queueShown.statusFilter, 'published');
     await until(() => itemOf(el, id));
-    const call = $<HTMLSelectElement>(el, '.call-filter')!;
+    const call = queueShown.callFilter!;
     expect([...call.options].map((o) => o.value)).to.include.members(['', 'astronaut-one-liner', 'puisi-voices']);
-    call.value = 'puisi-voices';
-    call.dispatchEvent(new Event('change'));
+    queueShown.choose(call, 'puisi-voices');
     await until(() => !itemOf(el, id));
-    call.value = 'astronaut-one-liner';
-    call.dispatchEvent(new Event('change'));
+    queueShown.choose(call, 'astronaut-one-liner');
     await until(() => itemOf(el, id));
     const blobs: Blob[] = [];
     const create = URL.createObjectURL;
@@ -166,7 +163,7 @@ describe('<contribution-review>', () => {
     URL.createObjectURL = (blob: Blob) => (blobs.push(blob), create.call(URL, blob));
     HTMLAnchorElement.prototype.click = function () {};
     try {
-      const exportButton = $(el, '.export')!;
+      const exportButton = queueShown.exportButton!;
       expect(words(exportButton)).to.equal(
         'Download the published files of “Write a one-liner for the thinking astronaut” (zip)',
       );
@@ -187,16 +184,16 @@ describe('<contribution-review>', () => {
         .headers=${{ Authorization: 'Bearer not-a-token-anyone-has-000' }}
       ></contribution-review>`,
     );
-    expect(words($(wrong, '.forbidden'))).to.contain('This token is not allowed here.');
-    expect(words($(wrong, '.forbidden'))).to.contain('organiser token');
+    expect(words(reviewOf(wrong).notAllowed)).to.contain('This token is not allowed here.');
+    expect(words(reviewOf(wrong).notAllowed)).to.contain('organiser token');
     const none = await queue(html`<contribution-review api=${api}></contribution-review>`);
-    expect(words($(none, '.forbidden'))).to.contain('Authorization');
+    expect(words(reviewOf(none).notAllowed)).to.contain('Authorization');
     const forbidden = {
       ...httpSource(api),
       listReceived: () => Promise.reject(new BackendError('problem', 'This token does not cover the campaign.', 403)),
     };
     const other = await queue(html`<contribution-review .source=${forbidden} campaign="project-power"></contribution-review>`);
-    expect(words($(other, '.forbidden'))).to.contain('does not cover these contributions');
+    expect(words(reviewOf(other).notAllowed)).to.contain('does not cover these contributions');
   });
 
   it('renders hostile text in every field as text, and runs none of it', async () => {
@@ -210,10 +207,11 @@ describe('<contribution-review>', () => {
     const el = await queue(
       html`<contribution-review api=${api} .headers=${auth} call="astronaut-one-liner" page-size="100"></contribution-review>`,
     );
-    const item = itemOf(el, id)!;
-    expect(item.querySelector('img, script')).to.equal(null);
-    expect(words(item.querySelector('.title'))).to.contain('title<img');
-    expect(words(item.querySelector('.facts dd'))).to.contain('credit<img');
+    const item = reviewOf(el).item(id);
+    expect(item.item, 'the hostile contribution is in the queue').to.exist;
+    expect(item.markup).to.equal(null);
+    expect(words(item.title)).to.contain('title<img');
+    expect(words(item.firstFact)).to.contain('credit<img');
     await new Promise((r) => setTimeout(r, 200));
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });

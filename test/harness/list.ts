@@ -73,6 +73,12 @@ export class CardHarness {
   get answer(): HTMLElement | null {
     return this.#part('.answer');
   }
+  /** The call's latest contributions, with `show-contributions`. */
+  get latest(): HTMLElement | null {
+    // It follows the card rather than sitting inside it.
+    const next = this.card?.nextElementSibling;
+    return next?.localName === 'contribution-gallery' ? (next as HTMLElement) : null;
+  }
   /** The answer form in the region. */
   get form(): (HTMLElement & { updateComplete: Promise<unknown> }) | null {
     return this.#part('contribution-uploader');

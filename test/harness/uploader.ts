@@ -130,6 +130,10 @@ export class UploaderHarness {
   get thanks(): HTMLElement | null {
     return this.#one('.thanks');
   }
+  /** "Building on *Title* by *Credit*", when the answer builds on a contribution. */
+  get buildingOn(): HTMLElement | null {
+    return this.#one('.building-on');
+  }
   get thanksHeading(): HTMLElement | null {
     return this.#one('.thanks-heading');
   }

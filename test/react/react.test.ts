@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import React from 'react';
-import ReactDOM from 'react-dom';
-import ReactDOMClient, { type Root } from 'react-dom/client';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
 import type { CallSelectDetail } from '../../src/core/events.js';
 import { CallForContributions, ContributionUploader, OpenCallConfig } from '../../src/react/index.js';
 import { backend } from '../harness/backend.js';
+import { reactStage } from '../harness/react.js';
 import { settled, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
 import { formOf } from '../harness/uploader.js';
@@ -14,21 +13,9 @@ import { formOf } from '../harness/uploader.js';
 let api: string;
 before(async () => ({ api } = await backend()));
 
-let root: Root | undefined;
+const stage = reactStage();
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  root?.unmount();
-  container.remove();
-});
-
-function render(element: ReturnType<typeof React.createElement>): void {
-  root = ReactDOMClient.createRoot(container);
-  ReactDOM.flushSync(() => root?.render(element));
-}
+const render = (element: ReturnType<typeof React.createElement>) => void (container = stage.render(element));
 
 describe('React components (open-call-widgets/react)', () => {
   it('runs on React 19 and is accessible', async () => {

@@ -249,6 +249,23 @@ describe('pages for blogs that forbid scripts: the public page, oEmbed and the e
     assert.equal((await fetch(`${server.url}/embed?api=https%3A%2F%2Fcalls.example.org%2Fv1&call=other`)).status, 200);
   });
 
+  it('keeps the CORS headers on a 304, so a page on another origin can revalidate what the embed page cached', async () => {
+    for (const path of [
+      '/calls/astronaut-one-liner',
+      '/calls?campaign=this-is-malaysia',
+      '/contributions?call=astronaut-one-liner',
+    ]) {
+      const first = await fetch(`${server.api}${path}`);
+      const tag = first.headers.get('etag');
+      assert.ok(tag, path);
+      const again = await fetch(`${server.api}${path}`, { headers: { Origin: 'http://localhost:4321', 'If-None-Match': tag } });
+      assert.equal(again.status, 304, path);
+      assert.equal(again.headers.get('access-control-allow-origin'), 'http://localhost:4321', path);
+      assert.match(again.headers.get('access-control-expose-headers') ?? '', /ETag/, path);
+      assert.match(again.headers.get('vary') ?? '', /Origin/, path);
+    }
+  });
+
   it("lets the server's own embed page call its API whatever the allowed origins", async () => {
     const strict = await startTestServer({ origins: ['https://blog.example'] });
     try {

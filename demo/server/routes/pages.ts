@@ -251,6 +251,7 @@ function embedPage(p: EmbedPage): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="${p.theme === 'dark' ? 'dark' : p.theme === 'light' ? 'light' : 'light dark'}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${e(p.title)}</title>
 <style>html,body{margin:0;background:transparent;font:16px/1.5 system-ui,sans-serif}main{padding:8px}</style>
 <script type="module" src="${e(p.script)}"></script>
@@ -277,6 +278,7 @@ function publicPage(call: Call, lang: string | undefined, embed: string): string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${e(words.title)}</title>${named('description', words.summary)}
 <link rel="canonical" href="${e(url)}">
 <link rel="alternate" type="application/json+oembed" href="${e(oembed)}" title="${e(words.title)}">${meta('og:type', 'website')}${meta(

@@ -205,9 +205,12 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
   const locks = options.stores?.locks ?? inProcessLocks();
   const origins = options.origins ?? [];
   let ownOrigin = '';
-  // The server's own pages (the embed page) are always allowed to call its API.
+  // The server's own pages (the embed page) are always allowed to call its API; so is the embed
+  // page where WordPress frames it for a link pasted in a post (sandboxed to scripts only, its
+  // requests say `Origin: null`). Any site may frame the embed page already: this grants no more.
   const originAllowed = (origin: string) =>
     origin === ownOrigin ||
+    origin === 'null' ||
     origins.includes('*') ||
     origins.includes(origin) ||
     (origins.length === 0 && localOrigin.test(origin));

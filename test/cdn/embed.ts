@@ -43,6 +43,19 @@ const script = scriptSnippet({
   fallbackUrl: callPage,
 });
 const iframe = iframeSnippet({ base: backend.url, api: backend.api, call: 'astronaut-one-liner', title: 'Write a one-liner' });
+/**
+ * The oEmbed answer as WordPress puts it in a post for a provider it discovered (not one of its
+ * own list): the iframe with only src, width, height and title kept, sandboxed to scripts alone
+ * (an opaque origin: no storage, `Origin: null`), and a secret of its own (wp_filter_oembed_result).
+ */
+const asWordPressShowsIt = (html: string) => {
+  const kept = [...html.matchAll(/ (src|width|height|title)="([^"]*)"/g)].map(([, k, v]) => [k, v]);
+  const attributes = Object.fromEntries(kept) as Record<string, string>;
+  const secret = 'Wp0Secret9';
+  const src = `${attributes.src.split('#')[0]}#?secret=${secret}`;
+  return `<iframe sandbox="allow-scripts" security="restricted" src="${src}" data-secret="${secret}" width="${attributes.width}" height="${attributes.height}" title="${attributes.title}"></iframe>`;
+};
+
 /** The local build in the CDN's place: the pasted text, with only the CDN address changed. */
 const localCdn = (snippet: string, origin: string) => snippet.replace(cdnScript(release.version), `${origin}/cdn/open-call.js`);
 
@@ -52,6 +65,10 @@ const pages: Record<string, { csp?: string; body: (origin: string) => string }> 
   '/resizing': {
     csp: "script-src 'self'",
     body: (origin) => `${iframe}\n<script src="${origin}/cdn/embed.js"></script>`,
+  },
+  '/wordpress': {
+    csp: "script-src 'self'",
+    body: (origin) => `${asWordPressShowsIt(oembed.html)}\n<script src="${origin}/cdn/embed.js"></script>`,
   },
   '/pasted-script': { body: (origin) => localCdn(script, origin) },
   '/pasted-iframe': { csp: "script-src 'none'", body: () => iframe },
@@ -111,6 +128,45 @@ const titleIn = (frame: Frame) =>
     .then((h) => h.jsonValue() as Promise<string>)
     .catch(() => undefined);
 
+/** Opens the answer form in `frame`, types a line, a credit name and consent, sends; the thanks, or throws. */
+async function answer(frame: Frame, line: string): Promise<string> {
+  // As a string: tsx would name the inner functions with a helper the page does not have.
+  return (await frame.evaluate(`(async (text) => {
+    const list = document.querySelector('call-for-contributions').shadowRoot;
+    list.querySelector('.contribute').click();
+    async function until(find) {
+      for (let i = 0; i < 200; i++) {
+        const found = find();
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('not found: ' + find.toString());
+    }
+    const form = await until(() => list.querySelector('contribution-uploader')?.shadowRoot?.querySelector('form'));
+    function type(selector, value) {
+      const input = form.querySelector(selector);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    type('#text', text);
+    type('#creditName', 'Aisyah');
+    form.querySelector('#consent').click();
+    await new Promise((r) => setTimeout(r));
+    form.querySelector('.submit').click();
+    const shadow = list.querySelector('contribution-uploader').shadowRoot;
+    return (await until(() => shadow.querySelector('.thanks'))).textContent;
+  })(${JSON.stringify(line)})`)) as string;
+}
+
+/** Whether the backend received a contribution with this line, credited to Aisyah. */
+async function received(line: string): Promise<boolean> {
+  const answer = await fetch(`${backend.api}/organiser/contributions?call=astronaut-one-liner`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const { items } = (await answer.json()) as { items: Array<{ text?: string; creditName: string }> };
+  return items.some((c) => c.text === line && c.creditName === 'Aisyah');
+}
+
 try {
   // 1. A blog that forbids scripts: the oEmbed iframe, a call answered inside it.
   {
@@ -121,45 +177,34 @@ try {
       const title = await titleIn(frame);
       if (title !== 'Write a one-liner for the thinking astronaut') problems.push(`/no-scripts: the frame shows ${title}`);
       const line = `Stars are just far-away streetlights (${Date.now()})`;
-      // As a string: tsx would name the inner functions with a helper the page does not have.
-      const sent = (await frame.evaluate(`(async (text) => {
-        const list = document.querySelector('call-for-contributions').shadowRoot;
-        list.querySelector('.contribute').click();
-        async function until(find) {
-          for (let i = 0; i < 200; i++) {
-            const found = find();
-            if (found) return found;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          throw new Error('not found: ' + find.toString());
-        }
-        const form = await until(() => list.querySelector('contribution-uploader')?.shadowRoot?.querySelector('form'));
-        function type(selector, value) {
-          const input = form.querySelector(selector);
-          input.value = value;
-          input.dispatchEvent(new Event('input'));
-        }
-        type('#text', text);
-        type('#creditName', 'Aisyah');
-        form.querySelector('#consent').click();
-        await new Promise((r) => setTimeout(r));
-        form.querySelector('.submit').click();
-        const shadow = list.querySelector('contribution-uploader').shadowRoot;
-        return (await until(() => shadow.querySelector('.thanks'))).textContent;
-      })(${JSON.stringify(line)})`)) as string;
+      const sent = await answer(frame, line).catch((e: Error) => `failed: ${e.message}`);
+      if (sent.startsWith('failed')) problems.push(`/no-scripts: ${sent}`);
       if (!sent) problems.push('/no-scripts: no thanks after sending');
-      const received = (await (
-        await fetch(`${backend.api}/organiser/contributions?call=astronaut-one-liner`, {
-          headers: { Authorization: `Bearer ${token}` },
-        })
-      ).json()) as { items: Array<{ text?: string; creditName: string }> };
-      if (!received.items.some((c) => c.text === line && c.creditName === 'Aisyah'))
-        problems.push(`/no-scripts: the backend did not receive the line: ${JSON.stringify(received.items.map((c) => c.text))}`);
+      if (!(await received(line))) problems.push('/no-scripts: the backend did not receive the line');
       // Without a host script the frame keeps its size, and scrolls inside.
       const height = await page.evaluate(() => document.querySelector('iframe')?.getAttribute('height'));
       const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > innerHeight);
       if (height !== '640' || !scrolls)
         problems.push(`/no-scripts: expected a 640 px frame scrolling inside, saw ${height}, ${scrolls}`);
+    }
+    await page.close();
+  }
+
+  // 1b. The same call from a post where WordPress embedded the link it was given (a sandboxed frame).
+  {
+    const page = await open('/wordpress');
+    const frame = embedFrame(page);
+    const title = frame && (await titleIn(frame));
+    if (title !== 'Write a one-liner for the thinking astronaut') problems.push(`/wordpress: the sandboxed frame shows ${title}`);
+    if (frame) {
+      const line = `Sent from a sandboxed frame (${Date.now()})`;
+      const thanks = await answer(frame, line).catch((e: Error) => `failed: ${e.message}`);
+      if (thanks.startsWith('failed')) problems.push(`/wordpress: ${thanks}`);
+      if (!thanks) problems.push('/wordpress: no thanks after sending');
+      if (!(await received(line))) problems.push('/wordpress: the backend did not receive the line');
+      await page
+        .waitForFunction(() => Number(document.querySelector('iframe')?.getAttribute('height')) > 700, { timeout: 10_000 })
+        .catch(() => problems.push('/wordpress: the sandboxed frame was not resized'));
     }
     await page.close();
   }
@@ -290,6 +335,7 @@ if (problems.length) {
   process.exit(1);
 }
 console.log('  a call answered inside the embed on a page with script-src none; the frame scrolls inside at 640 px');
+console.log('  and inside the sandboxed frame WordPress makes of a pasted link (allow-scripts only), resized');
 console.log("  the host script resizes the frame from WordPress's height messages, and only from its own frame");
 console.log(
   `  the script, iframe and link snippets work pasted on another origin; the script's integrity (${integrity.slice(0, 20)}…) holds`,

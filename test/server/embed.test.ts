@@ -266,7 +266,7 @@ describe('pages for blogs that forbid scripts: the public page, oEmbed and the e
     }
   });
 
-  it("lets the server's own embed page call its API whatever the allowed origins", async () => {
+  it("lets the server's own embed page call its API whatever the allowed origins, sandboxed too", async () => {
     const strict = await startTestServer({ origins: ['https://blog.example'] });
     try {
       const allowed = (origin: string) =>
@@ -274,6 +274,8 @@ describe('pages for blogs that forbid scripts: the public page, oEmbed and the e
       assert.equal(await allowed(new URL(strict.url).origin), new URL(strict.url).origin);
       assert.equal(await allowed('https://blog.example'), 'https://blog.example');
       assert.equal(await allowed('http://localhost:9999'), null);
+      // WordPress frames an embed it discovered sandboxed: an opaque origin, sent as "null".
+      assert.equal(await allowed('null'), 'null');
     } finally {
       await strict.close();
     }

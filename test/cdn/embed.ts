@@ -6,7 +6,7 @@
 // - the frame's height messages (WordPress's format) and the host script resizing the frame;
 // - each playground snippet (script, iframe, link) pasted into a fresh page, the CDN address
 //   rewritten to this build, the script's integrity checked by the browser itself;
-// - a tag whose script never arrives: its words and link.
+// - a tag whose script never arrives: its words and link; a backend that refuses the blog's origin.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +24,9 @@ const token = 'cdn-check-embed-token-0123456789';
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-embed-'));
 const backend = await startServer({ port: 0, dataDir, organiserToken: token });
 const callPage = `${backend.url}/calls/astronaut-one-liner`;
+// A backend that lets one other site use it, not this blog.
+const refusingDir = mkdtempSync(join(tmpdir(), 'oc-cdn-refusing-'));
+const refusing = await startServer({ port: 0, dataDir: refusingDir, origins: ['https://only-this-site.example'] });
 const oembed = (await (await fetch(`${backend.url}/oembed?format=json&url=${encodeURIComponent(callPage)}`)).json()) as {
   html: string;
 };
@@ -74,6 +77,10 @@ const pages: Record<string, { csp?: string; body: (origin: string) => string }> 
   '/pasted-iframe': { csp: "script-src 'none'", body: () => iframe },
   '/tampered-script': {
     body: (origin) => localCdn(script.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`), origin),
+  },
+  '/refused': {
+    body: (origin) => `<script type="module" src="${origin}/cdn/open-call.js"></script>
+      <call-for-contributions api="${refusing.api}" campaign="this-is-malaysia"></call-for-contributions>`,
   },
   '/script-missing': { body: (origin) => script.replace(cdnScript(release.version), `${origin}/cdn/not-there.js`) },
 };
@@ -323,11 +330,36 @@ try {
       problems.push(`/script-missing: ${JSON.stringify(shown)}`);
     await page.close();
   }
+
+  // 5. A backend that refuses this site's origin: said in words, and to the site owner in the console.
+  {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => problems.push(`/refused: uncaught: ${(e as Error).message}`));
+    await page.goto(`${origin}/refused`, { waitUntil: 'networkidle0' });
+    const said = await page
+      .waitForFunction(
+        () => document.querySelector('call-for-contributions')?.shadowRoot?.querySelector('.message')?.textContent,
+        {
+          timeout: 15_000,
+        },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => undefined);
+    if (!/This site is not allowed to show these calls/.test(String(said))) problems.push(`/refused: the widget said ${said}`);
+    const told = errors.find((e) => e.startsWith('open-call-widgets:'));
+    if (!told?.includes(origin) || !told.includes(new URL(refusing.api).origin))
+      problems.push(`/refused: no console line naming ${origin} and ${refusing.api}: ${JSON.stringify(errors)}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   site.close();
   await backend.close();
+  await refusing.close();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(refusingDir, { recursive: true, force: true });
 }
 
 if (problems.length) {
@@ -341,3 +373,4 @@ console.log(
   `  the script, iframe and link snippets work pasted on another origin; the script's integrity (${integrity.slice(0, 20)}…) holds`,
 );
 console.log('  a tag whose script never arrived says so, with a link to the call');
+console.log("  a backend that refuses the page's origin: said in words, and in the console with the origin and the API");

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -134,6 +135,28 @@ const compressTwice = (): Plugin => ({
   },
 });
 
+/**
+ * Beside the bundle: `embed.js`, the optional script for pages that frame the embed page
+ * (src/embed/host.js, minified), and `release.json`, the version and the Subresource Integrity
+ * of `open-call.js` as built, which the playground's snippets and the README's carry (the npm
+ * CDNs serve the package's files byte for byte, so the hash holds there).
+ */
+const embedAndRelease = (): Plugin => ({
+  name: 'open-call:embed-and-release',
+  apply: 'build',
+  async generateBundle() {
+    const host = await terser(readFileSync(join(root, 'src/embed/host.js'), 'utf8'), { ecma: 2020, compress: { passes: 2 } });
+    this.emitFile({ type: 'asset', fileName: 'embed.js', source: host.code ?? '' });
+  },
+  writeBundle(options) {
+    const dir = options.dir ?? join(root, 'dist/cdn');
+    const script = readFileSync(join(dir, 'open-call.js'));
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const integrity = `sha384-${createHash('sha384').update(script).digest('base64')}`;
+    writeFileSync(join(dir, 'release.json'), `${JSON.stringify({ version, integrity }, null, 2)}\n`);
+  },
+});
+
 /** The CDN bundle's chunks, in the order a page loads them. */
 const chunks = ['open-call-core', 'open-call-list-shown', 'open-call-config', 'open-call-answer'];
 
@@ -227,6 +250,7 @@ export default defineConfig(({ mode }): UserConfig =>
           compressTwice(),
           thirdPartyNotices(),
           entryWithItsCore(),
+          embedAndRelease(),
         ],
         resolve: {
           alias: {

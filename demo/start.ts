@@ -1,5 +1,6 @@
 // `npm start`: the reference backend and the demo pages together, one URL to open, Ctrl-C stops both.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -21,10 +22,14 @@ const madeToken = !process.env.OPEN_CALL_ORGANISER_TOKEN && !tokensFile;
 const organiserToken = madeToken ? randomBytes(24).toString('base64url') : process.env.OPEN_CALL_ORGANISER_TOKEN || undefined;
 
 const root = resolve(import.meta.dirname, '..');
+// The embed page runs the built bundle where there is one (npm run build:cdn), else the library's
+// source from the dev server below.
+const built = existsSync(resolve(root, 'dist/cdn/open-call.js'));
 let backend;
 try {
   backend = await startServer({
     port: Number(values['api-port']),
+    embedScript: built ? undefined : `http://127.0.0.1:${values.port}/src/cdn.ts`,
     dataDir: resolve(root, values['data-dir']),
     organiserTokensFile: tokensFile,
     organiserToken,
@@ -37,6 +42,7 @@ try {
 
 // The pages name the backend as a blogger's snippet would: an absolute URL on another origin.
 process.env.VITE_OC_API = backend.api;
+process.env.VITE_OC_BASE = backend.url;
 if (organiserToken) process.env.VITE_OC_ORGANISER_TOKEN = organiserToken;
 const vite = await createServer({
   configFile: resolve(root, 'vite.config.ts'),
@@ -66,7 +72,8 @@ try {
 
 const page = `${vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`}demo/`;
 console.log(
-  `\n  open-call-widgets demo:  ${page}\n\n  (API ${backend.api}/calls, contributions and uploads in ${values['data-dir']}/; Ctrl-C stops)\n`,
+  `\n  open-call-widgets demo:  ${page}\n\n  (API ${backend.api}/calls, contributions and uploads in ${values['data-dir']}/; Ctrl-C stops)\n` +
+    `  a call's page, for links and cards: ${backend.url}/calls/astronaut-one-liner (its embed: ${backend.url}/embed?api=…)\n`,
 );
 console.log(
   madeToken

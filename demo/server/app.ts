@@ -18,6 +18,7 @@ import { uploadRoutes } from './routes/uploads.js';
 import { organiserRoutes } from './routes/organiser.js';
 import { publicContributionRoutes } from './routes/contributions.js';
 import { mediaRoutes } from './routes/media.js';
+import { pageRoutes } from './routes/pages.js';
 import type { ContributionStore } from './stores/contributions.js';
 import { FileContributionStore } from './stores/contributions-file.js';
 import { fileUploadStore, type UploadStore } from './stores/uploads.js';
@@ -46,6 +47,11 @@ export interface ServerOptions {
    * never the request's Host header. Default: `http://127.0.0.1:PORT`.
    */
   publicUrl?: string;
+  /**
+   * The widgets' script the embed page (`/embed`) runs. Default: the built CDN bundle this
+   * server serves (`{publicUrl}/cdn/open-call.js`, from dist/cdn); `npm start` names its dev server's.
+   */
+  embedScript?: string;
   /**
    * Behind a reverse proxy: take the client's address (for per-client limits) from
    * X-Forwarded-For. Links are never built from forwarded headers: see `publicUrl`.
@@ -97,6 +103,12 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   if (deps.requestLog) app.use(requestLog(deps.requestLog));
   app.route('/', healthRoutes(deps.readiness ?? {}));
+  // A page made to be framed by any site says so in its CSP (frame-ancestors *, the embed page):
+  // the X-Frame-Options that secureHeaders adds to every answer would forbid it.
+  app.use(async (c, next) => {
+    await next();
+    if (/frame-ancestors \*/.test(c.res.headers.get('Content-Security-Policy') ?? '')) c.res.headers.delete('X-Frame-Options');
+  });
   // The widget loads covers and media from another origin: resources are cross-origin.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', strictTransportSecurity: false }));
   app.use(async (c, next) => {
@@ -128,6 +140,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/organiser', organiserRoutes(deps));
   app.route('/v1/contributions', publicContributionRoutes(deps));
   app.route('/v1/media', mediaRoutes(deps));
+
+  app.route('/', pageRoutes(deps));
 
   app.get('/v1/openapi.yaml', async (c) =>
     c.body(await readFile(openapiPath, 'utf8'), 200, { 'Content-Type': 'application/yaml; charset=utf-8' }),
@@ -190,8 +204,16 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     fileUploadStore({ directory: join(options.dataDir, 'uploads'), expiryMs: options.uploadExpiryMs ?? 24 * 3600 * 1000 });
   const locks = options.stores?.locks ?? inProcessLocks();
   const origins = options.origins ?? [];
+  let ownOrigin = '';
+  // The server's own pages (the embed page) are always allowed to call its API; so is the embed
+  // page where WordPress frames it for a link pasted in a post (sandboxed to scripts only, its
+  // requests say `Origin: null`). Any site may frame the embed page already: this grants no more.
   const originAllowed = (origin: string) =>
-    origins.includes('*') || origins.includes(origin) || (origins.length === 0 && localOrigin.test(origin));
+    origin === ownOrigin ||
+    origin === 'null' ||
+    origins.includes('*') ||
+    origins.includes(origin) ||
+    (origins.length === 0 && localOrigin.test(origin));
 
   // A request body may buffer 1 MiB before Node pauses the socket (its default is 16 KB): the
   // next packets are already here when the tus route pulls them, one at a time.
@@ -205,6 +227,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
   const host = options.host === '0.0.0.0' || !options.host ? '127.0.0.1' : options.host;
   const listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const url = (options.publicUrl ?? listenUrl).replace(/\/+$/, '');
+  ownOrigin = new URL(url).origin;
 
   // The app needs the public URL, which may need the port: it answers once the server listens.
   const limits = { ...defaultLimits, ...options.limits };
@@ -218,6 +241,7 @@ export async function startServer(options: ServerOptions): Promise<ReferenceServ
     uploads,
     locks,
     publicUrl: url,
+    embedScript: options.embedScript ?? `${url}/cdn/open-call.js`,
     originAllowed,
     organiserTokens,
     readiness: { storage: () => access(options.dataDir, fsConstants.W_OK), ...options.readiness },

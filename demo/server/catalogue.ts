@@ -132,7 +132,8 @@ function toCall(seedCall: SeedFile['calls'][number], terms: CallTerms, origin: s
   call.terms.url = absolute(call.terms.url, origin);
   if (call.cover) call.cover = { ...call.cover, url: absolute(call.cover.url, origin) };
   if (call.project) call.project = { ...call.project, url: absolute(call.project.url, origin) };
-  if (call.url) call.url = absolute(call.url, origin);
+  // A call's public page: the one this server serves (with its card tags and embed) unless the seed names another.
+  call.url = call.url ? absolute(call.url, origin) : `${origin}/calls/${encodeURIComponent(call.id)}`;
   return call;
 }
 

@@ -26,6 +26,10 @@ const usage = `Reference backend for open-call-widgets.
   --log         print one line per request
   --log-json    print one JSON line per request instead, with its X-Request-Id
 
+  Pages for blogs that forbid scripts (README, "On blogs that forbid scripts"): each call's page
+  /calls/{id} (OpenGraph, oEmbed discovery), /oembed?url=…, /embed?api=…&call=…|campaign=…,
+  /embed.js (the host page's resizer), /cdn/* (dist/cdn, after npm run build:cdn).
+
   Organiser API (/v1/organiser/…), bearer tokens per campaign:
   --organiser-tokens FILE  JSON { "<token>": ["campaign", …] | "*" }, re-read when it changes
                            env OPEN_CALL_ORGANISER_TOKEN: one token for every campaign

@@ -21,6 +21,8 @@ export interface AppDeps {
   locks: Locks;
   /** The base URL every link and upload endpoint is built on, without a trailing slash. */
   publicUrl: string;
+  /** The widgets' script the embed page runs (an absolute URL). */
+  embedScript: string;
   /** Whether a page on this origin may call the API from a browser. */
   originAllowed(origin: string): boolean;
   /** The bearer tokens of the organiser API, per campaign. */

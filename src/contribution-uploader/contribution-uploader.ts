@@ -239,6 +239,11 @@ export class ContributionUploaderElement extends OpenCallWidget {
     this.#choose(files);
   }
 
+  /**
+   * Send, from the button (pressed, or by Enter in a field) or a submit event. The button's click
+   * sends without the form submitting: a frame sandboxed without `allow-forms` (WordPress frames
+   * an embed it discovered so) blocks form submission, and its submit event would never come.
+   */
   #onSubmit(event: Event): void {
     event.preventDefault();
     void this.#answer.submit();
@@ -282,7 +287,13 @@ export class ContributionUploaderElement extends OpenCallWidget {
             })
       }
       ${aboutFields(fields, call)} ${answer.waitingToSend ? html`<p class="waiting">${s.waitingForUploads}</p>` : nothing}
-      <button type="submit" class="primary submit" part="submit-button" ?disabled=${sending || answer.waitingToSend}>
+      <button
+        type="submit"
+        class="primary submit"
+        part="submit-button"
+        @click=${this.#onSubmit}
+        ?disabled=${sending || answer.waitingToSend}
+      >
         ${sending ? s.submitting : s.submit}
       </button>
     </form>`;

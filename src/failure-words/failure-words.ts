@@ -16,6 +16,7 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
     console.error('open-call-widgets: the source failed', error);
     return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
   }
+  if (error.kind === 'unreachable' && (await refusedThisOrigin(error))) return { message: words.notAllowed };
   if (error.kind === 'invalid')
     console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
   const message = {
@@ -27,4 +28,25 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
   }[error.kind];
   // "Could not reach" says it all; other failures carry the backend's own words, for the owner.
   return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
+}
+
+/**
+ * A fetch that failed with no answer may be a backend that answered, but not to this page (CORS:
+ * the browser hides the answer). A second request in `no-cors` mode tells them apart: it gets an
+ * (unreadable) answer from a server that is there. Only after a failure, so it costs nothing else.
+ */
+async function refusedThisOrigin(error: BackendError): Promise<boolean> {
+  // The URL as request.ts words an unreachable backend: "Could not reach URL: reason".
+  const url = /^Could not reach (\S+): /.exec(error.message)?.[1];
+  if (!url || !navigator.onLine) return false;
+  try {
+    await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+  } catch {
+    return false;
+  }
+  console.error(
+    `open-call-widgets: ${new URL(url).origin} answered, but does not allow pages on ${location.origin} to read its answers (CORS). ` +
+      `Ask its operator to allow ${location.origin} (the reference backend: --origins). The request was for ${url}.`,
+  );
+  return true;
 }

@@ -16,6 +16,12 @@ before(async () => {
 });
 afterEach(() => fixtureCleanup());
 
+/** A call from a backend that gives it no page of its own (the reference backend gives each one). */
+const callWithoutPage = async (id: string): Promise<Call> => {
+  const { url: _page, ...call } = await callFrom(api, id);
+  return call;
+};
+
 /** A call from the backend, with the page on the platform where it can be answered too. */
 const callWithPage = async (id: string): Promise<Call> => ({ ...(await callFrom(api, id)), url: `https://calls.example/${id}` });
 
@@ -63,7 +69,7 @@ describe('<call-for-contributions> without the answer form', () => {
   });
 
   it('says the form could not be loaded, in the list’s language, for a call without a page of its own', async () => {
-    const call = await callFrom(api, 'astronaut-one-liner');
+    const call = await callWithoutPage('astronaut-one-liner');
     expect(call.url).to.equal(undefined);
     const el = await fixture<CallForContributionsElement>(
       html`<call-for-contributions api=${api} lang="ms" .callData=${call}></call-for-contributions>`,

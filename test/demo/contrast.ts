@@ -18,6 +18,7 @@ const schemes = ['light', 'dark'] as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-demo-contrast-'));
 const backend = await startServer({ port: 0, dataDir });
 process.env.VITE_OC_API = backend.api;
+process.env.VITE_OC_BASE = backend.url;
 const vite = await createServer({
   configFile: resolve(root, 'vite.config.ts'),
   root,

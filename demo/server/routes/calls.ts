@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { etag } from 'hono/etag';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { checkContribution } from '../check-contribution.js';
 import { Problem } from '../problem.js';
@@ -19,7 +19,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     return (id: string) => byCall.get(id) ?? 0;
   };
 
-  routes.get('/calls', etag(), async (c) => {
+  routes.get('/calls', revalidated(), async (c) => {
     const { items, next } = catalogue.list(
       {
         status: c.req.query('status'),
@@ -35,7 +35,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     return cached(c, { items, next });
   });
 
-  routes.get('/calls/:id', etag(), async (c) => {
+  routes.get('/calls/:id', revalidated(), async (c) => {
     const id = c.req.param('id');
     const call = catalogue.find(id, publicUrl, await counts());
     if (!call) throw new Problem(404, 'call-not-found', 'There is no such call.', `No call has the id "${id}".`);
@@ -91,6 +91,14 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
 
   return routes;
 }
+
+/**
+ * ETag revalidation whose 304 keeps the CORS headers: a browser revalidates one cached answer for
+ * every origin (Vary: Origin), so a 304 without them fails the fetch of a page on another origin
+ * than the one that cached it (the embed page first, then a blog).
+ */
+export const revalidated = () =>
+  etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers', 'vary'] });
 
 /**
  * GET answers carry a strong ETag and a short max-age, so that a page with many widgets, or a

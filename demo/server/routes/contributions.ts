@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { ImageSizes, publishedView } from '../contribution-views.js';
-import { cached } from './calls.js';
+import { cached, revalidated } from './calls.js';
 import { pageLimit, storePage } from './paging.js';
 
 /**
@@ -13,7 +12,7 @@ export function publicContributionRoutes(deps: AppDeps, sizes = new ImageSizes(d
   const { catalogue, contributions, publicUrl } = deps;
   const routes = new Hono<AppEnv>();
 
-  routes.get('/', etag(), async (c) => {
+  routes.get('/', revalidated(), async (c) => {
     const call = c.req.query('call');
     const campaign = c.req.query('campaign');
     const limit = pageLimit(c.req.query('limit'), 12, 50);

@@ -7,4 +7,5 @@ export const en: FailureWords = {
   problem: 'The open calls service had a problem. Try again in a moment.',
   invalid: 'The open calls arrived in a form this page cannot read. The site owner has been told in the browser console.',
   noBackend: 'This widget has no backend to ask: set its api attribute (or source property).',
+  notAllowed: 'This site is not allowed to show these calls. The site owner has been told in the browser console.',
 };

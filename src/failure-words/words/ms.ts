@@ -8,4 +8,5 @@ export const ms: FailureWords = {
   invalid:
     'Panggilan terbuka tiba dalam bentuk yang tidak dapat dibaca oleh halaman ini. Pemilik laman telah dimaklumkan dalam konsol pelayar.',
   noBackend: 'Widget ini tiada pelayan untuk dihubungi: tetapkan atribut api (atau sifat source).',
+  notAllowed: 'Laman ini tidak dibenarkan memaparkan panggilan ini. Pemilik laman telah dimaklumkan dalam konsol pelayar.',
 };

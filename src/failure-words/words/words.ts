@@ -6,4 +6,6 @@ export interface FailureWords {
   problem: string;
   invalid: string;
   noBackend: string;
+  /** The backend answered, but not to this page: its CORS settings leave this site out. */
+  notAllowed: string;
 }

@@ -72,7 +72,7 @@ const entryWithItsCore = (): Plugin => ({
     // Lazy chunks import the core by its (hashed, unique) name: they now import the entry.
     for (const file of Object.values(bundle))
       if (file.type === 'chunk') file.code = file.code.replaceAll(`./${coreFile}`, './open-call.js');
-    entry.code = core.code.replace(`sourceMappingURL=${coreFile}.map`, 'sourceMappingURL=open-call.js.map');
+    entry.code = core.code;
     Reflect.deleteProperty(bundle, coreFile);
     if (map?.type === 'asset' && typeof map.source === 'string') {
       Reflect.deleteProperty(bundle, map.fileName);
@@ -243,7 +243,9 @@ export default defineConfig(({ mode }): UserConfig =>
           outDir: 'dist/cdn',
           emptyOutDir: true,
           target: 'es2022',
-          sourcemap: true,
+          // The maps are files beside the scripts, for whoever debugs; no script names its map,
+          // so the bytes of that comment are not downloaded by every reader.
+          sourcemap: 'hidden',
           lib: { entry: { 'open-call': 'src/cdn.ts' }, formats: ['es'] },
           rolldownOptions: {
             output: {

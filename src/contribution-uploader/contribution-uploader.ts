@@ -73,8 +73,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     headingLevel: { type: Number, attribute: 'heading-level' },
     callData: { attribute: false },
     basedOn: { attribute: false },
-    shownCall: { state: true, attribute: false },
-    dragging: { state: true, attribute: false },
+    shownCall: { state: true },
+    dragging: { state: true },
   };
 
   static override styles = [tokens, styles];

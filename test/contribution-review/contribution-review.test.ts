@@ -101,7 +101,10 @@ describe('<contribution-review>', () => {
 
   it('names what a contribution builds on by its id when that one cannot be read', async () => {
     const real = withContributions(httpSource(api, { headers: auth }));
-    const [waiting] = (await real.listReceived!({ call: 'astronaut-one-liner', status: 'received', limit: 1 }, {})).items;
+    const id = await contribute('astronaut-one-liner', { title: unique('Builds on what is gone') });
+    const waiting = (await real.listReceived!({ call: 'astronaut-one-liner', status: 'received', limit: 50 }, {})).items.find(
+      (c) => c.id === id,
+    );
     let asked = 0;
     const source = {
       ...real,

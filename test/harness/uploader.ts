@@ -79,6 +79,9 @@ export class UploaderHarness {
   get textField(): HTMLTextAreaElement | null {
     return this.#one('#text');
   }
+  get titleField(): HTMLInputElement | null {
+    return this.#one('#title');
+  }
   get creditField(): HTMLInputElement | null {
     return this.#one('#creditName');
   }

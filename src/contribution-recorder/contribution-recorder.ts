@@ -50,12 +50,12 @@ export class ContributionRecorderElement extends OpenCallWidget {
     kind: { type: String },
     countdown: { type: Number },
     chunkSize: { type: Number, attribute: 'chunk-size' },
-    phase: { state: true },
-    shownCall: { state: true },
-    problem: { state: true },
-    elapsedMs: { state: true },
-    secondsToGo: { state: true },
-    announcement: { state: true },
+    phase: { state: true, attribute: false },
+    shownCall: { state: true, attribute: false },
+    problem: { state: true, attribute: false },
+    elapsedMs: { state: true, attribute: false },
+    secondsToGo: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];

@@ -73,8 +73,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     headingLevel: { type: Number, attribute: 'heading-level' },
     callData: { attribute: false },
     basedOn: { attribute: false },
-    shownCall: { state: true },
-    dragging: { state: true },
+    shownCall: { state: true, attribute: false },
+    dragging: { state: true, attribute: false },
   };
 
   static override styles = [tokens, styles];

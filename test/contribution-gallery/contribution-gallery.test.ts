@@ -9,7 +9,9 @@ import type { PublishedContribution } from '../../src/api/types.js';
 import type { ContributionGalleryElement } from '../../src/contribution-gallery/contribution-gallery.js';
 import { backend, storedContributions } from '../harness/backend.js';
 import { $, $$, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { listOf } from '../harness/list.js';
 import { contribute, published, review } from '../harness/organiser.js';
+import { formOf } from '../harness/uploader.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -262,6 +264,26 @@ describe('<contribution-gallery>', () => {
     expect(itemTitles(el)[0]).to.equal(title);
     expect(items(el).length).to.be.at.most(3);
     await expect(list).to.be.accessible();
+  });
+
+  it("leads the list's thank-you to the call's latest contributions under its card", async () => {
+    await published('favourite-word', { title: unique('Latest'), text: 'Rindu.' });
+    const list = await fixture(
+      html`<call-for-contributions api=${api} call="favourite-word" show-contributions></call-for-contributions>`,
+    );
+    await settled(list);
+    const latest = () =>
+      list.shadowRoot?.querySelector<ContributionGalleryElement>('contribution-gallery[call="favourite-word"]');
+    await until(() => latest() && $(latest()!, 'article.item'), 'no latest contributions under the call');
+    const card = listOf(list).card();
+    card.contribute();
+    await until(() => card.form && formOf(card.form).form, 'the answer form did not open');
+    const form = formOf(card.form!);
+    form.fill({ text: 'Senja.', creditName: 'Lina', consent: true });
+    await form.submit();
+    await tabTo(form.seeContributions!);
+    await sendKeys({ press: 'Enter' });
+    expectFocusOn($(latest()!, 'article.item'));
   });
 
   it('speaks Malay on a Malay page', async () => {

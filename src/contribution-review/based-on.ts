@@ -32,11 +32,14 @@ export class BasedOnTitles {
     return this.#found.get(id) ?? undefined;
   }
 
+  /** A contribution seen published (in the queue, or just published here): it needs no request. */
+  learn(item: Contribution): void {
+    if (item.status === 'published') this.#found.set(item.id, { title: item.title, creditName: item.creditName });
+  }
+
   /** Looks for what `items` build on and is not known yet; the host renders again once done. */
   async read(source: CallSource, items: readonly Contribution[], signal: AbortSignal): Promise<void> {
-    // Published contributions in the queue itself need no request.
-    for (const item of items)
-      if (item.status === 'published') this.#found.set(item.id, { title: item.title, creditName: item.creditName });
+    items.forEach((item) => this.learn(item));
     const wanted = new Map<string, { query: ContributionQuery; ids: Set<string> }>();
     for (const item of items)
       for (const id of item.basedOn ?? []) {

@@ -244,6 +244,7 @@ export class ContributionReviewElement extends OpenCallWidget {
     const title = item.title || words.untitled;
     try {
       const updated = await reviewContribution(source, id, status);
+      this.#basedOn.learn(updated);
       const focused = this.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-id') === id;
       const index = this.items.indexOf(item);
       this.items = this.items.flatMap((c) => (c.id !== id ? [c] : updated.status === this.status ? [updated] : []));

@@ -2,6 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-review/define.js';
 import { BackendError } from '../../src/api/request.js';
+import { forget } from '../../src/api/cache.js';
 import { withContributions } from '../../src/api/http-contributions.js';
 import { httpSource } from '../../src/api/source.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
@@ -71,6 +72,8 @@ describe('<contribution-review>', () => {
     const originalTitle = unique('Original');
     const original = await contribute('astronaut-one-liner', { title: originalTitle, creditName: 'Mei Ling' });
     await review(original, 'published');
+    // Published behind the widget's back: the page's cache of the listing must not hide it.
+    forget();
     const id = await contribute('astronaut-one-liner', {
       title,
       text: 'Di bulan, saya rindu nasi lemak.',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,7 +73,7 @@ const entryWithItsCore = (): Plugin => ({
     // Lazy chunks import the core by its (hashed, unique) name: they now import the entry.
     for (const file of Object.values(bundle))
       if (file.type === 'chunk') file.code = file.code.replaceAll(`./${coreFile}`, './open-call.js');
-    entry.code = core.code.replace(`sourceMappingURL=${coreFile}.map`, 'sourceMappingURL=open-call.js.map');
+    entry.code = core.code;
     Reflect.deleteProperty(bundle, coreFile);
     if (map?.type === 'asset' && typeof map.source === 'string') {
       Reflect.deleteProperty(bundle, map.fileName);
@@ -156,6 +156,34 @@ const embedAndRelease = (): Plugin => ({
     writeFileSync(join(dir, 'release.json'), `${JSON.stringify({ version, integrity }, null, 2)}\n`);
   },
 });
+
+/**
+ * The styles' private custom properties (`--_oc-surface`, `--_oc-accent`…) are named for the
+ * reader of the source; no page may set them, so in the CDN bundle each becomes a short name
+ * (`--_a`, `--_b`…). One table for every chunk, from every name in src/, so that a lazy chunk's
+ * styles read what the list's set.
+ */
+const shortPrivateProperties = (): Plugin => {
+  let short = new Map<string, string>();
+  return {
+    name: 'open-call:short-private-properties',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      const names = new Set<string>();
+      for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }))
+        if (file.endsWith('.ts'))
+          for (const [name] of readFileSync(join(root, 'src', file), 'utf8').matchAll(/--_oc-[\w-]+/g)) names.add(name);
+      short = new Map([...names].sort().map((name, i) => [name, `--_${i.toString(36)}`]));
+    },
+    // In the source, before anything else: a source line of a stylesheet holds only CSS, so the
+    // columns this shifts are inside the stylesheet's string and the source map stays right.
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('--_oc-')) return null;
+      return { code: code.replace(/--_oc-[\w-]+/g, (name) => short.get(name) ?? name), map: null };
+    },
+  };
+};
 
 /** The CDN bundle's chunks, in the order a page loads them. */
 const chunks = ['open-call-core', 'open-call-list-shown', 'open-call-config', 'open-call-answer'];
@@ -244,6 +272,7 @@ export default defineConfig(({ mode }): UserConfig =>
     ? {
         // The notices read each chunk's modules before entryWithItsCore folds the core's into the entry.
         plugins: [
+          shortPrivateProperties(),
           minifyTemplates(),
           tusWithoutDefaults(),
           chunksByFolder(),
@@ -267,7 +296,9 @@ export default defineConfig(({ mode }): UserConfig =>
           outDir: 'dist/cdn',
           emptyOutDir: true,
           target: 'es2022',
-          sourcemap: true,
+          // The maps are files beside the scripts, for whoever debugs; no script names its map,
+          // so the bytes of that comment are not downloaded by every reader.
+          sourcemap: 'hidden',
           lib: { entry: { 'open-call': 'src/cdn.ts' }, formats: ['es'] },
           rolldownOptions: {
             output: {

@@ -112,6 +112,8 @@ export function reviewFrom(items: Contribution[]): CallSource {
       return queue.find((c) => c.id === id) as Contribution;
     },
     exportCall: async () => new Blob(['PK'], { type: 'application/zip' }),
+    // What the queue builds on, read as the review reads it: from the published listing.
+    listContributions: galleryFrom(publishedContributions).listContributions,
   };
 }
 

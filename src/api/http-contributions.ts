@@ -1,10 +1,13 @@
-import { requestFile } from './request.js';
+import { send, type RequestOptions } from './request.js';
 import { httpParts, type CallSource, type HttpParts } from './source.js';
 import type { Contribution, ContributionPage, PublishedContributionPage } from './types.js';
 
 export type ContributionRoutes = Required<
   Pick<CallSource, 'origin' | 'listContributions' | 'listReceived' | 'reviewContribution' | 'exportCall'>
 >;
+
+/** A file from the backend (an organiser's export zip), with the same errors as `requestJson`. */
+const requestFile = (url: string, options: RequestOptions): Promise<Blob> => send(url, options, '*/*', (res) => res.blob());
 
 const search = (query: object) => {
   const params = new URLSearchParams();

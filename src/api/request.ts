@@ -51,12 +51,12 @@ export async function requestJson(url: string, options: RequestOptions = {}): Pr
   });
 }
 
-/** A file from the backend (an organiser's export zip), with the same errors as `requestJson`. */
-export async function requestFile(url: string, options: RequestOptions = {}): Promise<Blob> {
-  return send(url, options, '*/*', (res) => res.blob());
-}
-
-async function send<T>(
+/**
+ * A request and its errors, whatever the answer's body: `read` turns the response into the
+ * result. `requestJson` reads JSON; an organiser's export zip is read as a file (in
+ * http-contributions.ts, so that a list never downloads that code).
+ */
+export async function send<T>(
   url: string,
   options: RequestOptions,
   accept: string,

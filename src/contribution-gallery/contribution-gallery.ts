@@ -206,6 +206,18 @@ export class ContributionGalleryElement extends OpenCallWidget {
     }
   }
 
+  /**
+   * Moves focus to the contribution the arrow keys move from (the first, until someone moves),
+   * scrolling it into view; with nothing shown yet, to the gallery's message. The answer form's
+   * "See what others made" brings visitors here.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.current ? this.#itemFor(this.current) : this.renderRoot.querySelector<HTMLElement>('[part~=message]');
+    if (!target) return super.focus(options);
+    if (!target.matches('article')) target.tabIndex = -1;
+    target.focus(options);
+  }
+
   #itemFor(id: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
   }

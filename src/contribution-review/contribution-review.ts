@@ -8,6 +8,7 @@ import { emit } from '../core/events.js';
 import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
 import { themeClass, tokens } from '../core/styles/tokens.js';
 import { PendingDecisions, type Decision } from './decisions.js';
+import { BasedOnTitles } from './based-on.js';
 import { renderReviewItem } from './parts.js';
 import { styles } from './styles.js';
 import { reviewWords, type ReviewWords } from './words/index.js';
@@ -109,6 +110,7 @@ export class ContributionReviewElement extends OpenCallWidget {
     (id, status) => void this.#send(id, status),
     () => this.undoTime,
   );
+  readonly #basedOn = new BasedOnTitles(this);
   /** Calls to filter by: the campaign's, and those of the contributions seen. */
   #campaignCalls: Call[] = [];
   #loadKey?: unknown[];
@@ -183,6 +185,7 @@ export class ContributionReviewElement extends OpenCallWidget {
       this.calls = new Map([...this.calls, ...page.calls]);
       this.next = page.next;
       this.phase = 'ready';
+      void this.#basedOn.read(source, added, signal);
       if (!this.items.some((c) => c.id === this.current)) this.current = this.items[0]?.id;
       const n = this.items.length;
       this.announcement = words.shown(this.settings.formats.count(n), n);
@@ -241,6 +244,7 @@ export class ContributionReviewElement extends OpenCallWidget {
     const title = item.title || words.untitled;
     try {
       const updated = await reviewContribution(source, id, status);
+      this.#basedOn.learn(updated);
       const focused = this.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-id') === id;
       const index = this.items.indexOf(item);
       this.items = this.items.flatMap((c) => (c.id !== id ? [c] : updated.status === this.status ? [updated] : []));
@@ -362,6 +366,7 @@ export class ContributionReviewElement extends OpenCallWidget {
                   pending: this.#decisions.of(item.id),
                   decide: (status) => this.#decide(item, status),
                   undo: () => this.#undo(item),
+                  basedOn: (id) => this.#basedOn.of(id),
                 })}
               </li>`,
           )}

@@ -4,6 +4,7 @@ import type { Call, Contribution } from '../api/types.js';
 import { mediaOf } from '../contribution-gallery/parts.js';
 import { heading } from '../core/heading.js';
 import type { Formats } from '../core/format.js';
+import type { BasedOnTitle } from './based-on.js';
 import type { Decision } from './decisions.js';
 import type { ReviewWords } from './words/index.js';
 
@@ -14,8 +15,16 @@ export interface ReviewItemContext {
   call: Call | undefined;
   current: boolean;
   pending: { status: Decision; seconds: number } | undefined;
+  /** What the contribution `id` is, once read (for "builds on"). */
+  basedOn(id: string): BasedOnTitle | undefined;
   decide(status: Decision): void;
   undo(): void;
+}
+
+/** A contribution built on, in words: its title and credit once read, else its id. */
+function basedOnWords(id: string, c: ReviewItemContext): string {
+  const read = c.basedOn(id);
+  return read ? c.words.basedOnTitle(read.title || c.words.untitled, read.creditName) : c.words.basedOnId(id);
 }
 
 /** One contribution in review: what it is, who sent it and what they agreed to, and the decision buttons. */
@@ -45,7 +54,7 @@ export function renderReviewItem(item: Contribution, c: ReviewItemContext): Temp
       ${row(w.creditName, item.creditName)} ${row(w.email, item.email ?? w.noEmail)}
       ${item.language ? row(w.language, c.formats.language(item.language)) : nothing}
       ${row(w.consentLabel, w.consent(item.consent.termsVersion, c.formats.date(item.consent.acceptedAt)))}
-      ${item.basedOn?.length ? row(w.buildsOn, item.basedOn.join(', ')) : nothing}
+      ${item.basedOn?.length ? row(w.buildsOn, c.formats.list(item.basedOn.map((id) => basedOnWords(id, c)))) : nothing}
       ${row(w.receivedLabel, c.formats.date(item.receivedAt))}
     </dl>
     <div class="actions">

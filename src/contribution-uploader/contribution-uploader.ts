@@ -17,7 +17,7 @@ import { pastedFiles } from './parts/drop-zone.js';
 import { aboutFields, formProblem, modeChoice, textField, type FieldsContext } from './parts/fields.js';
 import { filesField } from './parts/files-field.js';
 import { uploadFailure } from './parts/file-row.js';
-import { buildingOn, thanks } from './parts/thanks.js';
+import { buildingOn, galleryFor, thanks } from './parts/thanks.js';
 import { unavailableMessage } from './parts/unavailable.js';
 import { RecorderSlot } from './recorder-slot.js';
 import { styles } from './styles.js';
@@ -314,6 +314,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     return thanks(call, this.#answer.receipt, {
       words,
       headingLevel: this.headingLevel,
+      gallery: galleryFor(this, call),
       sendAnother: () => this.#answer.sendAnother(),
       announce: (message) => this.#uploads.announce(message),
     });

@@ -21,9 +21,9 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 const sizeBudget = {
   // The list is over its target by what issue 18 costs (the palette derived from a partner's
   // surface, the inherited-style resets and direction, pages that keep their good calls, dates
-  // that exist, a cursor that goes in circles) and issue 15's lazy gallery hooks. The limit is
-  // what it weighs now, so that nothing grows it unnoticed; the target waits for a decision.
-  list: { target: 15 * 1024, limit: 15.8 * 1024 },
+  // that exist, a cursor that goes in circles). The limit is what it weighs now, so that
+  // nothing grows it unnoticed; the target waits for a decision.
+  list: { target: 15 * 1024, limit: 15.6 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -265,6 +265,25 @@ describe('<contribution-gallery>', () => {
     await expect(list).to.be.accessible();
   });
 
+  it("leads the list's thank-you to the call's latest contributions under its card", async () => {
+    await published('favourite-word', { title: unique('Latest'), text: 'Rindu.' });
+    const list = await fixture(
+      html`<call-for-contributions api=${api} call="favourite-word" show-contributions></call-for-contributions>`,
+    );
+    await until(() => listOf(list).card().latest, 'no gallery under the call');
+    const card = listOf(list).card();
+    const latest = () => galleryOf(card.latest!).item();
+    await until(() => latest().item, 'no latest contributions under the call');
+    card.contribute();
+    await until(() => card.form && formOf(card.form).form, 'the answer form did not open');
+    const form = formOf(card.form!);
+    form.fill({ text: 'Senja.', creditName: 'Lina', consent: true });
+    await form.submit();
+    await tabTo(form.seeContributions!);
+    await sendKeys({ press: 'Enter' });
+    expectFocusOn(latest().item);
+  });
+
   it('speaks Malay on a Malay page', async () => {
     const el = await gallery(
       html`<contribution-gallery api=${api} campaign="no-such-campaign" lang="ms"></contribution-gallery>`,

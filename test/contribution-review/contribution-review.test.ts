@@ -2,6 +2,8 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-review/define.js';
 import { BackendError } from '../../src/api/request.js';
+import { forget } from '../../src/api/cache.js';
+import { withContributions } from '../../src/api/http-contributions.js';
 import { httpSource } from '../../src/api/source.js';
 import type { ContributionReviewElement } from '../../src/contribution-review/contribution-review.js';
 import type { ContributionReviewDetail } from '../../src/core/events.js';
@@ -67,8 +69,11 @@ describe('<contribution-review>', () => {
 
   it('shows each received contribution with its credit, email, language, consent and what it builds on', async () => {
     const title = unique('Facts');
-    const original = await contribute('astronaut-one-liner', { title: unique('Original') });
+    const originalTitle = unique('Original');
+    const original = await contribute('astronaut-one-liner', { title: originalTitle, creditName: 'Mei Ling' });
     await review(original, 'published');
+    // Published behind the widget's back: the page's cache of the listing must not hide it.
+    forget();
     const id = await contribute('astronaut-one-liner', {
       title,
       text: 'Di bulan, saya rindu nasi lemak.',
@@ -89,8 +94,29 @@ describe('<contribution-review>', () => {
     expect(facts.Email).to.equal('hafiz@example.org');
     expect(facts.Language).to.equal('Malay');
     expect(facts.Consent).to.match(/^terms 2026-09, accepted /);
-    expect(facts['Builds on']).to.equal(original);
+    // What it builds on, read through the public listing: a title and a credit, not an id.
+    await until(() => item.facts['Builds on']?.includes(originalTitle), 'builds on shows no title');
+    expect(item.facts['Builds on']).to.equal(`“${originalTitle}” by Mei Ling`);
+    expect(item.facts['Builds on']).not.to.contain(original);
     expect(words(item.status)).to.equal('Waiting for review');
+  });
+
+  it('names what a contribution builds on by its id when that one cannot be read', async () => {
+    const real = withContributions(httpSource(api, { headers: auth }));
+    const id = await contribute('astronaut-one-liner', { title: unique('Builds on what is gone') });
+    const waiting = (await real.listReceived!({ call: 'astronaut-one-liner', status: 'received', limit: 50 }, {})).items.find(
+      (c) => c.id === id,
+    );
+    let asked = 0;
+    const source = {
+      ...real,
+      listReceived: async () => ({ items: [{ ...waiting, id: 'builds-on-gone', basedOn: ['gone-1'] }], next: null }),
+      listContributions: () => (asked++, Promise.reject(new BackendError('unreachable', 'down'))),
+    };
+    const el = await queue(html`<contribution-review .source=${source}></contribution-review>`);
+    await until(() => asked > 0, 'the listing was never asked');
+    await el.updateComplete;
+    expect(reviewOf(el).item('builds-on-gone').facts['Builds on']).to.equal('contribution gone-1');
   });
 
   it('publishes and rejects by keyboard only, with Undo, and the shortcuts are announced', async () => {

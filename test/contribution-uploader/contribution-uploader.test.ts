@@ -1,6 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/contribution-uploader/define.js';
+import '../../src/contribution-gallery/define.js';
+import { forget } from '../../src/api/cache.js';
 import type { ContributionUploaderElement } from '../../src/contribution-uploader/contribution-uploader.js';
 import { httpSource, type CallSource } from '../../src/api/source.js';
 import type { ContributionSubmitDetail } from '../../src/core/events.js';
@@ -17,6 +19,7 @@ import {
   storedUpload,
 } from '../harness/backend.js';
 import { deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { published } from '../harness/organiser.js';
 import { formOf, type UploaderHarness } from '../harness/uploader.js';
 import { bytesPatched, makeFile, sha256, uploadIdsIn } from './files.js';
 
@@ -113,6 +116,52 @@ describe('<contribution-uploader>', function () {
     ]);
     expectFocusOn(formOf(el).thanksHeading);
     expect(words(formOf(el).thanks)).to.contain('was received');
+  });
+
+  it('after sending, "See what others made" takes the visitor to the gallery of the call on the page', async () => {
+    const title = `On the wall ${Math.random().toString(36).slice(2, 8)}`;
+    await published('astronaut-one-liner', { title, text: 'The Moon keeps my spare keys.' });
+    forget();
+    const page = await fixture(
+      html`<div>
+        <contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>
+        <contribution-gallery api=${api} call="astronaut-one-liner" page-size="3"></contribution-gallery>
+        <contribution-gallery api=${api} campaign="this-is-malaysia" page-size="1"></contribution-gallery>
+      </div>`,
+    );
+    const el = page.querySelector('contribution-uploader')!;
+    const [gallery] = page.querySelectorAll('contribution-gallery');
+    await settled(el, 'form');
+    await settled(gallery, '.list:not(.skeletons)');
+    fill(el, { text: 'Seen from the thank-you.', creditName: 'Nur', consent: true });
+    await submit(el);
+    const see = formOf(el).seeContributions!;
+    expect(see.localName, 'a gallery on this page is reached in place').to.equal('button');
+    expect(words(see)).to.equal('See what others made');
+    await tabTo(see);
+    await sendKeys({ press: 'Enter' });
+    // The gallery of this call, not the campaign's: its first contribution has focus.
+    expectFocusOn(gallery.shadowRoot!.querySelector('article.item'));
+    await expect(el).to.be.accessible();
+  });
+
+  it("without a gallery on the page, links to the call's page and shares the call's link", async () => {
+    const call = {
+      ...((await (await fetch(`${api}/calls/astronaut-one-liner`)).json()) as object),
+      url: 'https://calls.example/astronaut',
+    };
+    const el = await uploader(html`<contribution-uploader api=${api} .callData=${call}></contribution-uploader>`);
+    fill(el, { text: 'Shared from the thank-you.', creditName: 'Nur', consent: true });
+    await submit(el);
+    const see = formOf(el).seeContributions as HTMLAnchorElement;
+    expect([see.localName, see.href, words(see)]).to.deep.equal(['a', 'https://calls.example/astronaut', 'See what others made']);
+    const share = formOf(el).shareButton!;
+    expect(words(share)).to.equal('Share this call');
+    // Where there is a system share sheet, nothing in it can be pressed from a test.
+    if (typeof navigator.share === 'function') return;
+    await tabTo(share);
+    await sendKeys({ press: 'Enter' });
+    await until(() => words(formOf(el).liveRegion).includes('Link to the call copied.'), 'the copy was not announced');
   });
 
   it('pauses and resumes an upload', async () => {

@@ -79,6 +79,9 @@ export class UploaderHarness {
   get textField(): HTMLTextAreaElement | null {
     return this.#one('#text');
   }
+  get titleField(): HTMLInputElement | null {
+    return this.#one('#title');
+  }
   get creditField(): HTMLInputElement | null {
     return this.#one('#creditName');
   }
@@ -136,6 +139,13 @@ export class UploaderHarness {
   }
   get thanksHeading(): HTMLElement | null {
     return this.#one('.thanks-heading');
+  }
+  /** "See what others made": a button to the gallery on the page, or a link to the call's page. */
+  get seeContributions(): HTMLElement | null {
+    return this.#one('.thanks .see-contributions');
+  }
+  get shareButton(): HTMLButtonElement | null {
+    return this.#one('.thanks .share');
   }
   /** What the live region says. */
   get liveRegion(): HTMLElement | null {

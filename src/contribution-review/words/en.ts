@@ -29,6 +29,8 @@ export const en: ReviewWords = {
   consentLabel: 'Consent',
   consent: (version, date) => `terms ${version}, accepted ${date}`,
   buildsOn: 'Builds on',
+  basedOnTitle: (title, creditName) => `“${title}” by ${creditName}`,
+  basedOnId: (id) => `contribution ${id}`,
   receivedLabel: 'Received',
   publish: 'Publish',
   reject: 'Reject',

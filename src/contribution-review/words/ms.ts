@@ -29,6 +29,8 @@ export const ms: ReviewWords = {
   consentLabel: 'Persetujuan',
   consent: (version, date) => `terma ${version}, diterima ${date}`,
   buildsOn: 'Dibina daripada',
+  basedOnTitle: (title, creditName) => `“${title}” oleh ${creditName}`,
+  basedOnId: (id) => `sumbangan ${id}`,
   receivedLabel: 'Diterima',
   publish: 'Terbitkan',
   reject: 'Tolak',

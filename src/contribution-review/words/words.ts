@@ -30,6 +30,10 @@ export interface ReviewWords {
   consentLabel: string;
   consent(version: string, date: string): string;
   buildsOn: string;
+  /** A contribution built on, once read: “Title” by Credit. */
+  basedOnTitle(title: string, creditName: string): string;
+  /** A contribution built on that could not be read (yet): its id. */
+  basedOnId(id: string): string;
   receivedLabel: string;
   publish: string;
   reject: string;

@@ -1,20 +1,58 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
+import { enclosing } from '../../core/dom.js';
 import { heading } from '../../core/heading.js';
 import type { UploaderWords } from '../words/words.js';
 
-/** After sending: a heading that takes focus, where to see the contribution, and "Send another". */
+/**
+ * The gallery that shows what others made for `call`, on this page: the one the form sits in
+ * ("Build on this"), else one for the call (under the list's card, with `show-contributions`,
+ * or anywhere on the page), else one for the call's campaign. Undefined when there is none.
+ */
+export function galleryFor(form: Element, call: Call): HTMLElement | undefined {
+  const inside = enclosing(form, (e) => e.localName === 'contribution-gallery');
+  if (inside instanceof HTMLElement) return inside;
+  const root = form.getRootNode() as Document | ShadowRoot;
+  const galleries = [...new Set([root, document])].flatMap((r) => [...r.querySelectorAll<HTMLElement>('contribution-gallery')]);
+  const forCall = galleries.find((g) => g.getAttribute('call') === call.id);
+  if (forCall) return forCall;
+  return call.campaign
+    ? galleries.find((g) => !g.hasAttribute('call') && g.getAttribute('campaign') === call.campaign)
+    : undefined;
+}
+
+/**
+ * After sending: a heading that takes focus, where to see the contribution and what others
+ * made (the gallery on this page, else the call's own page), sharing the call, and "Send another".
+ */
 export function thanks(
   call: Call,
   receipt: ContributionReceipt | undefined,
-  c: { words: UploaderWords; headingLevel: number; sendAnother(): void; announce(message: string): void },
+  c: {
+    words: UploaderWords;
+    headingLevel: number;
+    gallery: HTMLElement | undefined;
+    sendAnother(): void;
+    announce(message: string): void;
+  },
 ): TemplateResult {
   const s = c.words;
-  const link = (url: string, words: string) => html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
+  const link = (url: string, words: string, className: string) =>
+    html`<p><a class=${className} href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
+  const gallery = c.gallery;
   return html`<div class="thanks" part="thanks">
     ${heading(c.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}
     <p>${s.thanksBody(call.title)}</p>
-    ${receipt?.url ? link(receipt.url, s.viewContribution) : nothing} ${call.url ? link(call.url, s.seeContributions) : nothing}
+    ${receipt?.url ? link(receipt.url, s.viewContribution, 'own-page') : nothing}
+    ${
+      gallery
+        ? html`<p>
+            <button type="button" class="see-contributions" @click=${() => gallery.focus()}>${s.seeContributions}</button>
+          </p>`
+        : call.url
+          ? link(call.url, s.seeContributions, 'see-contributions')
+          : nothing
+    }
     ${call.url ? html`<button type="button" class="share" @click=${() => share(call, s, c.announce)}>${s.shareCall}</button>` : nothing}
     <button type="button" class="another" @click=${c.sendAnother}>${s.sendAnother}</button>
   </div>`;

@@ -54,22 +54,4 @@ export const palette = css`
     color-scheme: dark;
     background: var(--_oc-surface);
   }
-  /* Browsers without relative colours (before 2024): the light palette's accents, no derivation. */
-  @supports not (color: oklch(from red l c h)) {
-    .root {
-      --_oc-surface-for-text: initial;
-      --_oc-text-for-surface: initial;
-      --_oc-accent: var(--oc-color-accent, #0b57d0);
-      --_oc-on-accent: var(--oc-color-on-accent, #fff);
-      --_oc-danger: var(--oc-color-danger, #b3261e);
-      --_oc-success: var(--oc-color-success, #146c2e);
-    }
-  }
-  /* Browsers without light-dark() (before 2024): the light surface and text. */
-  @supports not (color: light-dark(#000, #fff)) {
-    .root {
-      --_oc-surface: var(--oc-color-surface, #fff);
-      --_oc-text: var(--oc-color-text, #1d1d1f);
-    }
-  }
 `;

@@ -7,17 +7,24 @@ import { WordTable } from '../core/words.js';
 /** The words for failures, loaded with the first one (see failure.ts). */
 const failureWords = new WordTable<FailureWords>(en, { ms: () => import('./words/ms.js').then((m) => m.ms) });
 
-/** A failed load in words for the visitor, in `lang`, and details for the site owner. */
+/**
+ * A failed load in words for the visitor, in `lang`. The request, the status and the backend's
+ * own words go to the console, in one line for the site's developer: a visitor can do nothing
+ * with a URL or a status number.
+ */
 export async function describeFailure(error: unknown, lang: string): Promise<Failure> {
   await failureWords.load(lang);
   const words = failureWords.get(lang);
   if (error instanceof MissingBackend) return { message: words.noBackend };
   if (!(error instanceof BackendError)) {
     console.error('open-call-widgets: the source failed', error);
-    return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
+    return { message: words.problem };
   }
-  if (error.kind === 'invalid')
-    console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
+  console.warn(
+    error.kind === 'invalid'
+      ? `open-call-widgets: the backend's answer does not follow the contract: ${error.message}`
+      : `open-call-widgets: ${error.message}`,
+  );
   const message = {
     unreachable: words.unreachable,
     timeout: words.timeout,
@@ -25,6 +32,5 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
     problem: words.problem,
     invalid: words.invalid,
   }[error.kind];
-  // "Could not reach" says it all; other failures carry the backend's own words, for the owner.
-  return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
+  return { message };
 }

@@ -61,8 +61,11 @@ describe('building a contribution', () => {
 describe('mapping a refusal onto the form', () => {
   const words = en.errors;
 
-  it('puts a failure that is not the backend’s above the form', () => {
-    expect(refusalOf(new TypeError('Failed to fetch'), words)).to.deep.equal({ field: 'form', message: words.submitFailed });
+  it('puts a failure that is not the backend’s above the form, with nothing to fix', () => {
+    expect(refusalOf(new TypeError('Failed to fetch'), words)).to.deep.equal({
+      field: 'form',
+      message: words.submitServerProblem,
+    });
   });
 
   it('says the server did not answer when it was unreachable or too slow', () => {
@@ -101,9 +104,16 @@ describe('mapping a refusal onto the form', () => {
       field: 'form',
       message: `${words.submitFailed} No.`,
     });
-    expect(refusalOf(new BackendError('problem', 'Bad gateway', 502), words)).to.deep.equal({
-      field: 'form',
-      message: `${words.submitFailed} Bad gateway`,
-    });
+  });
+
+  it('says the server had a problem, with nothing to fix, when it failed or refused without a reason', () => {
+    const failed = new BackendError('problem', 'POST /v1/calls/x/contributions answered 502.', 502);
+    expect(refusalOf(failed, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    const withProblem = new BackendError('problem', 'x', 503, { type: 'urn:x', title: 'Down', status: 503, detail: 'DB down.' });
+    expect(refusalOf(withProblem, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    const bare = new BackendError('problem', 'POST /v1/calls/x/contributions answered 400.', 400);
+    expect(refusalOf(bare, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    expect(refusalOf(new BackendError('invalid', 'did not answer JSON'), words).message).to.equal(words.submitServerProblem);
+    expect(words.submitServerProblem).to.not.match(/fix/);
   });
 });

@@ -9,8 +9,9 @@ export function uploadFailure(words: UploaderWords, upload: FileUpload): string 
   const errors = words.errors;
   const name = upload.file.name;
   const failure = upload.failure;
-  if (failure?.kind === 'refused') return errors.uploadRefused(name, failure.detail ?? String(failure.status));
-  if (failure?.kind === 'server') return errors.uploadServer(name);
+  // The backend's reason when it gave one; a status number says nothing to a visitor.
+  if (failure?.kind === 'refused' && failure.detail) return errors.uploadRefused(name, failure.detail);
+  if (failure?.kind === 'refused' || failure?.kind === 'server') return errors.uploadServer(name);
   return errors.uploadNetwork(name);
 }
 

@@ -87,6 +87,8 @@ export const en: UploaderWords = {
     uploadsUnfinished: 'Some files did not upload: try them again or remove them.',
     takeUnavailable: 'The recording could not be opened. Check your connection, then try again.',
     submitFailed: 'Your contribution could not be sent. Nothing is lost: fix what is said, then send again.',
+    submitServerProblem:
+      'Your contribution could not be sent: the server had a problem. Nothing is lost: send again in a moment.',
     submitUnreachable: 'Your contribution could not be sent: the server did not answer. Nothing is lost: send again.',
     callClosedMeanwhile: 'This call closed while you were answering, so it cannot take your contribution.',
     termsChanged: 'The terms changed while you were answering: read them again, then accept them.',

@@ -88,6 +88,8 @@ export const ms: UploaderWords = {
     takeUnavailable: 'Rakaman tidak dapat dibuka. Semak sambungan anda, kemudian cuba lagi.',
     submitFailed:
       'Sumbangan anda tidak dapat dihantar. Tiada apa yang hilang: betulkan perkara yang dinyatakan, kemudian hantar semula.',
+    submitServerProblem:
+      'Sumbangan anda tidak dapat dihantar: pelayan menghadapi masalah. Tiada apa yang hilang: hantar semula sebentar lagi.',
     submitUnreachable: 'Sumbangan anda tidak dapat dihantar: pelayan tidak menjawab. Tiada apa yang hilang: hantar semula.',
     callClosedMeanwhile: 'Panggilan ini ditutup semasa anda menjawab, jadi ia tidak dapat menerima sumbangan anda.',
     termsChanged: 'Syarat telah berubah semasa anda menjawab: baca semula, kemudian terimanya.',

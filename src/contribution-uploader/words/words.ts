@@ -99,6 +99,8 @@ export interface UploaderWords {
     /** A kept recording could not be opened (its code did not load). */
     takeUnavailable: string;
     submitFailed: string;
+    /** The server failed (5xx, an unreadable answer): nothing for the visitor to fix. */
+    submitServerProblem: string;
     submitUnreachable: string;
     callClosedMeanwhile: string;
     termsChanged: string;

@@ -38,7 +38,9 @@ function render(): void {
   const accent = field('accent').value;
   const style = accent.toLowerCase() === '#0b57d0' ? '' : ` style="--oc-color-accent: ${accent}"`;
   const tag = `<call-for-contributions${attributes.map(([k, v]) => ` ${k}="${escape(v)}"`).join('')}${style}></call-for-contributions>`;
-  snippet.textContent = `<script type="module" src="${cdn}"></script>\n${tag}`;
+  // The place kept for the list while the script loads, so that the page does not jump.
+  const reserve = '<style>call-for-contributions:not(:defined) { display: block; min-height: 52rem }</style>';
+  snippet.textContent = `<script type="module" src="${cdn}"></script>\n${reserve}\n${tag}`;
   // The preview is built as elements, not from the snippet's text.
   const widget = document.createElement('call-for-contributions');
   for (const [k, v] of attributes) widget.setAttribute(k, v);

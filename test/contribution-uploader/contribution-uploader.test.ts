@@ -113,6 +113,10 @@ describe('<contribution-uploader>', function () {
     ]);
     expectFocusOn(formOf(el).thanksHeading);
     expect(words(formOf(el).thanks)).to.contain('was received');
+    // The heading leads, and the call's own quotes do not nest inside the sentence's.
+    const size = (node: Element | null | undefined) => parseFloat(getComputedStyle(node!).fontSize);
+    expect(size(formOf(el).thanksHeading)).to.be.greaterThan(size(formOf(el).thanks!.querySelector('p')));
+    expect(words(formOf(el).thanks)).to.contain('Your contribution to “Say ‘puisi’ in your own voice” was received.');
   });
 
   it('pauses and resumes an upload', async () => {
@@ -122,6 +126,9 @@ describe('<contribution-uploader>', function () {
     );
     pick(el, file);
     await untilProgress(el, 5);
+    // Short words on the button; the file's name is in its label.
+    expect(words(formOf(el).fileRow().pauseButton)).to.equal('Pause');
+    expect(formOf(el).fileRow().pauseButton!.getAttribute('aria-label')).to.equal('Pause sky.jpg');
     formOf(el).fileRow().pauseButton!.click();
     await untilState(el, 'paused');
     const paused = percentOf(el);

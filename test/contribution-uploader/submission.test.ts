@@ -5,6 +5,7 @@ import type { Call, Problem } from '../../src/api/types.js';
 import { en } from '../../src/contribution-uploader/words/en.js';
 import type { AnswerValues } from '../../src/contribution-uploader/checks.js';
 import { contributionRequest, refusalOf } from '../../src/contribution-uploader/submission.js';
+import { quoted } from '../../src/contribution-uploader/words/quote.js';
 
 const call = {
   id: 'puisi-voices',
@@ -115,5 +116,13 @@ describe('mapping a refusal onto the form', () => {
     expect(refusalOf(bare, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
     expect(refusalOf(new BackendError('invalid', 'did not answer JSON'), words).message).to.equal(words.submitServerProblem);
     expect(words.submitServerProblem).to.not.match(/fix/);
+  });
+});
+
+describe('a call’s title inside a sentence', () => {
+  it('is quoted, its own quotes turned to the inner kind so that they do not nest', () => {
+    expect(quoted('Window photo')).to.equal('“Window photo”');
+    expect(quoted('Say “puisi” in your own voice')).to.equal('“Say ‘puisi’ in your own voice”');
+    expect(quoted('Say "puisi" and "sajak"')).to.equal('“Say ‘puisi’ and ‘sajak’”');
   });
 });

@@ -38,8 +38,10 @@ export function fileRow(
   const { upload, kind } = chosen;
   const s = c.words;
   const name = upload.file.name;
-  const button = (className: string, label: string, act: () => void) =>
-    html`<button type="button" class=${className} @click=${act}>${label}</button>`;
+  // Short words on the button, in the file's row; the name is in its label, for a screen reader.
+  const button = (className: string, text: string, label: string, act: () => void) =>
+    html`<button type="button" class=${className} aria-label=${label} @click=${act}>${text}</button>`;
+  const a = s.fileActions;
   return html`<li class="file ${upload.state}" part="file">
     ${
       kind === 'image'
@@ -57,14 +59,18 @@ export function fileRow(
     <div class="file-actions">
       ${
         upload.state === 'uploading' || upload.state === 'offline'
-          ? button('pause', s.pause(name), () => upload.pause())
+          ? button('pause', a.pause, s.pause(name), () => upload.pause())
           : upload.state === 'paused'
-            ? button('resume', s.resume(name), () => upload.resume())
+            ? button('resume', a.resume, s.resume(name), () => upload.resume())
             : upload.state === 'failed'
-              ? button('resume', s.retryUpload(name), () => upload.resume())
+              ? button('resume', s.retry, s.retryUpload(name), () => upload.resume())
               : nothing
       }
-      ${button('remove', upload.state === 'done' ? s.removeFile(name) : s.cancel(name), () => c.remove(chosen))}
+      ${
+        upload.state === 'done'
+          ? button('remove', a.remove, s.removeFile(name), () => c.remove(chosen))
+          : button('remove', a.cancel, s.cancel(name), () => c.remove(chosen))
+      }
     </div>
   </li>`;
 }

@@ -38,6 +38,8 @@ export interface UploaderWords {
   resume(name: string): string;
   cancel(name: string): string;
   retryUpload(name: string): string;
+  /** The short visible text of a file's buttons; the longer words above, with the file's name, are their labels. */
+  fileActions: { pause: string; resume: string; cancel: string; remove: string };
   state: {
     waiting: string;
     uploading: string;

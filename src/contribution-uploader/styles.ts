@@ -1,9 +1,6 @@
 import { css } from '../core/styles/css.js';
 
 export const styles = css`
-  :host {
-    container-type: inline-size;
-  }
   form,
   .thanks {
     display: grid;

@@ -42,6 +42,8 @@ export function scriptSnippet({ release, attributes, style, fallbackUrl }: Scrip
   const styled = style ? ` style="${escape(style)}"` : '';
   return (
     `<script type="module" src="${cdnScript(release.version)}"${integrity}></script>\n` +
+    // The place kept for the list while the script loads, so that the page does not jump.
+    `<style>call-for-contributions:not(:defined) { display: block; min-height: 52rem }</style>\n` +
     `<call-for-contributions${attributeText(attributes)}${styled}>${fallback}</call-for-contributions>`
   );
 }

@@ -65,7 +65,7 @@ export async function send<T>(
   const { method = 'GET', headers = {}, body, signal, timeoutMs = defaultTimeoutMs } = options;
   const timeout = new AbortController();
   const timer = setTimeout(
-    () => timeout.abort(new BackendError('timeout', `No answer from ${url} in ${timeoutMs / 1000} s.`)),
+    () => timeout.abort(new BackendError('timeout', `${method} ${url} did not answer in ${timeoutMs / 1000} s.`)),
     timeoutMs,
   );
   const combined = AbortSignal.any(signal ? [signal, timeout.signal] : [timeout.signal]);
@@ -89,7 +89,7 @@ export async function send<T>(
     } catch (error) {
       // Aborted, by the caller or the timer: the first one's reason, untouched.
       combined.throwIfAborted();
-      throw new BackendError('unreachable', `Could not reach ${url}: ${(error as Error).message}`);
+      throw new BackendError('unreachable', `${method} ${url} did not answer: ${(error as Error).message}`);
     }
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok) {
@@ -102,7 +102,8 @@ export async function send<T>(
         }
       const problem = parseProblem(json);
       const kind = res.status === 404 ? 'not-found' : 'problem';
-      throw new BackendError(kind, problem?.detail ?? problem?.title ?? `${url} answered ${res.status}.`, res.status, problem);
+      const said = problem?.detail ?? problem?.title;
+      throw new BackendError(kind, `${method} ${url} answered ${res.status}${said ? `: ${said}` : '.'}`, res.status, problem);
     }
     return await read(res, type, combined);
   } finally {

@@ -305,7 +305,6 @@ export class CallForContributionsElement extends OpenCallWidget {
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${strings.errorTitle}</strong></p>
         ${this.failure.message ? html`<p>${this.failure.message}</p>` : nothing}
-        ${this.failure.details ? html`<p class="details">${strings.errorDetails(this.failure.details)}</p>` : nothing}
         <button class="retry" @click=${() => this.#load()}>${strings.retry}</button>
       </div>`;
     if (this.calls.length === 0)

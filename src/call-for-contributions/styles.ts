@@ -20,24 +20,24 @@ export const styles = css`
     overflow: hidden;
     min-height: 16rem;
   }
+  /* A cover keeps its own shape (its width and height attributes hold its place): no crop. */
   .cover,
   .cover-placeholder {
     display: block;
     width: 100%;
     height: auto;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
     background: var(--_oc-subtle);
+  }
+  .cover-placeholder {
+    aspect-ratio: 16 / 9;
   }
   @container (min-width: 40rem) {
     .card:not(.single) {
       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
       align-items: start;
     }
-    .card:not(.single) .cover,
     .card:not(.single) .cover-placeholder {
       height: 100%;
-      min-height: 100%;
     }
   }
   .body {

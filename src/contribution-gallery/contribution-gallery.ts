@@ -314,7 +314,6 @@ export class ContributionGalleryElement extends OpenCallWidget {
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${w.errorTitle}</strong></p>
         ${this.failure.message ? html`<p>${this.failure.message}</p>` : nothing}
-        ${this.failure.details ? html`<p class="details">${w.errorDetails(this.failure.details)}</p>` : nothing}
         <button class="retry" @click=${() => this.#load()}>${w.retry}</button>
       </div>`;
     if (this.items.length === 0)

@@ -193,7 +193,8 @@ export class ContributionReviewElement extends OpenCallWidget {
       if (signal.aborted) return;
       this.announcement = '';
       if (error instanceof BackendError && (error.status === 401 || error.status === 403)) {
-        this.failure = { message: error.status === 401 ? words.noToken : words.forbidden, details: error.message };
+        console.warn(`open-call-widgets: ${error.message}`);
+        this.failure = { message: error.status === 401 ? words.noToken : words.forbidden };
         this.phase = 'forbidden';
         return;
       }
@@ -257,7 +258,9 @@ export class ContributionReviewElement extends OpenCallWidget {
         this.#itemFor(next.id)?.focus();
       }
     } catch (error) {
-      const reason = error instanceof BackendError ? error.message : String(error);
+      // The backend's own words when it refused (already decided…); else the failure in plain words.
+      const said = error instanceof BackendError ? error.problem?.detail : undefined;
+      const reason = said ?? (await describeFailure(error, this.settings.lang)).message;
       this.announcement = words.decisionFailed(title, reason);
       this.failure = { message: this.announcement };
     }
@@ -343,13 +346,11 @@ export class ContributionReviewElement extends OpenCallWidget {
       return html`<div class="message forbidden" part="message" role="alert">
         <p><strong>${w.forbiddenTitle}</strong></p>
         <p>${this.failure.message}</p>
-        ${this.failure.details ? html`<p class="details">${w.errorDetails(this.failure.details)}</p>` : nothing}
       </div>`;
     if (this.phase === 'error' && this.failure)
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${w.errorTitle}</strong></p>
         <p>${this.failure.message}</p>
-        ${this.failure.details ? html`<p class="details">${w.errorDetails(this.failure.details)}</p>` : nothing}
         <button class="retry" @click=${() => this.#load()}>${w.retry}</button>
       </div>`;
     const list = this.items.length

@@ -130,7 +130,8 @@ export class Answer {
     const chosen = uploads.chosen;
     const sent = chosen.map((c) => ({ kind: c.kind, url: c.upload.url }));
     const request = contributionRequest(this.values, this.mode, call, sent, undefined, this.#options.basedOn?.());
-    this.#update({ phase: 'sending' });
+    // A new attempt: what the last one said no longer holds, and only the new answer may show.
+    this.#update({ phase: 'sending', formError: undefined, errors: {} });
     uploads.announce(words.submitting);
     try {
       const receipt = await submitContribution(source, call.id, request);
@@ -163,6 +164,9 @@ export class Answer {
 
   /** Puts a refusal next to the field it is about, or above the form. */
   #refused(error: unknown, call: Call): void {
+    console.warn(
+      `open-call-widgets: the contribution was not received: ${error instanceof Error ? error.message : String(error)}`,
+    );
     const refusal = refusalOf(error, this.#options.words().errors);
     if (refusal.field === 'form') return this.#update({ formError: refusal.message });
     this.setError(refusal.field, refusal.message);

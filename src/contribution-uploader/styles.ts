@@ -59,9 +59,12 @@ export const styles = css`
     color: var(--_oc-danger);
     font-weight: 600;
   }
+  /* A short note beside the field, marked by colour and a rule, not a shout in bold. */
   .error {
     color: var(--_oc-danger);
-    font-weight: 600;
+    font-size: 0.9em;
+    padding-inline-start: 0.6em;
+    border-inline-start: 3px solid var(--_oc-danger);
   }
   .choice {
     display: flex;
@@ -121,11 +124,12 @@ export const styles = css`
     display: grid;
     gap: 0.6em;
   }
+  /* The preview beside the name where there is room, above it where there is not. */
   .file {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.6em 1em;
-    align-items: start;
+    align-items: flex-start;
     padding: 0.75em;
     border: 1px solid var(--_oc-border);
     border-radius: var(--_oc-radius);
@@ -142,6 +146,7 @@ export const styles = css`
   }
   audio.preview {
     width: 12rem;
+    max-width: 100%;
     height: 2.5rem;
   }
   video.preview {
@@ -152,6 +157,7 @@ export const styles = css`
     display: grid;
     gap: 0.25em;
     min-width: 0;
+    flex: 1 1 12rem;
   }
   .file-info > * {
     margin: 0;
@@ -174,7 +180,7 @@ export const styles = css`
     accent-color: var(--_oc-accent);
   }
   .file-actions {
-    grid-column: 1 / -1;
+    flex-basis: 100%;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -182,7 +188,8 @@ export const styles = css`
   .form-error,
   .message {
     padding: var(--_oc-space);
-    border: 2px solid var(--_oc-danger);
+    border: 1px solid var(--_oc-danger);
+    border-inline-start-width: 4px;
     border-radius: var(--_oc-radius);
     display: grid;
     gap: 0.6em;
@@ -190,6 +197,7 @@ export const styles = css`
   }
   .message {
     border-color: var(--_oc-border);
+    border-inline-start-width: 1px;
   }
   .form-error > *,
   .message > * {
@@ -215,8 +223,22 @@ export const styles = css`
   .thanks > * {
     margin: 0;
   }
+  /* The heading leads: larger than the sentence under it, whatever the page does to headings. */
+  .thanks-heading {
+    font-size: 1.5em;
+    line-height: 1.2;
+  }
   .thanks-heading:focus {
     outline: none;
+  }
+  /* On a phone the form sits in the page's column, the card and the region: no box of its own inside them. */
+  @container (max-width: 26rem) {
+    .dropzone {
+      padding: 0.75em;
+    }
+    .file {
+      padding: 0.5em;
+    }
   }
   @media (forced-colors: active) {
     .dropzone,

@@ -48,14 +48,17 @@ export type Refusal = { field: 'form'; message: string } | { field: AnswerField;
 
 /** Maps a failed submission (a problem+json refusal, a network failure…) onto the form. */
 export function refusalOf(error: unknown, words: UploaderWords['errors']): Refusal {
-  if (!(error instanceof BackendError)) return { field: 'form', message: words.submitFailed };
+  if (!(error instanceof BackendError)) return { field: 'form', message: words.submitServerProblem };
   if (error.kind === 'unreachable' || error.kind === 'timeout') return { field: 'form', message: words.submitUnreachable };
   const problem = error.problem;
   const code = problem?.type.split(':').pop();
   if (code === 'call-not-open') return { field: 'form', message: words.callClosedMeanwhile };
   if (code === 'terms-outdated') return { field: 'consent', message: words.termsChanged, termsOutdated: true };
+  // Only a refusal of what was sent (4xx) says what to change, in the backend's own words; a
+  // failing server, or an answer without them, leaves nothing for the visitor to fix.
+  const detail = error.status >= 400 && error.status < 500 ? (problem?.detail ?? problem?.title) : undefined;
+  if (!detail) return { field: 'form', message: words.submitServerProblem };
   const field = problem?.field === 'uploads' ? 'files' : problem?.field;
-  const detail = problem?.detail ?? problem?.title ?? error.message;
   if (field && (fieldOrder as readonly string[]).includes(field)) return { field: field as AnswerField, message: detail };
   return { field: 'form', message: `${words.submitFailed} ${detail}` };
 }

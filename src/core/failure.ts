@@ -1,9 +1,11 @@
 import { loadOnce } from './load.js';
 
-/** A failure as the widgets show it: words for the visitor, and details for the site owner. */
+/**
+ * A failure as the widgets show it: words for the visitor. The request, its status and what the
+ * backend said are for the site's developer, in one line of the console.
+ */
 export interface Failure {
   message: string;
-  details?: string;
 }
 
 /** No `api`, `source` or `callData`: a set-up mistake, explained in the widget itself. */

@@ -7,18 +7,25 @@ import { WordTable } from '../core/words.js';
 /** The words for failures, loaded with the first one (see failure.ts). */
 const failureWords = new WordTable<FailureWords>(en, { ms: () => import('./words/ms.js').then((m) => m.ms) });
 
-/** A failed load in words for the visitor, in `lang`, and details for the site owner. */
+/**
+ * A failed load in words for the visitor, in `lang`. The request, the status and the backend's
+ * own words go to the console, in one line for the site's developer: a visitor can do nothing
+ * with a URL or a status number.
+ */
 export async function describeFailure(error: unknown, lang: string): Promise<Failure> {
   await failureWords.load(lang);
   const words = failureWords.get(lang);
   if (error instanceof MissingBackend) return { message: words.noBackend };
   if (!(error instanceof BackendError)) {
     console.error('open-call-widgets: the source failed', error);
-    return { message: words.problem, details: error instanceof Error ? error.message : String(error) };
+    return { message: words.problem };
   }
   if (error.kind === 'unreachable' && (await refusedThisOrigin(error))) return { message: words.notAllowed };
-  if (error.kind === 'invalid')
-    console.warn(`open-call-widgets: the backend's answer does not follow the contract: ${error.message}`);
+  console.warn(
+    error.kind === 'invalid'
+      ? `open-call-widgets: the backend's answer does not follow the contract: ${error.message}`
+      : `open-call-widgets: ${error.message}`,
+  );
   const message = {
     unreachable: words.unreachable,
     timeout: words.timeout,
@@ -26,8 +33,7 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
     problem: words.problem,
     invalid: words.invalid,
   }[error.kind];
-  // "Could not reach" says it all; other failures carry the backend's own words, for the owner.
-  return { message, details: error.kind === 'unreachable' || error.kind === 'timeout' ? undefined : error.message };
+  return { message };
 }
 
 /**
@@ -36,8 +42,8 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
  * (unreadable) answer from a server that is there. Only after a failure, so it costs nothing else.
  */
 async function refusedThisOrigin(error: BackendError): Promise<boolean> {
-  // The URL as request.ts words an unreachable backend: "Could not reach URL: reason".
-  const url = /^Could not reach (\S+): /.exec(error.message)?.[1];
+  // The URL as request.ts words an unreachable backend: "GET URL did not answer: reason".
+  const url = /^[A-Z]+ (\S+) did not answer: /.exec(error.message)?.[1];
   if (!url || !navigator.onLine) return false;
   try {
     await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });

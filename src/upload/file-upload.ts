@@ -197,6 +197,10 @@ export class FileUpload {
         }
         if (!navigator.onLine) return this.#waitOffline();
         this.#stopListening();
+        // For the site's developer: the request and its answer, which the visitor is not shown.
+        console.warn(
+          `open-call-widgets: the upload of ${this.file.name} failed: ${method} ${failed.originalRequest?.getURL() ?? ''} ${status ? `answered ${status}` : 'had no answer'}`,
+        );
         this.failure =
           status === 0
             ? { kind: 'network' }

@@ -25,7 +25,13 @@ describe('talking to a backend', () => {
     expect([notFound.kind, notFound.status, notFound.problem?.title]).to.deep.equal(['not-found', 404, 'There is no such call.']);
     expect((await failure('/faults/html/v1/calls')).kind).to.equal('invalid');
     const problem = await failure('/faults/problem/v1/calls');
-    expect([problem.kind, problem.status, problem.message]).to.deep.equal(['problem', 500, 'The calls database did not answer.']);
+    // The message is for the site's developer: the request, its status and the backend's words.
+    expect([problem.kind, problem.status, problem.problem?.detail]).to.deep.equal([
+      'problem',
+      500,
+      'The calls database did not answer.',
+    ]);
+    expect(problem.message).to.equal('GET /faults/problem/v1/calls answered 500: The calls database did not answer.');
     expect((await failure('http://127.0.0.1:9/v1/calls')).kind).to.equal('unreachable');
     expect((await failure('/faults/slow/v1/calls', { timeoutMs: 200 })).kind).to.equal('timeout');
   });

@@ -53,7 +53,8 @@ describe('<call-for-contributions> without the answer form', () => {
     await tabTo(contribute);
     await sendKeys({ press: 'Enter' });
     await until(() => deepActiveElement() === listOf(el).answerHeading, 'focus did not move to the answer');
-    expect(words(listOf(el).answerHeading)).to.equal(`Answer: ${call.title}`);
+    // The call's title is on its card just above: the heading does not say it again.
+    expect(words(listOf(el).answerHeading)).to.equal('Your answer');
     expect(listOf(el).answerForm).to.equal(null);
     expect(words(listOf(el).answerFallback?.querySelector('p'))).to.equal(unavailable);
     const link = pageLink(el)!;
@@ -77,7 +78,7 @@ describe('<call-for-contributions> without the answer form', () => {
     await settled(el);
     listOf(el).card().contributeButton!.click();
     await until(() => listOf(el).answer, 'the answer region did not open');
-    expect(words(listOf(el).answerHeading)).to.equal(`Jawab: ${call.title}`);
+    expect(words(listOf(el).answerHeading)).to.equal('Jawapan anda');
     expect(words(listOf(el).answerFallback)).to.equal(
       'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
     );

@@ -116,6 +116,10 @@ describe('<contribution-uploader>', function () {
     ]);
     expectFocusOn(formOf(el).thanksHeading);
     expect(words(formOf(el).thanks)).to.contain('was received');
+    // The heading leads, and the call's own quotes do not nest inside the sentence's.
+    const size = (node: Element | null | undefined) => parseFloat(getComputedStyle(node!).fontSize);
+    expect(size(formOf(el).thanksHeading)).to.be.greaterThan(size(formOf(el).thanks!.querySelector('p')));
+    expect(words(formOf(el).thanks)).to.contain('Your contribution to “Say ‘puisi’ in your own voice” was received.');
   });
 
   it('after sending, "See what others made" takes the visitor to the gallery of the call on the page', async () => {
@@ -171,6 +175,9 @@ describe('<contribution-uploader>', function () {
     );
     pick(el, file);
     await untilProgress(el, 5);
+    // Short words on the button; the file's name is in its label.
+    expect(words(formOf(el).fileRow().pauseButton)).to.equal('Pause');
+    expect(formOf(el).fileRow().pauseButton!.getAttribute('aria-label')).to.equal('Pause sky.jpg');
     formOf(el).fileRow().pauseButton!.click();
     await untilState(el, 'paused');
     const paused = percentOf(el);
@@ -396,15 +403,18 @@ describe('<contribution-uploader>', function () {
     expect(formOf(el).creditField!.value).to.equal('Nadia');
   });
 
-  it('words a call that cannot be loaded in the visitor’s language, with the backend’s details apart', async () => {
+  it('words a call that cannot be loaded in the visitor’s language, with the backend’s details in the console', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
     const el = await uploader(
       html`<contribution-uploader api="/faults/problem/v1" call="any" lang="ms"></contribution-uploader>`,
-    );
+    ).finally(() => (console.warn = warn));
     const paragraphs = formOf(el).messageParagraphs.map((p) => words(p));
     expect(paragraphs).to.deep.equal([
       'Panggilan tidak dapat dimuatkan. Perkhidmatan panggilan terbuka menghadapi masalah. Cuba lagi sebentar lagi.',
-      'Butiran: The calls database did not answer.',
     ]);
+    expect(warnings.filter((w) => w.includes('The calls database did not answer.'))).to.have.length(1);
     expect(words(formOf(el).retryLoadButton)).to.equal('Cuba lagi');
   });
 

@@ -47,7 +47,8 @@ describe('<contribution-uploader> without the code it loads when first needed', 
     const message = 'puisi.ogg could not reach the server. Check your connection, then try again.';
     expect(words(formOf(el).fileRow().error)).to.equal(message);
     const retry = formOf(el).fileRow().resumeButton!;
-    expect(words(retry)).to.equal('Try puisi.ogg again');
+    expect(words(retry)).to.equal('Try again');
+    expect(retry.getAttribute('aria-label')).to.equal('Try again to upload puisi.ogg');
     await tabTo(retry);
     await sendKeys({ press: 'Enter' });
     await untilFailed(el);

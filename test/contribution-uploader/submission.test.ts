@@ -5,6 +5,7 @@ import type { Call, Problem } from '../../src/api/types.js';
 import { en } from '../../src/contribution-uploader/words/en.js';
 import type { AnswerValues } from '../../src/contribution-uploader/checks.js';
 import { contributionRequest, refusalOf } from '../../src/contribution-uploader/submission.js';
+import { quoted } from '../../src/contribution-uploader/words/quote.js';
 
 const call = {
   id: 'puisi-voices',
@@ -61,8 +62,11 @@ describe('building a contribution', () => {
 describe('mapping a refusal onto the form', () => {
   const words = en.errors;
 
-  it('puts a failure that is not the backend’s above the form', () => {
-    expect(refusalOf(new TypeError('Failed to fetch'), words)).to.deep.equal({ field: 'form', message: words.submitFailed });
+  it('puts a failure that is not the backend’s above the form, with nothing to fix', () => {
+    expect(refusalOf(new TypeError('Failed to fetch'), words)).to.deep.equal({
+      field: 'form',
+      message: words.submitServerProblem,
+    });
   });
 
   it('says the server did not answer when it was unreachable or too slow', () => {
@@ -101,9 +105,24 @@ describe('mapping a refusal onto the form', () => {
       field: 'form',
       message: `${words.submitFailed} No.`,
     });
-    expect(refusalOf(new BackendError('problem', 'Bad gateway', 502), words)).to.deep.equal({
-      field: 'form',
-      message: `${words.submitFailed} Bad gateway`,
-    });
+  });
+
+  it('says the server had a problem, with nothing to fix, when it failed or refused without a reason', () => {
+    const failed = new BackendError('problem', 'POST /v1/calls/x/contributions answered 502.', 502);
+    expect(refusalOf(failed, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    const withProblem = new BackendError('problem', 'x', 503, { type: 'urn:x', title: 'Down', status: 503, detail: 'DB down.' });
+    expect(refusalOf(withProblem, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    const bare = new BackendError('problem', 'POST /v1/calls/x/contributions answered 400.', 400);
+    expect(refusalOf(bare, words)).to.deep.equal({ field: 'form', message: words.submitServerProblem });
+    expect(refusalOf(new BackendError('invalid', 'did not answer JSON'), words).message).to.equal(words.submitServerProblem);
+    expect(words.submitServerProblem).to.not.match(/fix/);
+  });
+});
+
+describe('a call’s title inside a sentence', () => {
+  it('is quoted, its own quotes turned to the inner kind so that they do not nest', () => {
+    expect(quoted('Window photo')).to.equal('“Window photo”');
+    expect(quoted('Say “puisi” in your own voice')).to.equal('“Say ‘puisi’ in your own voice”');
+    expect(quoted('Say "puisi" and "sajak"')).to.equal('“Say ‘puisi’ and ‘sajak’”');
   });
 });

@@ -61,6 +61,19 @@ const faults = {
       500,
       'application/problem+json',
     ),
+  // A contribution refused for one field, as a real backend words it.
+  refused: () =>
+    json(
+      {
+        type: 'urn:example:credit-taken',
+        title: 'Credit name taken',
+        status: 422,
+        detail: 'This credit name is taken: choose another.',
+        field: 'creditName',
+      },
+      422,
+      'application/problem+json',
+    ),
   malformed: () => json({ items: [validCall('fine'), validCall('broken', { closesAt: 'soon' })], next: null }),
   'bad-url': () =>
     json({

@@ -38,6 +38,12 @@ const styles = css`
   .answer .close {
     justify-self: start;
   }
+  /* On a phone the card's edge is the form's: most of the width goes to the fields. */
+  @container (max-width: 26rem) {
+    .answer {
+      padding: calc(var(--_oc-space) * 0.5);
+    }
+  }
 `;
 
 /**

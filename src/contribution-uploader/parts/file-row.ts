@@ -9,8 +9,9 @@ export function uploadFailure(words: UploaderWords, upload: FileUpload): string 
   const errors = words.errors;
   const name = upload.file.name;
   const failure = upload.failure;
-  if (failure?.kind === 'refused') return errors.uploadRefused(name, failure.detail ?? String(failure.status));
-  if (failure?.kind === 'server') return errors.uploadServer(name);
+  // The backend's reason when it gave one; a status number says nothing to a visitor.
+  if (failure?.kind === 'refused' && failure.detail) return errors.uploadRefused(name, failure.detail);
+  if (failure?.kind === 'refused' || failure?.kind === 'server') return errors.uploadServer(name);
   return errors.uploadNetwork(name);
 }
 
@@ -37,8 +38,10 @@ export function fileRow(
   const { upload, kind } = chosen;
   const s = c.words;
   const name = upload.file.name;
-  const button = (className: string, label: string, act: () => void) =>
-    html`<button type="button" class=${className} @click=${act}>${label}</button>`;
+  // Short words on the button, in the file's row; the name is in its label, for a screen reader.
+  const button = (className: string, text: string, label: string, act: () => void) =>
+    html`<button type="button" class=${className} aria-label=${label} @click=${act}>${text}</button>`;
+  const a = s.fileActions;
   return html`<li class="file ${upload.state}" part="file">
     ${
       kind === 'image'
@@ -56,14 +59,18 @@ export function fileRow(
     <div class="file-actions">
       ${
         upload.state === 'uploading' || upload.state === 'offline'
-          ? button('pause', s.pause(name), () => upload.pause())
+          ? button('pause', a.pause, s.pause(name), () => upload.pause())
           : upload.state === 'paused'
-            ? button('resume', s.resume(name), () => upload.resume())
+            ? button('resume', a.resume, s.resume(name), () => upload.resume())
             : upload.state === 'failed'
-              ? button('resume', s.retryUpload(name), () => upload.resume())
+              ? button('resume', s.retry, s.retryUpload(name), () => upload.resume())
               : nothing
       }
-      ${button('remove', upload.state === 'done' ? s.removeFile(name) : s.cancel(name), () => c.remove(chosen))}
+      ${
+        upload.state === 'done'
+          ? button('remove', a.remove, s.removeFile(name), () => c.remove(chosen))
+          : button('remove', a.cancel, s.cancel(name), () => c.remove(chosen))
+      }
     </div>
   </li>`;
 }

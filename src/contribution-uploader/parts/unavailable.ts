@@ -6,7 +6,6 @@ import type { UploaderWords } from '../words/words.js';
 export function unavailableMessage(failure: Failure | undefined, words: UploaderWords, retry?: () => void): TemplateResult {
   return html`<div class="message" part="error" role="alert">
     <p>${failure?.message}</p>
-    ${failure?.details ? html`<p class="details">${words.errorDetails(failure.details)}</p>` : nothing}
     ${retry ? html`<button type="button" class="retry" @click=${retry}>${words.retry}</button>` : nothing}
   </div>`;
 }

@@ -1,3 +1,4 @@
+import { quoted } from './quote.js';
 import type { UploaderWords } from './words.js';
 
 // The answer form's words, apart from the list's: a page that only lists calls never downloads them.
@@ -30,7 +31,8 @@ export const en: UploaderWords = {
   pause: (name) => `Pause ${name}`,
   resume: (name) => `Resume ${name}`,
   cancel: (name) => `Cancel ${name}`,
-  retryUpload: (name) => `Try ${name} again`,
+  retryUpload: (name) => `Try again to upload ${name}`,
+  fileActions: { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', remove: 'Remove' },
   state: {
     waiting: 'Waiting…',
     uploading: 'Uploading',
@@ -51,7 +53,7 @@ export const en: UploaderWords = {
   emailLabel: 'Email',
   emailHint: 'Only to tell you if your contribution is used.',
   languageLabel: 'Language of your contribution',
-  consent: (title) => `I made this, and I accept the terms for “${title}”`,
+  consent: (title) => `I made this, and I accept the terms for ${quoted(title)}`,
   termsLink: (version) => `Read the terms (version ${version})`,
   license: (license) => `Contributions are shared under ${license}.`,
   submit: 'Send my contribution',
@@ -59,7 +61,7 @@ export const en: UploaderWords = {
   waitingForUploads: 'Your contribution will be sent as soon as your files finish uploading.',
   retrySubmit: 'Send again',
   thanksHeading: 'Thank you!',
-  thanksBody: (title) => `Your contribution to “${title}” was received.`,
+  thanksBody: (title) => `Your contribution to ${quoted(title)} was received.`,
   viewContribution: 'See your contribution',
   sendAnother: 'Send another',
   buildingOn: { before: 'Building on ', by: ' by ', after: '' },
@@ -87,6 +89,8 @@ export const en: UploaderWords = {
     uploadsUnfinished: 'Some files did not upload: try them again or remove them.',
     takeUnavailable: 'The recording could not be opened. Check your connection, then try again.',
     submitFailed: 'Your contribution could not be sent. Nothing is lost: fix what is said, then send again.',
+    submitServerProblem:
+      'Your contribution could not be sent: the server had a problem. Nothing is lost: send again in a moment.',
     submitUnreachable: 'Your contribution could not be sent: the server did not answer. Nothing is lost: send again.',
     callClosedMeanwhile: 'This call closed while you were answering, so it cannot take your contribution.',
     termsChanged: 'The terms changed while you were answering: read them again, then accept them.',

@@ -1,3 +1,4 @@
+import { quoted } from './quote.js';
 import type { UploaderWords } from './words.js';
 
 // Bahasa Melayu, for the answer form.
@@ -30,7 +31,8 @@ export const ms: UploaderWords = {
   pause: (name) => `Jeda ${name}`,
   resume: (name) => `Sambung ${name}`,
   cancel: (name) => `Batal ${name}`,
-  retryUpload: (name) => `Cuba ${name} lagi`,
+  retryUpload: (name) => `Cuba lagi memuat naik ${name}`,
+  fileActions: { pause: 'Jeda', resume: 'Sambung', cancel: 'Batal', remove: 'Buang' },
   state: {
     waiting: 'Menunggu…',
     uploading: 'Memuat naik',
@@ -51,7 +53,7 @@ export const ms: UploaderWords = {
   emailLabel: 'E-mel',
   emailHint: 'Hanya untuk memberitahu anda jika sumbangan anda digunakan.',
   languageLabel: 'Bahasa sumbangan anda',
-  consent: (title) => `Saya yang menghasilkannya, dan saya menerima syarat untuk “${title}”`,
+  consent: (title) => `Saya yang menghasilkannya, dan saya menerima syarat untuk ${quoted(title)}`,
   termsLink: (version) => `Baca syarat (versi ${version})`,
   license: (license) => `Sumbangan dikongsi di bawah ${license}.`,
   submit: 'Hantar sumbangan saya',
@@ -59,7 +61,7 @@ export const ms: UploaderWords = {
   waitingForUploads: 'Sumbangan anda akan dihantar sebaik sahaja fail anda selesai dimuat naik.',
   retrySubmit: 'Hantar semula',
   thanksHeading: 'Terima kasih!',
-  thanksBody: (title) => `Sumbangan anda kepada “${title}” telah diterima.`,
+  thanksBody: (title) => `Sumbangan anda kepada ${quoted(title)} telah diterima.`,
   viewContribution: 'Lihat sumbangan anda',
   sendAnother: 'Hantar yang lain',
   buildingOn: { before: 'Membina daripada ', by: ' oleh ', after: '' },
@@ -88,6 +90,8 @@ export const ms: UploaderWords = {
     takeUnavailable: 'Rakaman tidak dapat dibuka. Semak sambungan anda, kemudian cuba lagi.',
     submitFailed:
       'Sumbangan anda tidak dapat dihantar. Tiada apa yang hilang: betulkan perkara yang dinyatakan, kemudian hantar semula.',
+    submitServerProblem:
+      'Sumbangan anda tidak dapat dihantar: pelayan menghadapi masalah. Tiada apa yang hilang: hantar semula sebentar lagi.',
     submitUnreachable: 'Sumbangan anda tidak dapat dihantar: pelayan tidak menjawab. Tiada apa yang hilang: hantar semula.',
     callClosedMeanwhile: 'Panggilan ini ditutup semasa anda menjawab, jadi ia tidak dapat menerima sumbangan anda.',
     termsChanged: 'Syarat telah berubah semasa anda menjawab: baca semula, kemudian terimanya.',

@@ -38,6 +38,8 @@ export interface UploaderWords {
   resume(name: string): string;
   cancel(name: string): string;
   retryUpload(name: string): string;
+  /** The short visible text of a file's buttons; the longer words above, with the file's name, are their labels. */
+  fileActions: { pause: string; resume: string; cancel: string; remove: string };
   state: {
     waiting: string;
     uploading: string;
@@ -99,6 +101,8 @@ export interface UploaderWords {
     /** A kept recording could not be opened (its code did not load). */
     takeUnavailable: string;
     submitFailed: string;
+    /** The server failed (5xx, an unreadable answer): nothing for the visitor to fix. */
+    submitServerProblem: string;
     submitUnreachable: string;
     callClosedMeanwhile: string;
     termsChanged: string;

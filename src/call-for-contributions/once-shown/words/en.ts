@@ -1,7 +1,7 @@
 import type { AnswerRegionWords } from './words.js';
 
 export const en: AnswerRegionWords = {
-  heading: (title) => `Answer: ${title}`,
+  heading: () => 'Your answer',
   elsewhere: 'Answer this call on the project’s site',
   close: 'Close',
 };

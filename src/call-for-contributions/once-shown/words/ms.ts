@@ -1,7 +1,7 @@
 import type { AnswerRegionWords } from './words.js';
 
 export const ms: AnswerRegionWords = {
-  heading: (title) => `Jawab: ${title}`,
+  heading: () => 'Jawapan anda',
   elsewhere: 'Jawab panggilan ini di laman projek',
   close: 'Tutup',
 };

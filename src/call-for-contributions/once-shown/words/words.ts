@@ -3,6 +3,7 @@ import { en } from './en.js';
 
 /** The region that holds the answer form under a list's chosen call. */
 export interface AnswerRegionWords {
+  /** Above the form; the call's title is just above it, on the card. */
   heading(title: string): string;
   /** The link to the call's own page, when it has one. */
   elsewhere: string;

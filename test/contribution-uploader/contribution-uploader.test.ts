@@ -251,11 +251,7 @@ describe('<contribution-uploader>', function () {
     }
   });
 
-  it('waits while the browser is offline and continues when it is back, saying so', async function () {
-    // Firefox sometimes leaves the last 64 KiB chunk unanswered after the 'online' event on a
-    // busy machine (seen in about one run of three, in Firefox only); asked again once, until the
-    // cause is found (the closing note of issue 17 names it).
-    this.retries(1);
+  it('waits while the browser is offline and continues when it is back, saying so', async () => {
     const el = await uploader(
       html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
     );

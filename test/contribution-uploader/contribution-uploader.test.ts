@@ -135,6 +135,41 @@ describe('<contribution-uploader>', function () {
     expect((await storedUpload(detail.uploads[0].split('/').pop()!)).sha256).to.equal(await sha256(file));
   });
 
+  it('moves the bar and the figures as it uploads, without updating the whole form for them', async () => {
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="sky-today" chunk-size="65536"></contribution-uploader>`,
+    );
+    let formUpdates = 0;
+    const updated = (el as unknown as { updated(changed: Map<PropertyKey, unknown>): void }).updated.bind(el);
+    Object.assign(el, {
+      updated: (changed: Map<PropertyKey, unknown>) => {
+        formUpdates++;
+        updated(changed);
+      },
+    });
+    const bars = new Set<number>();
+    const lines = new Set<string>();
+    let reports = 0;
+    el.addEventListener('contribution-progress', () => {
+      reports++;
+      // After this report has reached the row (it does right after the event).
+      queueMicrotask(() => {
+        const row = formOf(el).fileRow();
+        if (!row.is('uploading')) return;
+        bars.add(row.bar!.value);
+        lines.add(words(row.statusLine));
+      });
+    });
+    pick(el, makeFile('watched.png', midUpload, 'image/png', 12));
+    await untilState(el, 'done');
+    expect(reports, 'progress reports (else use a larger file)').to.be.at.least(12);
+    expect(bars.size, 'positions of the bar').to.be.at.least(6);
+    expect(lines.size, 'status lines').to.be.at.least(6);
+    // Choosing the file, its state changes and the quarterly announcements: not every report.
+    expect(formUpdates, 'updates of the form').to.be.at.most(8);
+    expect(formOf(el).fileRow().bar!.value).to.equal(100);
+  });
+
   it('cancelling removes the upload from the server', async () => {
     await backendRequests();
     const el = await uploader(

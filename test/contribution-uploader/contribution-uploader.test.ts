@@ -33,10 +33,15 @@ async function uploader(template: ReturnType<typeof html>): Promise<Contribution
 const fill = (el: Element, values: Parameters<UploaderHarness['fill']>[0]) => formOf(el).fill(values);
 const pick = (el: Element, ...files: File[]) => formOf(el).pick(...files);
 const fileRows = (el: Element) => formOf(el).fileRows;
-const untilState = (el: Element, state: string, timeout = 15_000) =>
-  waitUntil(() => fileRows(el).length > 0 && fileRows(el).every((r) => r.is(state)), `files did not become ${state}`, {
-    timeout,
-  });
+const untilState = async (el: Element, state: string, timeout = 15_000) => {
+  try {
+    await waitUntil(() => fileRows(el).length > 0 && fileRows(el).every((r) => r.is(state)), '', { timeout });
+  } catch {
+    // Where they stopped: a stalled upload and a slow one read differently.
+    const where = fileRows(el).map((r) => words(r.statusLine));
+    throw new Error(`files did not become ${state}: ${where.join('; ')}`);
+  }
+};
 /**
  * Big enough, in 128 KiB chunks, that a test can act mid-upload on a fast machine (progress
  * reaches the page a few times a second); a much smaller file can finish before the first report.
@@ -297,7 +302,8 @@ describe('<contribution-uploader>', function () {
     await untilState(el, 'offline');
     expect(words(formOf(el).fileRow().statusLine)).to.contain('You are offline');
     window.dispatchEvent(new Event('online'));
-    await untilState(el, 'done');
+    // The rest of the file is some 360 chunks: on a loaded machine that takes a while.
+    await untilState(el, 'done', 45_000);
     fill(el, { creditName: 'Back online', consent: true });
     const detail = await submit(el);
     expect((await storedUpload(detail.uploads[0].split('/').pop()!)).sha256).to.equal(await sha256(file));

@@ -1,4 +1,3 @@
-import { noChange } from 'lit';
 import { AsyncDirective, directive, type Part } from 'lit/async-directive.js';
 import type { ChosenUpload } from './uploads-controller.js';
 
@@ -31,7 +30,7 @@ class FollowProgress extends AsyncDirective {
   }
 
   #follow(): void {
-    this.#stop ??= this.#chosen?.onProgress(() => this.setValue(this.#read?.() ?? noChange));
+    this.#stop ??= this.#chosen?.onProgress(() => this.#read && this.setValue(this.#read()));
   }
 
   protected override disconnected(): void {

@@ -166,7 +166,8 @@ describe('<contribution-uploader>', function () {
       });
     });
     pick(el, makeFile('watched.png', midUpload, 'image/png', 12));
-    await untilState(el, 'done');
+    // Some 360 chunks: on a loaded machine that takes a while.
+    await untilState(el, 'done', 45_000);
     expect(reports, 'progress reports (else use a larger file)').to.be.at.least(12);
     expect(bars.size, 'positions of the bar').to.be.at.least(6);
     expect(lines.size, 'status lines').to.be.at.least(6);

@@ -4,6 +4,7 @@ import type { Take } from '../record/takes/take.js';
 import { loadOnce } from '../core/load.js';
 import type { ResumeStore } from './resume-store.js';
 import { ChunkSizer } from './chunk-size.js';
+import { stoppedRequestsStayUnsent } from './stopped-requests.js';
 import { isPassing, ResumeUnanswered, retryDelays, statusOf, verdictOnResume } from './retry-policy.js';
 
 /** Where one file is: state changes are what the UI shows and announces. */
@@ -126,7 +127,7 @@ export class FileUpload {
       this.#set('failed');
       return;
     }
-    const { Upload } = tus;
+    const { Upload, DefaultHttpStack } = tus;
     this.#tus = tus;
     const { callId, endpoint, resumeStore } = this.#options;
     const sizer = new ChunkSizer(endpoint, this.#options.chunkSize ?? defaultChunkSize);
@@ -139,6 +140,7 @@ export class FileUpload {
       endpoint,
       chunkSize: this.chunkSize,
       retryDelays,
+      httpStack: stoppedRequestsStayUnsent(new DefaultHttpStack({})),
       metadata: { callId, filename: name, filetype: type || 'application/octet-stream', secret: this.#secret },
       urlStorage: resumeStore,
       storeFingerprintForResuming: true,

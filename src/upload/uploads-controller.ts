@@ -12,6 +12,11 @@ export interface ChosenUpload {
   readonly kind: ContributionKind;
   /** An object URL of the file, for its row's `<img>`, `<audio>` or `<video>`. */
   readonly preview: string;
+  /**
+   * Calls `listener` on each progress report (a few a second) until the returned function is
+   * called; see followProgress, which template parts use.
+   */
+  onProgress(listener: () => void): () => void;
 }
 
 /** What the controller says about progress, in the host's words; without them it announces nothing. */
@@ -36,6 +41,9 @@ export interface UploadsOptions {
 class Held implements ChosenUpload {
   /** The last quarter of progress announced (4: finished). */
   announcedStep = 0;
+  /** The state the host last rendered: a change of it updates the host, progress alone does not. */
+  renderedState?: string;
+  readonly listeners = new Set<() => void>();
   #preview?: string;
 
   constructor(
@@ -46,6 +54,12 @@ class Held implements ChosenUpload {
   /** Made when first shown: a take held while it is recorded has nothing to preview yet. */
   get preview(): string {
     return (this.#preview ??= URL.createObjectURL(this.upload.file));
+  }
+
+  onProgress(listener: () => void): () => void {
+    const own = () => listener();
+    this.listeners.add(own);
+    return () => this.listeners.delete(own);
   }
 
   revoke(): void {
@@ -61,7 +75,8 @@ const holders = new WeakMap<FileUpload, UploadsController>();
 
 /**
  * The one way an element makes and keeps uploads (the answer form, the recorder): the chosen
- * files and takes, their previews, their progress (the host updates at most once a frame), the
+ * files and takes, their previews, their progress (the host updates at most once a frame, and
+ * not at all for progress alone where the host renders it with followProgress), the
  * announcement a screen reader hears, and whether everything is up.
  */
 export class UploadsController implements ReactiveController {
@@ -167,9 +182,18 @@ export class UploadsController implements ReactiveController {
   private heard(upload: FileUpload): void {
     const held = this.#held.find((h) => h.upload === upload);
     if (!held) return;
+    const announced = this.announcement;
     this.#announce(held);
     this.#options.changed?.(held);
     for (const wake of this.#waiters.splice(0)) wake();
+    // Progress alone reaches only the parts that follow it (the bar, the figures), when the
+    // host renders any: the form is not updated, restyled and laid out a few times a second.
+    const state = `${upload.state} ${upload.failure?.kind ?? ''}`;
+    if (held.listeners.size > 0 && state === held.renderedState && announced === this.announcement) {
+      for (const listener of held.listeners) listener();
+      return;
+    }
+    held.renderedState = state;
     if (this.#frame) return;
     this.#frame = true;
     // At most one update of the host per frame, however often uploads report progress.

@@ -12,5 +12,6 @@ export interface BackendInstance {
   requests(peek?: boolean): Promise<string[]>;
 }
 
-export function backendInstance(): BackendInstance;
+/** `publicUrl`: the address the backend hands out in links, when a server stands in front of it. */
+export function backendInstance(options?: { publicUrl?: string }): BackendInstance;
 export function referenceBackend(): unknown;

@@ -12,8 +12,11 @@ import { join } from 'node:path';
 const cli = new URL('../../demo/server/cli.ts', import.meta.url).pathname;
 const shippedSeed = new URL('../../demo/server/seed.json', import.meta.url).pathname;
 
-/** One reference backend, with its own data, seed copy, request log and proxy. */
-export function backendInstance() {
+/**
+ * One reference backend, with its own data, seed copy, request log and proxy. `publicUrl`: the
+ * address it hands out in links (`--public-url`), when a server of the caller's stands in front.
+ */
+export function backendInstance({ publicUrl: ownPublicUrl = '' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-browser-tests-'));
   // The tests' own copy of the seed, so that a test can close a call while a visitor answers it.
   const seed = join(dataDir, 'seed.json');
@@ -30,7 +33,7 @@ export function backendInstance() {
   /** What came to the proxy: method, path, the Authorization header, body size, and its answer. */
   let proxied = [];
   /** `--public-url` while a proxy stands in front: the links the backend hands out lead through it. */
-  let publicUrl = '';
+  let publicUrl = ownPublicUrl;
   /** The organiser token (every campaign) this backend takes, as `npm start` makes one. */
   const organiserToken = randomBytes(18).toString('base64url');
   /**
@@ -85,7 +88,8 @@ export function backendInstance() {
         }
       }
     });
-    const deadline = Date.now() + 20_000;
+    // Generous: on a loaded machine, tsx compiling the server takes a while.
+    const deadline = Date.now() + 60_000;
     while (!api) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error('the reference backend did not start');
       await new Promise((r) => setTimeout(r, 50));
@@ -173,7 +177,7 @@ export function backendInstance() {
     proxy.closeAllConnections();
     await new Promise((r) => proxy.close(r));
     proxy = undefined;
-    publicUrl = '';
+    publicUrl = ownPublicUrl;
     if (child && child.exitCode === null) {
       await stop();
       await start();

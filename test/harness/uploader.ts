@@ -30,6 +30,10 @@ export class FileRowHarness {
   get statusLine(): HTMLElement | null {
     return this.#part('.file-status');
   }
+  /** The progress bar. */
+  get bar(): HTMLProgressElement | null {
+    return this.#part<HTMLProgressElement>('progress');
+  }
   /** The percent the status line says, or -1. */
   get percent(): number {
     return Number(/(\d+)%/.exec(words(this.statusLine))?.[1] ?? -1);

@@ -67,8 +67,13 @@ process.on('unhandledRejection', (error) => {
   void cleanUp().then(() => process.exit(2));
 });
 
-// The reference backend, which the soak kills and starts again on the same port and data.
-const backend = backendInstance();
+// nginx's address: the page, the bundle and the API on one origin, as on the platform's own site.
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+
+// The reference backend, which the soak kills and starts again on the same port and data. Its
+// links (the call's upload endpoint) lead through nginx: the uploads must meet the faults.
+const backend = backendInstance({ publicUrl: origin });
 cleanups.push(() => backend.dispose());
 await backend.start();
 const backendPort = Number(new URL(backend.api).port);
@@ -96,9 +101,7 @@ const cutConnections = () => {
   for (const socket of open) socket.destroy();
 };
 
-// nginx: the page, the bundle and the API on one origin, as on the platform's own site.
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
+// nginx, at that address.
 const site = join(work, 'site');
 mkdirSync(site);
 writeFileSync(
@@ -279,8 +282,13 @@ for (let n = 0; n < attempts; n++) {
   const ok = !why && !!complete && sha(readFileSync(join(backend.dataDir, 'uploads', complete.id))) === sha(bytes);
   const ids = new Set(mine.map((u) => u.id));
   const lines = logged().slice(logStart);
-  // Request lengths include each request's headers (a few hundred bytes).
-  const sent = lines.filter((l) => l.method === 'PATCH' && ids.has(l.id)).reduce((sum, l) => sum + l.bytes, 0);
+  // nginx logs request lengths, headers included: a PATCH that was answered carried its whole
+  // body (its Content-Length); one cut short carried what it read less the headers, whose size
+  // the answered ones of this upload show.
+  const patched = lines.filter((l) => l.method === 'PATCH' && ids.has(l.id));
+  const answered = patched.filter((l) => l.status === 204);
+  const headers = Math.max(0, ...answered.map((l) => l.bytes - l.claimed));
+  const sent = patched.reduce((sum, l) => sum + (l.status === 204 ? l.claimed : Math.max(0, l.bytes - headers)), 0);
   // Refused bodies, as large as the browser said they were (nginx does not read them).
   const refused = lines.filter((l) => l.status === 413).reduce((sum, l) => sum + l.claimed, 0);
   results.push({
@@ -311,7 +319,7 @@ const chunk = Math.max(
   0,
   ...logged()
     .filter((l) => l.method === 'PATCH' && l.status === 204)
-    .map((l) => l.bytes),
+    .map((l) => l.claimed),
 );
 const completed = results.filter((r) => r.ok).length;
 console.log(`

@@ -123,6 +123,49 @@ describe('a file upload behind a failing gateway', function () {
   });
 });
 
+describe('a paused file upload', function () {
+  this.timeout(60_000);
+
+  it('sends no chunk while paused, even when paused as a chunk is about to go out', async () => {
+    const file = makeFile('paused-between.ogg', 2 * MiB, 'audio/ogg', 28);
+    const chunk = 64 * 1024;
+    let u: FileUpload | undefined;
+    let opened = 0;
+    let paused = false;
+    let sentWhilePaused = 0;
+    const { open, send } = XMLHttpRequest.prototype;
+    // Paused in the microtask after the third chunk's request is opened, as a page that reacts to
+    // a progress report does: tus-js-client has opened that request and not yet sent it.
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
+      if (method === 'PATCH' && ++opened === 3)
+        queueMicrotask(() => {
+          paused = true;
+          u?.pause();
+        });
+      return open.call(this, method, url, true);
+    };
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      if (paused) sentWhilePaused++;
+      return send.call(this, body);
+    };
+    try {
+      u = upload(file, { chunkSize: chunk });
+      void u.start();
+      await until(() => paused, 'never paused', 30_000);
+      await sleep(1000);
+      expect(u.state).to.equal('paused');
+      expect(sentWhilePaused, 'requests sent while paused').to.equal(0);
+      paused = false;
+      u.resume();
+      await expectStored(u, file);
+      const sent = patches(await proxiedRequests()).reduce((sum, r) => sum + r.received, 0);
+      expect(sent - file.size, 'bytes sent twice').to.be.at.most(chunk);
+    } finally {
+      Object.assign(XMLHttpRequest.prototype, { open, send });
+    }
+  });
+});
+
 describe('a file upload behind a proxy that limits bodies', function () {
   this.timeout(90_000);
   const limit = 5_000_000;

@@ -3,6 +3,7 @@ import type { Formats } from '../../core/format.js';
 import type { UploaderWords } from '../words/words.js';
 import type { FileUpload } from '../../upload/file-upload.js';
 import type { ChosenUpload } from '../../upload/uploads-controller.js';
+import { followProgress } from '../../upload/follow-progress.js';
 
 /** Why an upload failed, in words, with the file's name. */
 export function uploadFailure(words: UploaderWords, upload: FileUpload): string {
@@ -52,8 +53,8 @@ export function fileRow(
     }
     <div class="file-info">
       <p class="file-name"><span>${name}</span> <span class="file-size">${c.formats.size(upload.bytesTotal)}</span></p>
-      <progress part="progress" max="100" .value=${upload.percent} aria-label=${name}></progress>
-      <p class="file-status">${statusOf(upload, s, c.formats)}</p>
+      <progress part="progress" max="100" .value=${followProgress(chosen, () => upload.percent)} aria-label=${name}></progress>
+      <p class="file-status">${followProgress(chosen, () => statusOf(upload, s, c.formats))}</p>
       ${upload.state === 'failed' ? html`<p class="error" part="error">${uploadFailure(s, upload)}</p>` : nothing}
     </div>
     <div class="file-actions">

@@ -1,8 +1,10 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { ListWords } from './words/words.js';
 import type { Formats } from '../core/format.js';
 import { heading } from '../core/heading.js';
+import { callContent } from '../core/call-content.js';
 
 const icons: Record<ContributionKind, TemplateResult> = {
   text: svg`<path d="M4 5h16M4 10h16M4 15h10M4 20h7" />`,
@@ -66,6 +68,8 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
   const { strings, formats } = view;
   const renderDescription = view.description ?? plainDescription;
   const titleId = `title-${call.id}`;
+  // In the widget's language when the call has it; each text isolated, as it may run the other way.
+  const content = callContent(call, formats.lang);
   return html`<article
     part="card ${call.status}"
     class="card ${call.status} ${view.single ? 'single' : ''}"
@@ -88,9 +92,9 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
         : nothing
     }
     <div class="body">
-      ${heading(view.headingLevel, titleId, 'title', call.title)}
+      ${heading(view.headingLevel, titleId, 'title', html`<bdi lang=${ifDefined(content.lang.title)}>${content.title}</bdi>`)}
       ${call.status === 'open' ? nothing : html`<p part="status" class="status">${strings.status[call.status]}</p>`}
-      <p part="summary" class="summary">${call.summary}</p>
+      <p part="summary" class="summary" lang=${ifDefined(content.lang.summary)} dir="auto">${content.summary}</p>
       <ul class="accepts" part="accepts" aria-label=${strings.acceptsLabel}>
         ${call.accepts.map(
           (a) =>
@@ -121,13 +125,15 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
       </dl>
       <p class="count" part="count">${strings.contributions(formats.count(call.contributionCount), call.contributionCount)}</p>
       ${
-        call.description.trim() === ''
+        content.description.trim() === ''
           ? nothing
           : view.single
-            ? html`<div class="description" part="description">${renderDescription(call.description)}</div>`
+            ? html`<div class="description" part="description" lang=${ifDefined(content.lang.description)} dir="auto">
+                ${renderDescription(content.description)}
+              </div>`
             : html`<details class="description" part="description">
                 <summary>${strings.aboutCall}</summary>
-                ${renderDescription(call.description)}
+                <div lang=${ifDefined(content.lang.description)} dir="auto">${renderDescription(content.description)}</div>
               </details>`
       }
       ${
@@ -135,7 +141,7 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
           ? view.answer
             ? nothing
             : html`<button part="contribute-button" class="primary contribute" @click=${() => view.onContribute(call)}>
-                  ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>
+                  ${strings.contribute}<span class="visually-hidden">: ${content.title}</span>
                 </button>
                 ${view.notice ? html`<p class="message error" part="message" role="alert">${view.notice}</p>` : nothing}`
           : html`<p class="not-answerable">${strings.notAnswerable[call.status]}</p>`

@@ -1,3 +1,4 @@
+import { isolated } from '../core/call-content.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { listContributions, type ContributionQuery } from '../api/contributions.js';
 import type { Call, PublishedContribution } from '../api/types.js';
@@ -244,7 +245,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
     const title = item.title || w.untitled;
     return html`<li class="building" part="building">
       <section aria-labelledby="building-${item.id}">
-        ${heading(this.headingLevel, `building-${item.id}`, 'building-heading', w.formHeading(title, item.creditName), true)}
+        ${heading(this.headingLevel, `building-${item.id}`, 'building-heading', w.formHeading(isolated(title), isolated(item.creditName)), true)}
         ${
           this.#form
             ? this.#form(call, { id: item.id, title, creditName: item.creditName }, this.headingLevel + 1)

@@ -1,3 +1,4 @@
+import { callContent } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
 import { CallTask } from '../core/call-task.js';
@@ -383,11 +384,11 @@ export class ContributionRecorderElement extends OpenCallWidget {
       data-phase=${this.phase}
       part="base"
       lang=${this.settings.lang}
-      aria-label=${s.regionLabel(call?.title ?? '')}
+      aria-label=${s.regionLabel(call ? callContent(call, this.settings.lang).title : '')}
       aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${call ? prompt(call, s) : nothing} ${body}
+      ${call ? prompt(call, s, this.settings.lang) : nothing} ${body}
     </section>`;
   }
 }

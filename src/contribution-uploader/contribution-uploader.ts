@@ -1,3 +1,4 @@
+import { callContent } from '../core/call-content.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checked } from '../api/request.js';
 import type { Call, PublishedContribution } from '../api/types.js';
@@ -261,7 +262,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     return html`<form
       part="form"
       novalidate
-      aria-label=${s.formLabel(call.title)}
+      aria-label=${s.formLabel(callContent(call, this.settings.lang).title)}
       @submit=${this.#onSubmit}
       @paste=${this.#onPaste}
     >
@@ -302,6 +303,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (this.#answer.phase !== 'done') return this.#renderForm(call);
     return thanks(call, this.#answer.receipt, {
       words,
+      lang: this.settings.lang,
       headingLevel: this.headingLevel,
       sendAnother: () => this.#answer.sendAnother(),
       announce: (message) => this.#uploads.announce(message),

@@ -71,7 +71,8 @@ describe('<call-for-contributions> without the answer form', () => {
     await settled(el);
     listOf(el).card().contributeButton!.click();
     await until(() => listOf(el).answer, 'the answer region did not open');
-    expect(words(listOf(el).answerHeading)).to.equal(`Jawab: ${call.title}`);
+    // The call carries Malay words: the heading follows the list's language.
+    expect(words(listOf(el).answerHeading)).to.equal(`Jawab: ${call.translations?.ms?.title}`);
     expect(words(listOf(el).answerFallback)).to.equal(
       'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
     );

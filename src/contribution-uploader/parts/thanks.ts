@@ -1,3 +1,4 @@
+import { callContent, isolated } from '../../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
 import { heading } from '../../core/heading.js';
@@ -7,13 +8,14 @@ import type { UploaderWords } from '../words/words.js';
 export function thanks(
   call: Call,
   receipt: ContributionReceipt | undefined,
-  c: { words: UploaderWords; headingLevel: number; sendAnother(): void; announce(message: string): void },
+  c: { words: UploaderWords; lang: string; headingLevel: number; sendAnother(): void; announce(message: string): void },
 ): TemplateResult {
   const s = c.words;
+  const title = callContent(call, c.lang).title;
   const link = (url: string, words: string) => html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
   return html`<div class="thanks" part="thanks">
     ${heading(c.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}
-    <p>${s.thanksBody(call.title)}</p>
+    <p>${s.thanksBody(isolated(title))}</p>
     ${receipt?.url ? link(receipt.url, s.viewContribution) : nothing} ${call.url ? link(call.url, s.seeContributions) : nothing}
     ${call.url ? html`<button type="button" class="share" @click=${() => share(call, s, c.announce)}>${s.shareCall}</button>` : nothing}
     <button type="button" class="another" @click=${c.sendAnother}>${s.sendAnother}</button>
@@ -35,5 +37,9 @@ async function share(call: Call, s: UploaderWords, announce: (message: string) =
 /** "Building on *Title* by *Credit*", above a form that answers with a contribution's remix. */
 export function buildingOn(s: UploaderWords, title: string, creditName: string): TemplateResult {
   const w = s.buildingOn;
-  return html`<p class="building-on">${w.before}<em>${title}</em>${w.by}<strong>${creditName}</strong>${w.after}</p>`;
+  return html`<p class="building-on">
+    ${w.before}<em><bdi>${title}</bdi></em
+    >${w.by}<strong><bdi>${creditName}</bdi></strong
+    >${w.after}
+  </p>`;
 }

@@ -144,8 +144,14 @@ try {
   })()`);
   await page.waitForFunction(`(${uploader.toString()})()?.querySelector('.file.done')`, { timeout: 15_000 });
   const upload = scripts.filter((s) => !listing.includes(s) && !afterList.includes(s) && !form.includes(s));
-  const malay = scripts.filter((name) => /^(uploader-)?ms-/.test(name));
-  if (malay.length) problems.push(`an English page downloaded the Malay words: ${malay.join(', ')}`);
+  // Each language's words are files named for their element and language (`contribution-uploader-ms-….js`),
+  // found through one index of them: an English page downloads none of them.
+  const otherLanguages = scripts.filter((name) =>
+    /^(languages|(call-for-contributions|once-shown|contribution-[a-z]+|failure-words)-(ms|fr|es|pt|de|hi|zh|fil|ar))-/.test(
+      name,
+    ),
+  );
+  if (otherLanguages.length) problems.push(`an English page downloaded other languages' words: ${otherLanguages.join(', ')}`);
   if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
   // The words for failures come with the first failure, and nothing failed here.
   if (!readdirSync(root).some((name) => name.startsWith('failure-words-')))

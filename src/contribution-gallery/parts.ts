@@ -1,4 +1,4 @@
-import { callContent, isolated } from '../core/call-content.js';
+import { callText, isolated } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Call, ContributionMedia, PublishedContribution } from '../api/types.js';
@@ -76,10 +76,12 @@ export function renderItem(item: PublishedContribution, c: ItemContext): Templat
     tabindex=${c.current ? 0 : -1}
     aria-labelledby="title-${item.id}"
   >
-    ${c.showPrompt && c.call ? html`<p class="prompt" part="prompt">${w.answers(isolated(callContent(c.call, c.formats.lang).title))}</p>` : nothing}
+    ${c.showPrompt && c.call ? html`<p class="prompt" part="prompt">${w.answers(isolated(callText(c.call, 'title', c.formats.locale)))}</p>` : nothing}
     ${
       item.text !== undefined
-        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)}><p>${item.text}</p></blockquote>`
+        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)} dir="auto">
+            <p>${item.text}</p>
+          </blockquote>`
         : item.media.map((file) => mediaOf(file, label, w))
     }
     ${heading(c.headingLevel, `title-${item.id}`, 'title', html`<bdi>${title}</bdi>`)}

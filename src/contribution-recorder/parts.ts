@@ -1,5 +1,4 @@
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { callContent } from '../core/call-content.js';
+import { callText } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
 import type { Formats } from '../core/format.js';
@@ -92,12 +91,11 @@ export function problemBox(text: string, problem: Problem | undefined, s: Record
 }
 
 /** What the call asks, shown throughout, so the visitor knows what to say. */
-export function prompt(call: Call, s: RecorderWords, lang: string): TemplateResult {
+export function prompt(call: Call, s: RecorderWords, locale: string): TemplateResult {
   // In the recorder's language when the call has it; each text isolated, as it may run the other way.
-  const content = callContent(call, lang);
   return html`<div class="prompt" part="prompt">
     <p class="prompt-label">${s.promptLabel}</p>
-    <p class="prompt-title" lang=${ifDefined(content.lang.title)} dir="auto">${content.title}</p>
-    <p class="prompt-summary" lang=${ifDefined(content.lang.summary)} dir="auto">${content.summary}</p>
+    <p class="prompt-title" dir="auto">${callText(call, 'title', locale)}</p>
+    <p class="prompt-summary" dir="auto">${callText(call, 'summary', locale)}</p>
   </div>`;
 }

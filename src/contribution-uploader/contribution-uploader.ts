@@ -1,4 +1,4 @@
-import { callContent } from '../core/call-content.js';
+import { callText } from '../core/call-content.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checked } from '../api/request.js';
 import type { Call, PublishedContribution } from '../api/types.js';
@@ -262,7 +262,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     return html`<form
       part="form"
       novalidate
-      aria-label=${s.formLabel(callContent(call, this.settings.lang).title)}
+      aria-label=${s.formLabel(callText(call, 'title', this.settings.formats.locale))}
       @submit=${this.#onSubmit}
       @paste=${this.#onPaste}
     >
@@ -303,7 +303,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (this.#answer.phase !== 'done') return this.#renderForm(call);
     return thanks(call, this.#answer.receipt, {
       words,
-      lang: this.settings.lang,
+      locale: this.settings.formats.locale,
       headingLevel: this.headingLevel,
       sendAnother: () => this.#answer.sendAnother(),
       announce: (message) => this.#uploads.announce(message),
@@ -311,7 +311,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   }
 
   protected override render() {
-    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
       <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
       ${this.#renderBody()}
     </div>`;

@@ -1,31 +1,18 @@
 import type { Call } from '../api/types.js';
 import { primaryLanguage } from './words.js';
 
-/** A call's title, summary and description as a widget shows them, and the language each is in. */
-export interface CallContent {
-  title: string;
-  summary: string;
-  description: string;
-  /** The BCP 47 tag of the translation each field comes from; undefined for the call's own words. */
-  lang: { title?: string; summary?: string; description?: string };
-}
-
 /**
- * The call in the language nearest `lang`: the translation with that very tag, else one of the
- * same language (`ms-MY` → `ms`, `zh-Hans-CN` → `zh`), else the call's own words. A field the
- * translation leaves out is the call's own.
+ * One of a call's texts in the language the widget shows (`locale`, from Formats): the
+ * translation with that very tag, else one of the same language (`ms-MY` → `ms`, `zh-Hans-CN`
+ * → `zh`), else the call's own words. As a translation is always in the widget's language, the
+ * widget's own `lang` marks it; a field it leaves out is the call's own.
  */
-export function callContent(call: Call, lang: string): CallContent {
+export function callText(call: Call, field: 'title' | 'summary' | 'description', locale: string): string {
   const tags = Object.keys(call.translations ?? {});
   const tag =
-    tags.find((t) => t.toLowerCase() === lang.toLowerCase()) ?? tags.find((t) => primaryLanguage(t) === primaryLanguage(lang));
-  const translation = tag ? call.translations?.[tag] : undefined;
-  const content: CallContent = { title: call.title, summary: call.summary, description: call.description, lang: {} };
-  for (const field of ['title', 'summary', 'description'] as const) {
-    const text = translation?.[field];
-    if (text) [content[field], content.lang[field]] = [text, tag];
-  }
-  return content;
+    tags.find((t) => t.toLowerCase() === locale.toLowerCase()) ??
+    tags.find((t) => primaryLanguage(t) === primaryLanguage(locale));
+  return (tag && call.translations?.[tag]?.[field]) || call[field];
 }
 
 /**

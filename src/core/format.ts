@@ -16,8 +16,6 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
  * Made once per language change, not per render.
  */
 export class Formats {
-  /** The language the widget was asked to speak, as given (a call's content follows it). */
-  readonly lang: string;
   /** The locale of the language shown (see formatLocale). */
   readonly locale: string;
   readonly #integer: Intl.NumberFormat;
@@ -28,7 +26,6 @@ export class Formats {
   readonly #numberFormats = new Map<string, Intl.NumberFormat>();
 
   constructor(lang: string) {
-    this.lang = lang;
     this.locale = formatLocale(lang);
     this.#integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
     this.#relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });

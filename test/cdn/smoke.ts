@@ -23,7 +23,10 @@ const sizeBudget = {
   // surface, the inherited-style resets and direction, pages that keep their good calls, dates
   // that exist, a cursor that goes in circles) and issue 15's lazy gallery hooks. The limit is
   // what it weighs now, so that nothing grows it unnoticed; the target waits for a decision.
-  list: { target: 15 * 1024, limit: 15.8 * 1024 },
+  // Issue 16 adds 0.35 KB: a call's translations (read, checked, shown in the widget's language:
+  // 0.2 KB), the nearest of ten languages and the lazy index of their words, and registerWords
+  // for pages that add a language (0.06 KB). The languages' words themselves stay out of it.
+  list: { target: 15 * 1024, limit: 16.15 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -29,7 +29,7 @@ export const ar: GalleryWords = {
     plural(n, { one: 'مساهمة أخرى', two: 'مساهمتين أخريين', few: `${n} مساهمات أخرى`, other: `${n} مساهمة أخرى` }),
   published: (date) => `نُشرت في ${date}`,
   buildOnThis: 'ابنِ على هذه',
-  buildOnThisLabel: (title, name) => `ابنِ على «${title}» لـ${name}`,
+  buildOnThisLabel: (title, name) => `ابنِ على هذه: «${title}» لـ${name}`,
   closeForm: 'إغلاق',
   formHeading: (title, name) => `البناء على «${title}» لـ${name}`,
   formUnavailable: 'تعذّر تحميل نموذج المشاركة. تحقّق من اتصالك، ثم أعد المحاولة.',

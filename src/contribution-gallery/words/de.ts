@@ -21,7 +21,7 @@ export const de: GalleryWords = {
   buildsOnOther: (n) => (one(n) ? 'einem anderen Beitrag' : `${n} anderen Beiträgen`),
   published: (date) => `Veröffentlicht am ${date}`,
   buildOnThis: 'Daran weiterarbeiten',
-  buildOnThisLabel: (title, name) => `An „${title}“ von ${name} weiterarbeiten`,
+  buildOnThisLabel: (title, name) => `Daran weiterarbeiten: „${title}“ von ${name}`,
   closeForm: 'Schließen',
   formHeading: (title, name) => `Weiterarbeiten an „${title}“ von ${name}`,
   formUnavailable: 'Das Formular konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',

@@ -21,7 +21,7 @@ export const es: GalleryWords = {
   buildsOnOther: (n) => (one(n) ? 'otra aportación' : `otras ${n} aportaciones`),
   published: (date) => `Publicado el ${date}`,
   buildOnThis: 'Crear a partir de esto',
-  buildOnThisLabel: (title, name) => `Crear a partir de «${title}», de ${name}`,
+  buildOnThisLabel: (title, name) => `Crear a partir de esto: «${title}», de ${name}`,
   closeForm: 'Cerrar',
   formHeading: (title, name) => `A partir de «${title}», de ${name}`,
   formUnavailable: 'No se pudo cargar el formulario. Comprueba tu conexión y vuelve a intentarlo.',

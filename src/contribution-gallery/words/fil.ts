@@ -18,7 +18,7 @@ export const fil: GalleryWords = {
   buildsOnOther: (n) => (n === 1 ? 'isa pang ambag' : `${n} iba pang ambag`),
   published: (date) => `Inilathala noong ${date}`,
   buildOnThis: 'Gawan ito ng karugtong',
-  buildOnThisLabel: (title, name) => `Gawan ng karugtong ang “${title}” ni ${name}`,
+  buildOnThisLabel: (title, name) => `Gawan ito ng karugtong: “${title}” ni ${name}`,
   closeForm: 'Isara',
   formHeading: (title, name) => `Karugtong ng “${title}” ni ${name}`,
   formUnavailable: 'Hindi ma-load ang form. Tingnan ang iyong koneksyon, saka subukan ulit.',

@@ -21,7 +21,7 @@ export const fr: GalleryWords = {
   buildsOnOther: (n) => (one(n) ? 'une autre contribution' : `${n} autres contributions`),
   published: (date) => `Publié le ${date}`,
   buildOnThis: 'Prolonger cette œuvre',
-  buildOnThisLabel: (title, name) => `Prolonger « ${title} » de ${name}`,
+  buildOnThisLabel: (title, name) => `Prolonger cette œuvre : « ${title} » de ${name}`,
   closeForm: 'Fermer',
   formHeading: (title, name) => `Prolonger « ${title} » de ${name}`,
   formUnavailable: 'Le formulaire de réponse n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',

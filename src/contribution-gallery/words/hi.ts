@@ -21,7 +21,7 @@ export const hi: GalleryWords = {
   buildsOnOther: (n) => (one(n) ? 'एक और योगदान' : `${n} और योगदान`),
   published: (date) => `${date} को प्रकाशित`,
   buildOnThis: 'इसे आगे बढ़ाएँ',
-  buildOnThisLabel: (title, name) => `${name} के “${title}” को आगे बढ़ाएँ`,
+  buildOnThisLabel: (title, name) => `इसे आगे बढ़ाएँ: ${name} का “${title}”`,
   closeForm: 'बंद करें',
   formHeading: (title, name) => `${name} के “${title}” को आगे बढ़ाएँ`,
   formUnavailable: 'जवाब का फ़ॉर्म लोड नहीं हो सका। अपना कनेक्शन जाँचें, फिर दोबारा कोशिश करें।',

@@ -21,7 +21,7 @@ export const pt: GalleryWords = {
   buildsOnOther: (n) => (one(n) ? 'outra contribuição' : `outras ${n} contribuições`),
   published: (date) => `Publicado em ${date}`,
   buildOnThis: 'Criar a partir disto',
-  buildOnThisLabel: (title, name) => `Criar a partir de “${title}”, de ${name}`,
+  buildOnThisLabel: (title, name) => `Criar a partir disto: “${title}”, de ${name}`,
   closeForm: 'Fechar',
   formHeading: (title, name) => `A partir de “${title}”, de ${name}`,
   formUnavailable: 'Não foi possível carregar o formulário. Verifique sua conexão e tente de novo.',

@@ -18,7 +18,7 @@ export const zh: GalleryWords = {
   buildsOnOther: (n) => (n === 1 ? '另一件作品' : `另外 ${n} 件作品`),
   published: (date) => `发布于 ${date}`,
   buildOnThis: '在此基础上创作',
-  buildOnThisLabel: (title, name) => `在 ${name} 的“${title}”基础上创作`,
+  buildOnThisLabel: (title, name) => `在此基础上创作：${name} 的“${title}”`,
   closeForm: '关闭',
   formHeading: (title, name) => `在 ${name} 的“${title}”基础上创作`,
   formUnavailable: '无法加载投稿表单。请检查网络连接，然后重试。',

@@ -1,4 +1,4 @@
-import { callContent, isolated } from '../../core/call-content.js';
+import { callText, isolated } from '../../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
 import { heading } from '../../core/heading.js';
@@ -8,10 +8,10 @@ import type { UploaderWords } from '../words/words.js';
 export function thanks(
   call: Call,
   receipt: ContributionReceipt | undefined,
-  c: { words: UploaderWords; lang: string; headingLevel: number; sendAnother(): void; announce(message: string): void },
+  c: { words: UploaderWords; locale: string; headingLevel: number; sendAnother(): void; announce(message: string): void },
 ): TemplateResult {
   const s = c.words;
-  const title = callContent(call, c.lang).title;
+  const title = callText(call, 'title', c.locale);
   const link = (url: string, words: string) => html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
   return html`<div class="thanks" part="thanks">
     ${heading(c.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}

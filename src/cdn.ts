@@ -4,6 +4,8 @@
 // on pages with their tags, and `<open-call-config>` when the page has one (widgets inside it
 // wait for it: see SettingsController.sharedSettingsArriving).
 import { define } from './core/define.js';
+// A page adds a language, or changes some words, with this (see the README): it weighs a few bytes.
+export { registerWords } from './core/words.js';
 import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 
 define('call-for-contributions', CallForContributionsElement);

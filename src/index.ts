@@ -16,6 +16,10 @@ export type { OpenCallConfig, Theme } from './core/context.js';
 export type { ListWords, ListWords as Strings } from './call-for-contributions/words/words.js';
 export type { UploaderWords, UploaderWords as UploaderStrings } from './contribution-uploader/words/words.js';
 export type { RecorderWords, RecorderWords as RecorderStrings } from './contribution-recorder/words/words.js';
+export type { AnswerRegionWords } from './call-for-contributions/once-shown/words/words.js';
+export type { GalleryWords } from './contribution-gallery/words/words.js';
+export type { ReviewWords } from './contribution-review/words/words.js';
+export type { FailureWords } from './failure-words/words/words.js';
 export { httpSource, listCalls, getCall } from './api/source.js';
 export { submitContribution, parseReceipt } from './api/submit.js';
 export { BackendError, type BackendErrorKind } from './api/request.js';
@@ -41,4 +45,5 @@ export { ContributionReviewElement } from './contribution-review/contribution-re
 export { ResumeStore, resumeStore, type ResumeStoreOptions } from './upload/resume-store.js';
 export type { FileUpload, UploadState } from './upload/file-upload.js';
 export { define } from './core/define.js';
+export { registerWords, type Language, type WordsOf, type WordTableName } from './core/words.js';
 export { version } from './core/version.js';

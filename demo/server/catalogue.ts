@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Call, CallStatus, CallTerms, ContributionKind } from '../../src/api/types.js';
 import { callStatuses, contributionKinds } from '../../src/api/types.js';
-import { ContractError, parseCall } from '../../src/api/validate.js';
+import { callTranslation, ContractError, language, parseCall } from '../../src/api/validate.js';
 import { Problem } from './problem.js';
 
 /**
@@ -151,6 +151,12 @@ export function readSeed(path: string): SeedFile {
     // Check each call in the exact shape the server will send, with a placeholder origin.
     seed.calls.forEach((c, i) => {
       parseCall(toCall(c, seed.terms, 'http://127.0.0.1', 0, Date.now()), `calls[${i}]`);
+      // A widget leaves a bad translation out and shows the call's other languages; in the
+      // seed, the organiser hears of it before the server starts.
+      for (const [tag, words] of Object.entries(c.translations ?? {})) {
+        language(tag, `calls[${i}].translations`);
+        callTranslation(words, `calls[${i}].translations.${tag}`);
+      }
       if (ids.has(c.id)) throw new ContractError(`calls[${i}].id`, `repeats "${c.id}"`);
       ids.add(c.id);
     });

@@ -1,4 +1,4 @@
-import type { Accepts, Call, CallPage, ContributionKind, Problem } from './types.js';
+import type { Accepts, Call, CallPage, CallTranslation, ContributionKind, Problem } from './types.js';
 import { callStatuses, contributionKinds } from './types.js';
 
 /**
@@ -137,8 +137,28 @@ const accepts = object<Accepts>(
   ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
 );
 
-// `translations` is not read (nor kept) until a widget shows it: the list's size budget.
-const callFields = object<Omit<Call, 'translations'>>(
+/** One translation of a call: its fields are optional, each as long as the call's own may be. */
+export const callTranslation = object<CallTranslation>(
+  { title: text(300, true), summary: text(2000), description: text(20_000) },
+  ['title', 'summary', 'description'],
+);
+
+/**
+ * A call's translations, each checked on its own: a bad one (a tag that is not BCP 47, a field
+ * too long) is left out with a note in the console, and the call shows in its other languages.
+ */
+const translations: Read<Record<string, CallTranslation>> = (value, path) => {
+  const read: Record<string, CallTranslation> = {};
+  for (const [tag, words] of Object.entries(fields(value, path)))
+    try {
+      read[language(tag, path)] = callTranslation(words, `${path}.${tag}`);
+    } catch (error) {
+      console.warn(`open-call-widgets: a translation was left out: ${String(error)}`);
+    }
+  return read;
+};
+
+const callFields = object<Call>(
   {
     id: text(200, true),
     title: text(300, true),
@@ -156,8 +176,9 @@ const callFields = object<Omit<Call, 'translations'>>(
     url: webUrl,
     terms: object({ url: webUrl, version: text(100, true), license: text(200) }, ['license']),
     upload: object({ endpoint: webUrl }),
+    translations,
   },
-  ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url'],
+  ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url', 'translations'],
 );
 
 /** A call; one whose closing time has passed is closed, whatever a stale answer says. */

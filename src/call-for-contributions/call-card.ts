@@ -3,9 +3,11 @@ import type { Accepts, Call, ContributionKind } from '../api/types.js';
 import type { ListWords } from './words/words.js';
 import type { Formats } from '../core/format.js';
 import { heading } from '../core/heading.js';
+import { callText } from '../core/call-content.js';
 
+// None points a way, so none needs mirroring right to left: the text icon's lines are centred.
 const icons: Record<ContributionKind, TemplateResult> = {
-  text: svg`<path d="M4 5h16M4 10h16M4 15h10M4 20h7" />`,
+  text: svg`<path d="M4 5h16M4 10h16M6 15h12M8 20h8" />`,
   image: svg`<rect x="3" y="4" width="18" height="16" rx="2" /><circle cx="9" cy="10" r="2" /><path d="m21 17-5-5-9 8" />`,
   audio: svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5 11a7 7 0 0 0 14 0M12 18v3" />`,
   video: svg`<rect x="3" y="6" width="13" height="12" rx="2" /><path d="m16 10 5-3v10l-5-3z" />`,
@@ -66,6 +68,9 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
   const { strings, formats } = view;
   const renderDescription = view.description ?? plainDescription;
   const titleId = `title-${call.id}`;
+  // In the widget's language when the call has it; each text isolated, as it may run the other way.
+  const title = callText(call, 'title', formats.locale);
+  const description = callText(call, 'description', formats.locale);
   return html`<article
     part="card ${call.status}"
     class="card ${call.status} ${view.single ? 'single' : ''}"
@@ -88,9 +93,9 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
         : nothing
     }
     <div class="body">
-      ${heading(view.headingLevel, titleId, 'title', call.title)}
+      ${heading(view.headingLevel, titleId, 'title', html`<bdi>${title}</bdi>`)}
       ${call.status === 'open' ? nothing : html`<p part="status" class="status">${strings.status[call.status]}</p>`}
-      <p part="summary" class="summary">${call.summary}</p>
+      <p part="summary" class="summary" dir="auto">${callText(call, 'summary', formats.locale)}</p>
       <ul class="accepts" part="accepts" aria-label=${strings.acceptsLabel}>
         ${call.accepts.map(
           (a) =>
@@ -121,13 +126,13 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
       </dl>
       <p class="count" part="count">${strings.contributions(formats.count(call.contributionCount), call.contributionCount)}</p>
       ${
-        call.description.trim() === ''
+        description.trim() === ''
           ? nothing
           : view.single
-            ? html`<div class="description" part="description">${renderDescription(call.description)}</div>`
-            : html`<details class="description" part="description">
+            ? html`<div class="description" part="description" dir="auto">${renderDescription(description)}</div>`
+            : html`<details class="description" part="description" dir="auto">
                 <summary>${strings.aboutCall}</summary>
-                ${renderDescription(call.description)}
+                ${renderDescription(description)}
               </details>`
       }
       ${
@@ -135,7 +140,7 @@ export function renderCallCard(call: Call, view: CardView): TemplateResult {
           ? view.answer
             ? nothing
             : html`<button part="contribute-button" class="primary contribute" @click=${() => view.onContribute(call)}>
-                  ${strings.contribute}<span class="visually-hidden">: ${call.title}</span>
+                  ${strings.contribute}<span class="visually-hidden">: ${title}</span>
                 </button>
                 ${view.notice ? html`<p class="message error" part="message" role="alert">${view.notice}</p>` : nothing}`
           : html`<p class="not-answerable">${strings.notAnswerable[call.status]}</p>`

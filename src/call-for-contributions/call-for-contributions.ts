@@ -336,7 +336,7 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 
   protected override render() {
-    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.#renderBody()}
     </div>`;

@@ -1,3 +1,5 @@
+import { readingKey } from '../core/reading-keys.js';
+import { isolated } from '../core/call-content.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { listContributions, type ContributionQuery } from '../api/contributions.js';
 import type { Call, PublishedContribution } from '../api/types.js';
@@ -224,9 +226,10 @@ export class ContributionGalleryElement extends OpenCallWidget {
 
   /** Arrow keys, Home and End move between items, when an item itself has focus (a player keeps its own keys). */
   #onKeydown(event: KeyboardEvent): void {
-    const move = moves[event.key];
     const from = event.composedPath()[0];
-    if (!move || !(from instanceof HTMLElement) || from.localName !== 'article') return;
+    if (!(from instanceof HTMLElement) || from.localName !== 'article') return;
+    const move = moves[readingKey(event, from)];
+    if (!move) return;
     const i = this.items.findIndex((c) => c.id === from.dataset.id);
     const to = this.items[move(i, this.items.length)];
     if (!to) return;
@@ -256,7 +259,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
     const title = item.title || w.untitled;
     return html`<li class="building" part="building">
       <section aria-labelledby="building-${item.id}">
-        ${heading(this.headingLevel, `building-${item.id}`, 'building-heading', w.formHeading(title, item.creditName), true)}
+        ${heading(this.headingLevel, `building-${item.id}`, 'building-heading', w.formHeading(isolated(title), isolated(item.creditName)), true)}
         ${
           this.#form
             ? this.#form(call, { id: item.id, title, creditName: item.creditName }, this.headingLevel + 1)
@@ -325,7 +328,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
   }
 
   protected override render() {
-    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.#renderBody()}
     </div>`;

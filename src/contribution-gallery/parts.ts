@@ -1,3 +1,4 @@
+import { callText, isolated } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Call, ContributionMedia, PublishedContribution } from '../api/types.js';
@@ -75,14 +76,16 @@ export function renderItem(item: PublishedContribution, c: ItemContext): Templat
     tabindex=${c.current ? 0 : -1}
     aria-labelledby="title-${item.id}"
   >
-    ${c.showPrompt && c.call ? html`<p class="prompt" part="prompt">${w.answers(c.call.title)}</p>` : nothing}
+    ${c.showPrompt && c.call ? html`<p class="prompt" part="prompt">${w.answers(isolated(callText(c.call, 'title', c.formats.locale)))}</p>` : nothing}
     ${
       item.text !== undefined
-        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)}><p>${item.text}</p></blockquote>`
+        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)} dir="auto">
+            <p>${item.text}</p>
+          </blockquote>`
         : item.media.map((file) => mediaOf(file, label, w))
     }
-    ${heading(c.headingLevel, `title-${item.id}`, 'title', title)}
-    <p class="credit" part="credit">${w.by(item.creditName)}</p>
+    ${heading(c.headingLevel, `title-${item.id}`, 'title', html`<bdi>${title}</bdi>`)}
+    <p class="credit" part="credit">${w.by(isolated(item.creditName))}</p>
     <p class="meta" part="meta">
       <time datetime=${item.publishedAt}>${w.published(c.formats.date(item.publishedAt))}</time>
       ${item.license ? html`<span class="license">${w.license(item.license)}</span>` : nothing}
@@ -92,7 +95,7 @@ export function renderItem(item: PublishedContribution, c: ItemContext): Templat
         ? html`<p class="based-on" part="based-on">
             ${w.buildsOn}
             ${c.formats.list([
-              ...known.filter((k) => k.title !== undefined).map((k) => `“${k.title}”`),
+              ...known.filter((k) => k.title !== undefined).map((k) => `“${isolated(k.title ?? '')}”`),
               ...(others ? [w.buildsOnOther(others)] : []),
             ])}
           </p>`

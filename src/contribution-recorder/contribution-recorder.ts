@@ -1,3 +1,4 @@
+import { callText } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
 import { CallTask } from '../core/call-task.js';
@@ -382,12 +383,12 @@ export class ContributionRecorderElement extends OpenCallWidget {
       class="${themeClass(this.settings.theme)} recorder"
       data-phase=${this.phase}
       part="base"
-      lang=${this.settings.lang}
-      aria-label=${s.regionLabel(call?.title ?? '')}
+      lang=${this.settings.formats.locale}
+      aria-label=${s.regionLabel(call ? callText(call, 'title', this.settings.formats.locale) : '')}
       aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
     >
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${call ? prompt(call, s) : nothing} ${body}
+      ${call ? prompt(call, s, this.settings.formats.locale) : nothing} ${body}
     </section>`;
   }
 }

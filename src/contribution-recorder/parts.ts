@@ -1,3 +1,4 @@
+import { callText } from '../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call } from '../api/types.js';
 import type { Formats } from '../core/format.js';
@@ -90,10 +91,11 @@ export function problemBox(text: string, problem: Problem | undefined, s: Record
 }
 
 /** What the call asks, shown throughout, so the visitor knows what to say. */
-export function prompt(call: Call, s: RecorderWords): TemplateResult {
+export function prompt(call: Call, s: RecorderWords, locale: string): TemplateResult {
+  // In the recorder's language when the call has it; each text isolated, as it may run the other way.
   return html`<div class="prompt" part="prompt">
     <p class="prompt-label">${s.promptLabel}</p>
-    <p class="prompt-title">${call.title}</p>
-    <p class="prompt-summary">${call.summary}</p>
+    <p class="prompt-title" dir="auto">${callText(call, 'title', locale)}</p>
+    <p class="prompt-summary" dir="auto">${callText(call, 'summary', locale)}</p>
   </div>`;
 }

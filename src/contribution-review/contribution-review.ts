@@ -1,3 +1,4 @@
+import { readingKey } from '../core/reading-keys.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { contributionStatuses, exportCall, listReceived, reviewContribution, type ReviewQuery } from '../api/contributions.js';
 import { BackendError } from '../api/request.js';
@@ -272,7 +273,7 @@ export class ContributionReviewElement extends OpenCallWidget {
     const i = this.items.findIndex((c) => c.id === from.dataset.id);
     const item = this.items[i];
     if (!item) return;
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : readingKey(event, from);
     const move = moves[key];
     if (move) {
       const to = this.items[move(i, this.items.length)];
@@ -386,7 +387,7 @@ export class ContributionReviewElement extends OpenCallWidget {
   }
 
   protected override render() {
-    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.#renderBody()}
     </div>`;

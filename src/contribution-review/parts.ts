@@ -47,7 +47,9 @@ export function renderReviewItem(item: Contribution, c: ReviewItemContext): Temp
     <p class="call">${c.call?.title ?? item.callId} · <span class="status">${w.status[item.status]}</span></p>
     ${
       item.text !== undefined
-        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)}><p>${item.text}</p></blockquote>`
+        ? html`<blockquote class="quote" part="quote" lang=${ifDefined(item.language)} dir="auto">
+            <p>${item.text}</p>
+          </blockquote>`
         : item.media.map((file) => mediaOf(file, label, w))
     }
     <dl class="facts">

@@ -1,3 +1,4 @@
+import { callText } from '../core/call-content.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checked } from '../api/request.js';
 import type { Call, PublishedContribution } from '../api/types.js';
@@ -266,7 +267,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     return html`<form
       part="form"
       novalidate
-      aria-label=${s.formLabel(call.title)}
+      aria-label=${s.formLabel(callText(call, 'title', this.settings.formats.locale))}
       @submit=${this.#onSubmit}
       @paste=${this.#onPaste}
     >
@@ -313,6 +314,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
     if (this.#answer.phase !== 'done') return this.#renderForm(call);
     return thanks(call, this.#answer.receipt, {
       words,
+      locale: this.settings.formats.locale,
       headingLevel: this.headingLevel,
       gallery: galleryFor(this, call),
       sendAnother: () => this.#answer.sendAnother(),
@@ -321,7 +323,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
   }
 
   protected override render() {
-    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.lang}>
+    return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
       <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
       ${this.#renderBody()}
     </div>`;

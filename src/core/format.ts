@@ -16,6 +16,7 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
  * Made once per language change, not per render.
  */
 export class Formats {
+  /** The locale of the language shown (see formatLocale). */
   readonly locale: string;
   readonly #integer: Intl.NumberFormat;
   readonly #relative: Intl.RelativeTimeFormat;

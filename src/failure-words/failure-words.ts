@@ -5,7 +5,7 @@ import type { FailureWords } from './words/words.js';
 import { WordTable } from '../core/words.js';
 
 /** The words for failures, loaded with the first one (see failure.ts). */
-const failureWords = new WordTable<FailureWords>(en, { ms: () => import('./words/ms.js').then((m) => m.ms) });
+const failureWords = new WordTable<FailureWords>('failures', en);
 
 /**
  * A failed load in words for the visitor, in `lang`. The request, the status and the backend's

@@ -283,7 +283,8 @@ describe('<call-for-contributions>', () => {
     );
     const el = wrapper.querySelector('call-for-contributions')!;
     await settled(el);
-    expect(words(listOf(el).card().contributeButton)).to.match(/^Sumbang/);
+    // Issue 16: "Sumbang" alone reads as a bare root; the button says what it does.
+    expect(words(listOf(el).card().contributeButton)).to.match(/^Hantar sumbangan/);
     expect(words(listOf(el).card().meta)).to.contain('Tarikh tutup');
     expect(words(listOf(el).card().meta)).to.match(/ditutup dalam \d+ bulan/);
     expect(words(listOf(el).liveRegion)).to.equal('3 panggilan dipaparkan');

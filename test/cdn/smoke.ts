@@ -21,9 +21,13 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 const sizeBudget = {
   // The list is over its target by what issue 18 costs (the palette derived from a partner's
   // surface, the inherited-style resets and direction, pages that keep their good calls, dates
-  // that exist, a cursor that goes in circles). The limit is what it weighs now, so that
-  // nothing grows it unnoticed; the target waits for a decision.
-  list: { target: 15 * 1024, limit: 15.6 * 1024 },
+  // that exist, a cursor that goes in circles) and issue 15's lazy gallery hooks. The limit is
+  // what it weighs now, so that nothing grows it unnoticed; the target waits for a decision.
+  // Issue 16 adds 0.35 KB: a call's translations (read, checked, shown in the widget's language:
+  // 0.2 KB), the nearest of ten languages and the lazy index of their words, and registerWords
+  // for pages that add a language (0.06 KB). The languages' words themselves stay out of it.
+  // Issue 17's progress that moves only the file row's bar exports Lit's directive names: 0.07 KB.
+  list: { target: 15 * 1024, limit: 16.15 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -144,8 +148,14 @@ try {
   })()`);
   await page.waitForFunction(`(${uploader.toString()})()?.querySelector('.file.done')`, { timeout: 15_000 });
   const upload = scripts.filter((s) => !listing.includes(s) && !afterList.includes(s) && !form.includes(s));
-  const malay = scripts.filter((name) => /^(uploader-)?ms-/.test(name));
-  if (malay.length) problems.push(`an English page downloaded the Malay words: ${malay.join(', ')}`);
+  // Each language's words are files named for their element and language (`contribution-uploader-ms-….js`),
+  // found through one index of them: an English page downloads none of them.
+  const otherLanguages = scripts.filter((name) =>
+    /^(languages|(call-for-contributions|once-shown|contribution-[a-z]+|failure-words)-(ms|fr|es|pt|de|hi|zh|fil|ar))-/.test(
+      name,
+    ),
+  );
+  if (otherLanguages.length) problems.push(`an English page downloaded other languages' words: ${otherLanguages.join(', ')}`);
   if (!upload.some(hasTus)) problems.push(`the first upload did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
   // The words for failures come with the first failure, and nothing failed here.
   if (!readdirSync(root).some((name) => name.startsWith('failure-words-')))

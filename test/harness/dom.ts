@@ -31,7 +31,12 @@ export function deepActiveElement(): Element | null {
 }
 
 /** Text as a person reads it: whitespace collapsed. */
-export const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The text a person reads in `node`: spaces collapsed, and the invisible marks that isolate a title's direction left out. */
+export const words = (node: Node | null | undefined) =>
+  (node?.textContent ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Presses Tab until `target` has focus; fails after `limit` presses rather than spinning forever. */
 export async function tabTo(target: Element, limit = 40): Promise<void> {

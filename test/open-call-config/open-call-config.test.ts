@@ -47,7 +47,7 @@ describe('<open-call-config>', () => {
     );
     const [inherits, overrides] = wrapper.querySelectorAll('call-for-contributions');
     await Promise.all([settled(inherits), settled(overrides)]);
-    expect(words(listOf(inherits).card().contributeButton)).to.match(/^Sumbang/);
+    expect(words(listOf(inherits).card().contributeButton)).to.match(/^Hantar sumbangan/);
     expect(listOf(inherits).root!.classList.contains('dark')).to.equal(true);
     // The dark fallbacks apply: light text on a dark card.
     expect(getComputedStyle(listOf(inherits).card().card!).backgroundColor).to.equal('rgb(31, 32, 35)');
@@ -66,7 +66,7 @@ describe('<open-call-config>', () => {
     expect(words(listOf(list).card().contributeButton)).to.match(/^Contribute/);
     config.lang = 'ms';
     config.theme = 'dark';
-    await until(() => /^Sumbang/.test(words(listOf(list).card().contributeButton)), 'the list did not speak Malay');
+    await until(() => /^Hantar sumbangan/.test(words(listOf(list).card().contributeButton)), 'the list did not speak Malay');
     expect(listOf(list).root!.classList.contains('dark')).to.equal(true);
   });
 
@@ -78,6 +78,6 @@ describe('<open-call-config>', () => {
     );
     const list = page.querySelector('call-for-contributions')!;
     await settled(list);
-    expect(words(listOf(list).card().contributeButton)).to.match(/^Sumbang/);
+    expect(words(listOf(list).card().contributeButton)).to.match(/^Hantar sumbangan/);
   });
 });

@@ -1,3 +1,4 @@
+import { callText, isolated } from '../../core/call-content.js';
 import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Call } from '../../api/types.js';
 import type { SettingsController } from '../../core/settings.js';
@@ -115,7 +116,7 @@ export class AnswerRegion {
     const words = this.#settings.words(answerRegionWords);
     const level = this.#list.headingLevel;
     return html`<section class="answer" part="answer" aria-labelledby="answer-${call.id}">
-      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', words.heading(call.title), true)}
+      ${heading(level + 1, `answer-${call.id}`, 'answer-heading', words.heading(isolated(callText(call, 'title', this.#settings.formats.locale))), true)}
       ${
         this.#form
           ? this.#form(call, level + 2, () => this.#submitted(call))

@@ -46,4 +46,4 @@ export interface ListWords {
 }
 
 /** The list's words, in every language (another language's arrives when a list first speaks it). */
-export const listWords = new WordTable<ListWords>(en, { ms: () => import('./ms.js').then((m) => m.ms) });
+export const listWords = new WordTable<ListWords>('call-for-contributions', en);

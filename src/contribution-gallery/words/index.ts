@@ -5,4 +5,4 @@ import type { GalleryWords } from './words.js';
 export type { GalleryWords } from './words.js';
 
 /** The gallery's words, travelling with it: a page without a gallery never downloads them. */
-export const galleryWords = new WordTable<GalleryWords>(en, { ms: () => import('./ms.js').then((m) => m.ms) });
+export const galleryWords = new WordTable<GalleryWords>('contribution-gallery', en);

@@ -16,7 +16,7 @@ export const ms: RecorderWords = {
   preview: 'Pratonton kamera',
   record: (kind) => (kind === 'video' ? 'Rakam video' : 'Rakam audio'),
   countdown: (seconds) => `Merakam dalam ${seconds}…`,
-  cancel: 'Batal',
+  cancel: 'Batalkan',
   state: { recording: 'Sedang merakam', paused: 'Dijeda', stopped: 'Rakaman dihentikan' },
   pause: 'Jeda',
   resume: 'Sambung',
@@ -32,14 +32,14 @@ export const ms: RecorderWords = {
   useTake: 'Guna rakaman ini',
   errors: {
     denied:
-      'Pelayar tidak dibenarkan menggunakan mikrofon atau kamera. Benarkan melalui ikon di sebelah kiri bar alamat (tetapan laman), kemudian cuba lagi.',
+      'Pelayar tidak dibenarkan menggunakan mikrofon atau kamera. Benarkan melalui ikon di sebelah bar alamat (tetapan laman), kemudian cuba lagi.',
     noDevice: (kind) =>
       kind === 'video' ? 'Tiada kamera ditemui pada peranti ini.' : 'Tiada mikrofon ditemui pada peranti ini.',
-    inUse: 'Mikrofon atau kamera sedang digunakan oleh aplikasi atau tab lain. Tutupnya, kemudian cuba lagi.',
+    inUse: 'Mikrofon atau kamera sedang digunakan oleh aplikasi atau tab lain. Tutup aplikasi atau tab itu, kemudian cuba lagi.',
     insecure: 'Rakaman hanya berfungsi pada halaman selamat (https).',
     unsupported: 'Pelayar ini tidak boleh merakam di sini.',
-    failed: 'Rakaman terhenti tanpa diduga.',
-    fallback: 'Anda boleh merakam dengan aplikasi lain dan memilih failnya.',
+    failed: 'Rakaman terhenti secara tiba-tiba.',
+    fallback: 'Anda boleh merakam dengan aplikasi lain, kemudian pilih fail itu.',
     tryAgain: 'Cuba lagi',
   },
 };

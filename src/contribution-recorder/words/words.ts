@@ -48,6 +48,4 @@ export interface RecorderWords {
 }
 
 /** The recorder's words, travelling with the recorder. */
-export const recorderWords = new WordTable<RecorderWords>(en, {
-  ms: () => import('./ms.js').then((m) => m.ms),
-});
+export const recorderWords = new WordTable<RecorderWords>('contribution-recorder', en);

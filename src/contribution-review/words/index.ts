@@ -5,4 +5,4 @@ import type { ReviewWords } from './words.js';
 export type { ReviewWords } from './words.js';
 
 /** The review's words, travelling with it. */
-export const reviewWords = new WordTable<ReviewWords>(en, { ms: () => import('./ms.js').then((m) => m.ms) });
+export const reviewWords = new WordTable<ReviewWords>('contribution-review', en);

@@ -1,3 +1,4 @@
+import { callText, isolated } from '../../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { characterCount } from '../../api/accepts.js';
 import type { Call } from '../../api/types.js';
@@ -110,7 +111,7 @@ export function aboutFields(c: FieldsContext, call: Call): TemplateResult {
           aria-describedby=${describedBy(c.errors, 'consent', 'terms')}
           @change=${(e: Event) => c.setValue('consent', (e.target as HTMLInputElement).checked)}
         />
-        <label for="consent">${s.consent(call.title)}</label>
+        <label for="consent">${s.consent(isolated(callText(call, 'title', c.formats.locale)))}</label>
       </div>
       <p class="hint" id="terms">
         <a href=${call.terms.url} target="_blank" rel="noopener noreferrer">${s.termsLink(call.terms.version)}</a>

@@ -1,3 +1,4 @@
+import { callText, isolated } from '../../core/call-content.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Call, ContributionReceipt } from '../../api/types.js';
 import { enclosing } from '../../core/dom.js';
@@ -30,6 +31,7 @@ export function thanks(
   receipt: ContributionReceipt | undefined,
   c: {
     words: UploaderWords;
+    locale: string;
     headingLevel: number;
     gallery: HTMLElement | undefined;
     sendAnother(): void;
@@ -37,12 +39,13 @@ export function thanks(
   },
 ): TemplateResult {
   const s = c.words;
+  const title = callText(call, 'title', c.locale);
   const link = (url: string, words: string, className: string) =>
     html`<p><a class=${className} href=${url} target="_blank" rel="noopener noreferrer">${words}</a></p>`;
   const gallery = c.gallery;
   return html`<div class="thanks" part="thanks">
     ${heading(c.headingLevel, 'thanks-heading', 'thanks-heading', s.thanksHeading, true)}
-    <p>${s.thanksBody(call.title)}</p>
+    <p>${s.thanksBody(isolated(title))}</p>
     ${receipt?.url ? link(receipt.url, s.viewContribution, 'own-page') : nothing}
     ${
       gallery
@@ -73,5 +76,9 @@ async function share(call: Call, s: UploaderWords, announce: (message: string) =
 /** "Building on *Title* by *Credit*", above a form that answers with a contribution's remix. */
 export function buildingOn(s: UploaderWords, title: string, creditName: string): TemplateResult {
   const w = s.buildingOn;
-  return html`<p class="building-on">${w.before}<em>${title}</em>${w.by}<strong>${creditName}</strong>${w.after}</p>`;
+  return html`<p class="building-on">
+    ${w.before}<em><bdi>${title}</bdi></em
+    >${w.by}<strong><bdi>${creditName}</bdi></strong
+    >${w.after}
+  </p>`;
 }

@@ -111,6 +111,4 @@ export interface UploaderWords {
 }
 
 /** The answer form's words, travelling with the form. */
-export const uploaderWords = new WordTable<UploaderWords>(en, {
-  ms: () => import('./ms.js').then((m) => m.ms),
-});
+export const uploaderWords = new WordTable<UploaderWords>('contribution-uploader', en);

@@ -2,6 +2,6 @@ import type { AnswerRegionWords } from './words.js';
 
 export const ms: AnswerRegionWords = {
   heading: () => 'Jawapan anda',
-  elsewhere: 'Jawab panggilan ini di laman projek',
+  elsewhere: 'Jawab panggilan ini di laman web projek',
   close: 'Tutup',
 };

@@ -11,6 +11,4 @@ export interface AnswerRegionWords {
 }
 
 /** The answer region's words, travelling with it: a list that nobody answers never downloads them. */
-export const answerRegionWords = new WordTable<AnswerRegionWords>(en, {
-  ms: () => import('./ms.js').then((m) => m.ms),
-});
+export const answerRegionWords = new WordTable<AnswerRegionWords>('call-for-contributions/answer', en);

@@ -1,0 +1,7 @@
+import type { AnswerRegionWords } from './words.js';
+
+export const ar: AnswerRegionWords = {
+  heading: () => 'مشاركتك',
+  elsewhere: 'شارك في هذه الدعوة على موقع المشروع',
+  close: 'إغلاق',
+};

@@ -1,0 +1,7 @@
+import type { AnswerRegionWords } from './words.js';
+
+export const de: AnswerRegionWords = {
+  heading: () => 'Deine Antwort',
+  elsewhere: 'Auf der Website des Projekts antworten',
+  close: 'Schließen',
+};

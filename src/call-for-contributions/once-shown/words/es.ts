@@ -1,0 +1,7 @@
+import type { AnswerRegionWords } from './words.js';
+
+export const es: AnswerRegionWords = {
+  heading: () => 'Tu respuesta',
+  elsewhere: 'Responde a esta convocatoria en el sitio del proyecto',
+  close: 'Cerrar',
+};

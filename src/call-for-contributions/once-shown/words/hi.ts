@@ -1,0 +1,7 @@
+import type { AnswerRegionWords } from './words.js';
+
+export const hi: AnswerRegionWords = {
+  heading: () => 'आपका जवाब',
+  elsewhere: 'इस आमंत्रण का जवाब प्रोजेक्ट की साइट पर दें',
+  close: 'बंद करें',
+};

@@ -1,0 +1,7 @@
+import type { AnswerRegionWords } from './words.js';
+
+export const zh: AnswerRegionWords = {
+  heading: () => '你的投稿',
+  elsewhere: '在项目网站上投稿',
+  close: '关闭',
+};

@@ -1,0 +1,38 @@
+import type { ListWords } from './words.js';
+
+// Filipino. Plurals are said with "mga", not by changing the noun: no plural forms.
+export const fil: ListWords = {
+  callsLabel: 'Mga bukas na panawagan',
+  loading: 'Nilo-load ang mga panawagan…',
+  callsShown: (count) => `${count} panawagan ang ipinapakita`,
+  empty: 'Walang bukas na panawagan sa ngayon. Bumalik ka ulit: madalas may bagong nagbubukas.',
+  emptyFiltered: 'Walang tugmang panawagan dito sa ngayon. Bumalik ka ulit: madalas may bagong nagbubukas.',
+  loadMore: 'Magpakita pa ng mga panawagan',
+  allShown: 'Iyan na ang lahat ng panawagan sa ngayon.',
+  loadingMore: 'Nilo-load ang iba pang panawagan…',
+  retry: 'Subukan ulit',
+  errorTitle: 'Hindi ma-load ang mga panawagan',
+  errorDetails: (detail) => `Detalye: ${detail}`,
+  status: { open: 'Bukas', upcoming: 'Magbubukas na', closed: 'Sarado na' },
+  kind: { text: 'Teksto', image: 'Larawan', audio: 'Audio', video: 'Video' },
+  acceptsLabel: 'Tumatanggap ng',
+  upToCharacters: (count) => `hanggang ${count} character`,
+  upToDuration: (duration) => `hanggang ${duration}`,
+  maxSize: (size) => `hanggang ${size}`,
+  upToFiles: (count) => `hanggang ${count} file`,
+  languagesLabel: 'Mga wika',
+  deadlineLabel: 'Huling araw',
+  opensLabel: 'Magbubukas',
+  closesRelative: (relative) => `magsasara ${relative}`,
+  closedRelative: (relative) => `nagsara ${relative}`,
+  opensRelative: (relative) => `magbubukas ${relative}`,
+  contributions: (count) => `${count} ambag`,
+  partOf: 'Bahagi ng',
+  aboutCall: 'Tungkol sa panawagang ito',
+  contribute: 'Sumali',
+  answerUnavailable: 'Hindi ma-load ang form. Tingnan ang iyong koneksyon, saka i-reload ang page.',
+  notAnswerable: {
+    upcoming: 'Hindi pa bukas ang panawagang ito.',
+    closed: 'Sarado na ang panawagang ito. Salamat sa lahat ng sumali.',
+  },
+};

@@ -1,0 +1,38 @@
+import type { ListWords } from './words.js';
+
+// 简体中文. Chinese nouns do not change with number: no plural forms.
+export const zh: ListWords = {
+  callsLabel: '公开征集',
+  loading: '正在加载征集…',
+  callsShown: (count) => `已显示 ${count} 个征集`,
+  empty: '目前没有开放的征集。请稍后再来看看，新的征集会经常发布。',
+  emptyFiltered: '目前这里没有符合条件的征集。请稍后再来看看，新的征集会经常发布。',
+  loadMore: '加载更多征集',
+  allShown: '目前的征集都在这里了。',
+  loadingMore: '正在加载更多征集…',
+  retry: '重试',
+  errorTitle: '无法加载征集',
+  errorDetails: (detail) => `详细信息：${detail}`,
+  status: { open: '征集中', upcoming: '即将开始', closed: '已截止' },
+  kind: { text: '文字', image: '照片或图片', audio: '音频', video: '视频' },
+  acceptsLabel: '接受',
+  upToCharacters: (count) => `最多 ${count} 个字符`,
+  upToDuration: (duration) => `最长 ${duration}`,
+  maxSize: (size) => `最大 ${size}`,
+  upToFiles: (count) => `最多 ${count} 个文件`,
+  languagesLabel: '语言',
+  deadlineLabel: '截止时间',
+  opensLabel: '开始时间',
+  closesRelative: (relative) => `${relative}截止`,
+  closedRelative: (relative) => `${relative}已截止`,
+  opensRelative: (relative) => `${relative}开始`,
+  contributions: (count) => `${count} 份投稿`,
+  partOf: '所属项目',
+  aboutCall: '关于此征集',
+  contribute: '我要投稿',
+  answerUnavailable: '无法加载投稿表单。请检查网络连接，然后刷新页面。',
+  notAnswerable: {
+    upcoming: '此征集尚未开始。',
+    closed: '此征集已截止。感谢所有参与的朋友。',
+  },
+};

@@ -1,0 +1,27 @@
+import type { GalleryWords } from './words.js';
+
+export const fil: GalleryWords = {
+  label: 'Mga ambag',
+  loading: 'Nilo-load ang mga ambag…',
+  loadingMore: 'Nilo-load ang iba pang ambag…',
+  loadMore: 'Magpakita pa ng mga ambag',
+  retry: 'Subukan ulit',
+  empty: 'Wala pang nakalathala rito. Ikaw na ang mauna!',
+  errorTitle: 'Hindi maipakita ang mga ambag.',
+  errorDetails: (details) => `Detalye para sa may-ari ng site: ${details}`,
+  shown: (count) => `${count} ambag ang ipinapakita`,
+  answers: (title) => `Sagot sa “${title}”`,
+  untitled: 'Walang pamagat',
+  by: (name) => `ni ${name}`,
+  license: (license) => `Lisensya: ${license}`,
+  buildsOn: 'Batay sa',
+  buildsOnOther: (n) => (n === 1 ? 'isa pang ambag' : `${n} iba pang ambag`),
+  published: (date) => `Inilathala noong ${date}`,
+  buildOnThis: 'Gawan ito ng karugtong',
+  buildOnThisLabel: (title, name) => `Gawan ito ng karugtong: “${title}” ni ${name}`,
+  closeForm: 'Isara',
+  formHeading: (title, name) => `Karugtong ng “${title}” ni ${name}`,
+  formUnavailable: 'Hindi ma-load ang form. Tingnan ang iyong koneksyon, saka subukan ulit.',
+  keyboardHint: 'Gamitin ang mga arrow key para lumipat sa bawat ambag.',
+  media: { image: 'Larawan', audio: 'Audio', video: 'Video' },
+};

@@ -1,0 +1,27 @@
+import type { GalleryWords } from './words.js';
+
+export const zh: GalleryWords = {
+  label: '投稿作品',
+  loading: '正在加载作品…',
+  loadingMore: '正在加载更多作品…',
+  loadMore: '加载更多作品',
+  retry: '重试',
+  empty: '这里还没有发布任何作品。来做第一个投稿的人吧！',
+  errorTitle: '无法显示作品。',
+  errorDetails: (details) => `给网站管理员的详细信息：${details}`,
+  shown: (count) => `已显示 ${count} 件作品`,
+  answers: (title) => `回应“${title}”`,
+  untitled: '无标题',
+  by: (name) => `作者：${name}`,
+  license: (license) => `许可协议：${license}`,
+  buildsOn: '基于',
+  buildsOnOther: (n) => (n === 1 ? '另一件作品' : `另外 ${n} 件作品`),
+  published: (date) => `发布于 ${date}`,
+  buildOnThis: '在此基础上创作',
+  buildOnThisLabel: (title, name) => `在此基础上创作：${name} 的“${title}”`,
+  closeForm: '关闭',
+  formHeading: (title, name) => `在 ${name} 的“${title}”基础上创作`,
+  formUnavailable: '无法加载投稿表单。请检查网络连接，然后重试。',
+  keyboardHint: '使用方向键在作品之间切换。',
+  media: { image: '图片', audio: '音频', video: '视频' },
+};

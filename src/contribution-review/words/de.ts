@@ -1,0 +1,48 @@
+import type { ReviewWords } from './words.js';
+
+const rules = new Intl.PluralRules('de');
+const one = (n: number) => rules.select(n) === 'one';
+
+export const de: ReviewWords = {
+  label: 'Beiträge zur Prüfung',
+  loading: 'Beiträge werden geladen…',
+  loadMore: 'Weitere Beiträge laden',
+  loadingMore: 'Weitere Beiträge werden geladen…',
+  retry: 'Erneut versuchen',
+  empty: 'Keine Beiträge passen zu diesen Filtern.',
+  errorTitle: 'Die Beiträge konnten nicht geladen werden.',
+  errorDetails: (details) => `Details: ${details}`,
+  forbiddenTitle: 'Dieser Token ist hier nicht zugelassen.',
+  forbidden: 'Der Token gilt nicht für diese Beiträge. Bitte um einen Token für diese Kampagne.',
+  noToken:
+    'Der Dienst verlangt einen Token für die Organisation: Setze die Eigenschaft headers auf { Authorization: "Bearer …" }.',
+  shown: (count, n) => (one(n) ? `${count} Beitrag angezeigt` : `${count} Beiträge angezeigt`),
+  filters: 'Filter',
+  callFilter: 'Aufruf',
+  everyCall: 'Alle Aufrufe',
+  statusFilter: 'Status',
+  status: { received: 'Wartet auf Prüfung', published: 'Veröffentlicht', rejected: 'Abgelehnt' },
+  exportZip: (title) => `Veröffentlichte Dateien von „${title}“ herunterladen (ZIP)`,
+  exporting: 'ZIP wird vorbereitet…',
+  exportFailed: 'Das ZIP konnte nicht heruntergeladen werden.',
+  untitled: 'Ohne Titel',
+  creditName: 'Nennung',
+  email: 'E-Mail',
+  noEmail: 'nicht angegeben',
+  language: 'Sprache',
+  consentLabel: 'Einwilligung',
+  consent: (version, date) => `Bedingungen ${version}, akzeptiert am ${date}`,
+  buildsOn: 'Baut auf',
+  basedOnTitle: (title, creditName) => `„${title}“ von ${creditName}`,
+  basedOnId: (id) => `Beitrag ${id}`,
+  receivedLabel: 'Eingegangen',
+  publish: 'Veröffentlichen',
+  reject: 'Ablehnen',
+  undo: 'Rückgängig',
+  pending: (status, s) => `${status === 'published' ? 'Wird veröffentlicht' : 'Wird abgelehnt'} in ${s} s…`,
+  decided: (status, title) => `„${title}“ ${status === 'published' ? 'veröffentlicht' : 'abgelehnt'}.`,
+  undone: (title) => `Entscheidung zu „${title}“ zurückgenommen.`,
+  decisionFailed: (title, reason) => `Die Entscheidung zu „${title}“ wurde nicht gespeichert: ${reason}`,
+  shortcuts: 'Tastatur: Pfeiltasten wechseln zwischen Beiträgen; P veröffentlicht, R lehnt ab, U nimmt zurück.',
+  media: { image: 'Bild', audio: 'Audio', video: 'Video' },
+};

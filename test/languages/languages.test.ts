@@ -135,7 +135,8 @@ describe('a call’s translations', () => {
     const card = listOf(list).cards.find((c) => c.id === 'puisi-voices')!;
     expect(words(card.card!.querySelector('.title'))).to.equal('Sebut “puisi” dengan suara anda sendiri');
     expect(words(card.card!.querySelector('.summary'))).to.match(/^Penutur bahasa Melayu/);
-    expect(words($(uploader, 'label[for="consent"]'))).to.contain('Sebut “puisi” dengan suara anda sendiri');
+    // Inside the consent sentence the title's own quotes become the inner kind.
+    expect(words($(uploader, 'label[for="consent"]'))).to.contain('“Sebut ‘puisi’ dengan suara anda sendiri”');
     expect($(uploader, 'form')!.getAttribute('aria-label')).to.equal('Jawab: Sebut “puisi” dengan suara anda sendiri');
     expect(words($(recorder, '.prompt-title'))).to.equal('Sebut “puisi” dengan suara anda sendiri');
     expect(words($(recorder, '.prompt-summary'))).to.match(/^Penutur bahasa Melayu/);

@@ -27,7 +27,7 @@ const sizeBudget = {
   // 0.2 KB), the nearest of ten languages and the lazy index of their words, and registerWords
   // for pages that add a language (0.06 KB). The languages' words themselves stay out of it.
   // Issue 17's progress that moves only the file row's bar exports Lit's directive names: 0.07 KB.
-  list: { target: 15 * 1024, limit: 16.15 * 1024 },
+  list: { target: 15 * 1024, limit: 16 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -7,6 +7,7 @@ import { ContractError, parseCall } from '../../src/api/validate.js';
 import type { CallsLoadDetail } from '../../src/core/events.js';
 import { settled, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
+import { recordWarnings } from '../harness/missing-code.js';
 
 // Data a real backend sends only when something is wrong with it: a site's own source gives it on demand.
 const call = (id: string, fields: Record<string, unknown> = {}) =>
@@ -31,17 +32,14 @@ const pages = (page: (query: CallQuery) => CallPage): CallSource => ({
   submitContribution: () => Promise.reject(new Error('unused')),
 });
 
-const warnings: string[] = [];
-let warn: typeof console.warn;
-beforeEach(() => {
-  warnings.length = 0;
-  warn = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-});
+let recorded: ReturnType<typeof recordWarnings>;
+beforeEach(() => (recorded = recordWarnings()));
 afterEach(() => {
-  console.warn = warn;
+  recorded.restore();
   fixtureCleanup();
 });
+/** What the widgets told the site's developer in this test. */
+const warnings = () => recorded.warnings;
 
 async function list(source: CallSource): Promise<CallForContributionsElement> {
   const el = await fixture<CallForContributionsElement>(
@@ -72,7 +70,7 @@ describe('odd data from a backend', () => {
       pages(() => ({ items: [call('fine'), call('feb-30', { closesAt: '2026-02-30T12:00:00Z' })], next: null })),
     );
     expect(titles(el)).to.deep.equal(['Call fine']);
-    expect(warnings.join('\n')).to.contain('the call "feb-30"').and.to.contain('items[1].closesAt is not a date');
+    expect(warnings().join('\n')).to.contain('the call "feb-30"').and.to.contain('items[1].closesAt is not a date');
     const refused = (closesAt: string) => {
       try {
         parseCall(call('x', { closesAt }));
@@ -110,7 +108,7 @@ describe('odd data from a backend', () => {
       })),
     );
     expect(titles(el)).to.deep.equal(['Call far']);
-    const told = warnings.join('\n');
+    const told = warnings().join('\n');
     expect(told).to.contain('items[0].contributionCount is more than');
     expect(told).to.contain('items[1].accepts[0].maxBytes is more than');
     expect(told).to.contain('items[2].accepts[0].maxSeconds is more than');

@@ -8,18 +8,16 @@ import type { Call } from '../../src/api/types.js';
 import { settled, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
 import { formOf } from '../harness/uploader.js';
+import { recordWarnings } from '../harness/missing-code.js';
 
-const warnings: string[] = [];
-let warn: typeof console.warn;
-beforeEach(() => {
-  warnings.length = 0;
-  warn = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-});
+let recorded: ReturnType<typeof recordWarnings>;
+beforeEach(() => (recorded = recordWarnings()));
 afterEach(() => {
-  console.warn = warn;
+  recorded.restore();
   fixtureCleanup();
 });
+/** What the widgets told the site's developer in this test. */
+const warnings = () => recorded.warnings;
 
 /** Everything a visitor can read in a widget: its text, and the labels of what it shows. */
 function readable(el: Element): string {
@@ -39,8 +37,8 @@ function expectPlainWords(el: Element): void {
 
 /** The one console line that tells the developer what failed, with the request. */
 function expectToldInConsole(...parts: string[]): void {
-  const told = warnings.filter((w) => w.startsWith('open-call-widgets:') && parts.every((p) => w.includes(p)));
-  expect(told, `one console line with ${parts.join(', ')} in: ${warnings.join(' | ')}`).to.have.length(1);
+  const told = warnings().filter((w) => w.startsWith('open-call-widgets:') && parts.every((p) => w.includes(p)));
+  expect(told, `one console line with ${parts.join(', ')} in: ${warnings().join(' | ')}`).to.have.length(1);
   expect(told[0]).to.not.contain('\n');
 }
 

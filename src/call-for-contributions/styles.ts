@@ -191,11 +191,6 @@ export const styles = css`
   .message.error {
     border-color: var(--_oc-danger);
   }
-  .message .details {
-    font-size: 0.85em;
-    color: var(--_oc-muted);
-    overflow-wrap: anywhere;
-  }
   .more {
     display: grid;
     justify-items: center;

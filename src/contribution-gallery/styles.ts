@@ -143,10 +143,6 @@ export const styles = css`
   .error {
     color: var(--_oc-danger);
   }
-  .details {
-    color: var(--_oc-muted);
-    font-size: 0.9em;
-  }
   @media (forced-colors: active) {
     .item,
     .quote {

@@ -116,10 +116,6 @@ export const styles = css`
     background: var(--_oc-surface);
     margin: 0;
   }
-  .details {
-    color: var(--_oc-muted);
-    font-size: 0.9em;
-  }
   .load-more {
     justify-self: center;
   }

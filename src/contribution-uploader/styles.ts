@@ -203,11 +203,6 @@ export const styles = css`
   .message > * {
     margin: 0;
   }
-  .message .details {
-    font-size: 0.85em;
-    color: var(--_oc-muted);
-    overflow-wrap: anywhere;
-  }
   .form-error:focus {
     outline: 3px solid var(--_oc-focus);
   }

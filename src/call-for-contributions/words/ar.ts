@@ -22,7 +22,6 @@ export const ar: ListWords = {
   loadingMore: 'جارٍ تحميل المزيد من الدعوات…',
   retry: 'أعد المحاولة',
   errorTitle: 'تعذّر تحميل الدعوات',
-  errorDetails: (detail) => `التفاصيل: ${detail}`,
   status: { open: 'مفتوحة', upcoming: 'تُفتح قريبًا', closed: 'مغلقة' },
   kind: { text: 'نص', image: 'صورة', audio: 'صوت', video: 'فيديو' },
   acceptsLabel: 'تقبل',

@@ -15,7 +15,6 @@ export const de: ListWords = {
   loadingMore: 'Weitere Aufrufe werden geladen…',
   retry: 'Erneut versuchen',
   errorTitle: 'Die Aufrufe konnten nicht geladen werden',
-  errorDetails: (detail) => `Details: ${detail}`,
   status: { open: 'Offen', upcoming: 'Startet bald', closed: 'Beendet' },
   kind: { text: 'Text', image: 'Foto oder Bild', audio: 'Audio', video: 'Video' },
   acceptsLabel: 'Nimmt an',

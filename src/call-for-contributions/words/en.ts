@@ -11,7 +11,6 @@ export const en: ListWords = {
   loadingMore: 'Loading more calls…',
   retry: 'Try again',
   errorTitle: 'The calls could not be loaded',
-  errorDetails: (detail) => `Details: ${detail}`,
   status: { open: 'Open', upcoming: 'Opening soon', closed: 'Closed' },
   kind: { text: 'Text', image: 'Photo or image', audio: 'Audio', video: 'Video' },
   acceptsLabel: 'Accepts',

@@ -15,7 +15,6 @@ export const es: ListWords = {
   loadingMore: 'Cargando más convocatorias…',
   retry: 'Reintentar',
   errorTitle: 'No se pudieron cargar las convocatorias',
-  errorDetails: (detail) => `Detalles: ${detail}`,
   status: { open: 'Abierta', upcoming: 'Abre pronto', closed: 'Cerrada' },
   kind: { text: 'Texto', image: 'Foto o imagen', audio: 'Audio', video: 'Vídeo' },
   acceptsLabel: 'Acepta',

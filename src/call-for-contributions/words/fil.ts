@@ -12,7 +12,6 @@ export const fil: ListWords = {
   loadingMore: 'Nilo-load ang iba pang panawagan…',
   retry: 'Subukan ulit',
   errorTitle: 'Hindi ma-load ang mga panawagan',
-  errorDetails: (detail) => `Detalye: ${detail}`,
   status: { open: 'Bukas', upcoming: 'Magbubukas na', closed: 'Sarado na' },
   kind: { text: 'Teksto', image: 'Larawan', audio: 'Audio', video: 'Video' },
   acceptsLabel: 'Tumatanggap ng',

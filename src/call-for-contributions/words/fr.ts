@@ -15,7 +15,6 @@ export const fr: ListWords = {
   loadingMore: 'Chargement d’autres appels…',
   retry: 'Réessayer',
   errorTitle: 'Les appels n’ont pas pu être chargés',
-  errorDetails: (detail) => `Détails : ${detail}`,
   status: { open: 'Ouvert', upcoming: 'Bientôt ouvert', closed: 'Clos' },
   kind: { text: 'Texte', image: 'Photo ou image', audio: 'Audio', video: 'Vidéo' },
   acceptsLabel: 'Accepte',

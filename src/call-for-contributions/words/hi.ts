@@ -15,7 +15,6 @@ export const hi: ListWords = {
   loadingMore: 'और आमंत्रण लोड हो रहे हैं…',
   retry: 'फिर से कोशिश करें',
   errorTitle: 'आमंत्रण लोड नहीं हो सके',
-  errorDetails: (detail) => `विवरण: ${detail}`,
   status: { open: 'खुला', upcoming: 'जल्द खुलेगा', closed: 'बंद' },
   kind: { text: 'लेख', image: 'फ़ोटो या चित्र', audio: 'ऑडियो', video: 'वीडियो' },
   acceptsLabel: 'क्या भेज सकते हैं',

@@ -12,7 +12,6 @@ export const ms: ListWords = {
   loadingMore: 'Memuatkan lagi panggilan…',
   retry: 'Cuba lagi',
   errorTitle: 'Panggilan tidak dapat dimuatkan',
-  errorDetails: (detail) => `Butiran: ${detail}`,
   status: { open: 'Dibuka', upcoming: 'Akan dibuka', closed: 'Ditutup' },
   kind: { text: 'Teks', image: 'Foto atau gambar', audio: 'Audio', video: 'Video' },
   acceptsLabel: 'Menerima',

@@ -15,7 +15,6 @@ export const pt: ListWords = {
   loadingMore: 'Carregando mais chamadas…',
   retry: 'Tentar de novo',
   errorTitle: 'Não foi possível carregar as chamadas',
-  errorDetails: (detail) => `Detalhes: ${detail}`,
   status: { open: 'Aberta', upcoming: 'Abre em breve', closed: 'Encerrada' },
   kind: { text: 'Texto', image: 'Foto ou imagem', audio: 'Áudio', video: 'Vídeo' },
   acceptsLabel: 'Aceita',

@@ -22,7 +22,6 @@ export interface ListWords {
   retry: string;
   errorTitle: string;
   /** "Details: …" shown under an error, with the backend's own words. */
-  errorDetails(detail: string): string;
   status: { open: string; upcoming: string; closed: string };
   kind: Record<ContributionKind, string>;
   acceptsLabel: string;

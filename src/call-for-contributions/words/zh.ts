@@ -12,7 +12,6 @@ export const zh: ListWords = {
   loadingMore: '正在加载更多征集…',
   retry: '重试',
   errorTitle: '无法加载征集',
-  errorDetails: (detail) => `详细信息：${detail}`,
   status: { open: '征集中', upcoming: '即将开始', closed: '已截止' },
   kind: { text: '文字', image: '照片或图片', audio: '音频', video: '视频' },
   acceptsLabel: '接受',

@@ -12,7 +12,6 @@ export const ar: GalleryWords = {
   retry: 'أعد المحاولة',
   empty: 'لم يُنشر شيء هنا بعد. كن أول من يشارك!',
   errorTitle: 'تعذّر عرض المساهمات.',
-  errorDetails: (details) => `تفاصيل لصاحب الموقع: ${details}`,
   shown: (count, n) =>
     plural(n, {
       one: 'تُعرض مساهمة واحدة',

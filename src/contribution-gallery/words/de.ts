@@ -11,7 +11,6 @@ export const de: GalleryWords = {
   retry: 'Erneut versuchen',
   empty: 'Hier ist noch nichts veröffentlicht. Mach den Anfang!',
   errorTitle: 'Die Beiträge konnten nicht angezeigt werden.',
-  errorDetails: (details) => `Details für die Betreiber der Website: ${details}`,
   shown: (count, n) => (one(n) ? `${count} Beitrag angezeigt` : `${count} Beiträge angezeigt`),
   answers: (title) => `Antwort auf „${title}“`,
   untitled: 'Ohne Titel',

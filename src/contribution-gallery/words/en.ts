@@ -8,7 +8,6 @@ export const en: GalleryWords = {
   retry: 'Try again',
   empty: 'Nothing has been published here yet. Be the first to contribute!',
   errorTitle: 'The contributions could not be shown.',
-  errorDetails: (details) => `Details for the site owner: ${details}`,
   shown: (count, n) => (n === 1 ? `${count} contribution shown` : `${count} contributions shown`),
   answers: (title) => `Answering “${title}”`,
   untitled: 'Untitled',

@@ -11,7 +11,6 @@ export const es: GalleryWords = {
   retry: 'Reintentar',
   empty: 'Todavía no se ha publicado nada aquí. ¡Sé la primera persona en participar!',
   errorTitle: 'No se pudieron mostrar las aportaciones.',
-  errorDetails: (details) => `Detalles para quien gestiona el sitio: ${details}`,
   shown: (count, n) => (one(n) ? `Se muestra ${count} aportación` : `Se muestran ${count} aportaciones`),
   answers: (title) => `Responde a «${title}»`,
   untitled: 'Sin título',

@@ -8,7 +8,6 @@ export const fil: GalleryWords = {
   retry: 'Subukan ulit',
   empty: 'Wala pang nakalathala rito. Ikaw na ang mauna!',
   errorTitle: 'Hindi maipakita ang mga ambag.',
-  errorDetails: (details) => `Detalye para sa may-ari ng site: ${details}`,
   shown: (count) => `${count} ambag ang ipinapakita`,
   answers: (title) => `Sagot sa “${title}”`,
   untitled: 'Walang pamagat',

@@ -11,7 +11,6 @@ export const fr: GalleryWords = {
   retry: 'Réessayer',
   empty: 'Rien n’a encore été publié ici. Soyez la première personne à participer !',
   errorTitle: 'Les contributions n’ont pas pu être affichées.',
-  errorDetails: (details) => `Détails pour le responsable du site : ${details}`,
   shown: (count, n) => (one(n) ? `${count} contribution affichée` : `${count} contributions affichées`),
   answers: (title) => `En réponse à « ${title} »`,
   untitled: 'Sans titre',

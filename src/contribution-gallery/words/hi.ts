@@ -11,7 +11,6 @@ export const hi: GalleryWords = {
   retry: 'फिर से कोशिश करें',
   empty: 'यहाँ अभी तक कुछ प्रकाशित नहीं हुआ है। सबसे पहले योगदान आप दें!',
   errorTitle: 'योगदान दिखाए नहीं जा सके।',
-  errorDetails: (details) => `साइट के मालिक के लिए विवरण: ${details}`,
   shown: (count, n) => (one(n) ? `${count} योगदान दिखाया गया` : `${count} योगदान दिखाए गए`),
   answers: (title) => `“${title}” के जवाब में`,
   untitled: 'बिना शीर्षक',

@@ -8,7 +8,6 @@ export const ms: GalleryWords = {
   retry: 'Cuba lagi',
   empty: 'Belum ada apa-apa yang diterbitkan di sini. Jadilah orang pertama yang menyumbang!',
   errorTitle: 'Sumbangan tidak dapat dipaparkan.',
-  errorDetails: (details) => `Butiran untuk pemilik laman web: ${details}`,
   shown: (count) => `${count} sumbangan dipaparkan`,
   answers: (title) => `Menjawab “${title}”`,
   untitled: 'Tanpa tajuk',

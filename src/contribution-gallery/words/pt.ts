@@ -11,7 +11,6 @@ export const pt: GalleryWords = {
   retry: 'Tentar de novo',
   empty: 'Ainda não há nada publicado aqui. Seja a primeira pessoa a participar!',
   errorTitle: 'Não foi possível mostrar as contribuições.',
-  errorDetails: (details) => `Detalhes para o responsável pelo site: ${details}`,
   shown: (count, n) => (one(n) ? `${count} contribuição exibida` : `${count} contribuições exibidas`),
   answers: (title) => `Em resposta a “${title}”`,
   untitled: 'Sem título',

@@ -7,7 +7,6 @@ export interface GalleryWords {
   retry: string;
   empty: string;
   errorTitle: string;
-  errorDetails(details: string): string;
   shown(count: string, n: number): string;
   /** Above a text contribution: the call it answers. */
   answers(callTitle: string): string;

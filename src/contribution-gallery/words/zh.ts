@@ -8,7 +8,6 @@ export const zh: GalleryWords = {
   retry: '重试',
   empty: '这里还没有发布任何作品。来做第一个投稿的人吧！',
   errorTitle: '无法显示作品。',
-  errorDetails: (details) => `给网站管理员的详细信息：${details}`,
   shown: (count) => `已显示 ${count} 件作品`,
   answers: (title) => `回应“${title}”`,
   untitled: '无标题',

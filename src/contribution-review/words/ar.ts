@@ -12,7 +12,6 @@ export const ar: ReviewWords = {
   retry: 'أعد المحاولة',
   empty: 'لا توجد مساهمات تطابق عوامل التصفية هذه.',
   errorTitle: 'تعذّر تحميل المساهمات.',
-  errorDetails: (details) => `التفاصيل: ${details}`,
   forbiddenTitle: 'هذا الرمز غير مسموح به هنا.',
   forbidden: 'رمز المنظِّم هذا لا يشمل هذه المساهمات. اطلب رمزًا لهذه الحملة.',
   noToken: 'تطلب الخدمة رمز منظِّم: اضبط الخاصية headers على { Authorization: "Bearer …" }.',

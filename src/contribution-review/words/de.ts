@@ -11,7 +11,6 @@ export const de: ReviewWords = {
   retry: 'Erneut versuchen',
   empty: 'Keine Beiträge passen zu diesen Filtern.',
   errorTitle: 'Die Beiträge konnten nicht geladen werden.',
-  errorDetails: (details) => `Details: ${details}`,
   forbiddenTitle: 'Dieser Token ist hier nicht zugelassen.',
   forbidden: 'Der Token gilt nicht für diese Beiträge. Bitte um einen Token für diese Kampagne.',
   noToken:

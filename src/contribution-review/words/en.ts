@@ -8,7 +8,6 @@ export const en: ReviewWords = {
   retry: 'Try again',
   empty: 'No contributions match these filters.',
   errorTitle: 'The contributions could not be loaded.',
-  errorDetails: (details) => `Details: ${details}`,
   forbiddenTitle: 'This token is not allowed here.',
   forbidden: 'The organiser token does not cover these contributions. Ask for a token for this campaign.',
   noToken: 'The backend asks for an organiser token: set the headers property to { Authorization: "Bearer …" }.',

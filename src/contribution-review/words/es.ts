@@ -11,7 +11,6 @@ export const es: ReviewWords = {
   retry: 'Reintentar',
   empty: 'Ninguna aportación coincide con estos filtros.',
   errorTitle: 'No se pudieron cargar las aportaciones.',
-  errorDetails: (details) => `Detalles: ${details}`,
   forbiddenTitle: 'Este token no tiene permiso aquí.',
   forbidden: 'El token de organización no cubre estas aportaciones. Pide un token para esta campaña.',
   noToken: 'El servicio pide un token de organización: asigna a la propiedad headers { Authorization: "Bearer …" }.',

@@ -8,7 +8,6 @@ export const fil: ReviewWords = {
   retry: 'Subukan ulit',
   empty: 'Walang ambag na tugma sa mga filter na ito.',
   errorTitle: 'Hindi ma-load ang mga ambag.',
-  errorDetails: (details) => `Detalye: ${details}`,
   forbiddenTitle: 'Hindi pinapayagan dito ang token na ito.',
   forbidden: 'Hindi saklaw ng token ng organizer ang mga ambag na ito. Humingi ng token para sa kampanyang ito.',
   noToken: 'Humihingi ang serbisyo ng token ng organizer: itakda ang headers property sa { Authorization: "Bearer …" }.',

@@ -11,7 +11,6 @@ export const fr: ReviewWords = {
   retry: 'Réessayer',
   empty: 'Aucune contribution ne correspond à ces filtres.',
   errorTitle: 'Les contributions n’ont pas pu être chargées.',
-  errorDetails: (details) => `Détails : ${details}`,
   forbiddenTitle: 'Ce jeton n’est pas autorisé ici.',
   forbidden: 'Le jeton d’organisation ne couvre pas ces contributions. Demandez un jeton pour cette campagne.',
   noToken: 'Le service demande un jeton d’organisation : donnez à la propriété headers la valeur { Authorization: "Bearer …" }.',

@@ -11,7 +11,6 @@ export const hi: ReviewWords = {
   retry: 'फिर से कोशिश करें',
   empty: 'इन फ़िल्टर से कोई योगदान मेल नहीं खाता।',
   errorTitle: 'योगदान लोड नहीं हो सके।',
-  errorDetails: (details) => `विवरण: ${details}`,
   forbiddenTitle: 'यह टोकन यहाँ मान्य नहीं है।',
   forbidden: 'आयोजक का यह टोकन इन योगदानों के लिए नहीं है। इस अभियान के लिए टोकन माँगें।',
   noToken: 'सेवा आयोजक का टोकन माँगती है: headers प्रॉपर्टी को { Authorization: "Bearer …" } पर सेट करें।',

@@ -8,7 +8,6 @@ export const ms: ReviewWords = {
   retry: 'Cuba lagi',
   empty: 'Tiada sumbangan yang sepadan dengan penapis ini.',
   errorTitle: 'Sumbangan tidak dapat dimuatkan.',
-  errorDetails: (details) => `Butiran: ${details}`,
   forbiddenTitle: 'Token ini tidak dibenarkan di sini.',
   forbidden: 'Token penganjur ini tidak meliputi sumbangan ini. Minta token untuk kempen ini.',
   noToken: 'Pelayan meminta token penganjur: tetapkan sifat headers kepada { Authorization: "Bearer …" }.',

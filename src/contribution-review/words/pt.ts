@@ -11,7 +11,6 @@ export const pt: ReviewWords = {
   retry: 'Tentar de novo',
   empty: 'Nenhuma contribuição corresponde a estes filtros.',
   errorTitle: 'Não foi possível carregar as contribuições.',
-  errorDetails: (details) => `Detalhes: ${details}`,
   forbiddenTitle: 'Este token não tem permissão aqui.',
   forbidden: 'O token de organização não cobre estas contribuições. Peça um token para esta campanha.',
   noToken: 'O serviço pede um token de organização: defina a propriedade headers como { Authorization: "Bearer …" }.',

@@ -9,7 +9,6 @@ export interface ReviewWords {
   retry: string;
   empty: string;
   errorTitle: string;
-  errorDetails(details: string): string;
   forbiddenTitle: string;
   forbidden: string;
   noToken: string;

@@ -8,7 +8,6 @@ export const zh: ReviewWords = {
   retry: '重试',
   empty: '没有符合这些筛选条件的投稿。',
   errorTitle: '无法加载投稿。',
-  errorDetails: (details) => `详细信息：${details}`,
   forbiddenTitle: '此令牌无权访问这里。',
   forbidden: '此组织者令牌不涵盖这些投稿。请申请此活动的令牌。',
   noToken: '服务需要组织者令牌：请将 headers 属性设为 { Authorization: "Bearer …" }。',

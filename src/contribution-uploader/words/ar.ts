@@ -9,7 +9,6 @@ export const ar: UploaderWords = {
   kindNoun: { text: 'نصوصًا', image: 'صورًا', audio: 'تسجيلات صوتية', video: 'مقاطع فيديو' },
   loading: 'جارٍ تحميل الدعوة…',
   retry: 'أعد المحاولة',
-  errorDetails: (detail) => `التفاصيل: ${detail}`,
   opensSoon: 'تُفتح قريبًا',
   answerWith: 'شارك بـ',
   answerWithText: 'نص',

@@ -8,7 +8,6 @@ export const de: UploaderWords = {
   kindNoun: { text: 'Text', image: 'Bilder', audio: 'Audio', video: 'Video' },
   loading: 'Aufruf wird geladen…',
   retry: 'Erneut versuchen',
-  errorDetails: (detail) => `Details: ${detail}`,
   opensSoon: 'Startet bald',
   answerWith: 'Antworten mit',
   answerWithText: 'Text',

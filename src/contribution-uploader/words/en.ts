@@ -7,7 +7,6 @@ export const en: UploaderWords = {
   kindNoun: { text: 'text', image: 'images', audio: 'audio', video: 'video' },
   loading: 'Loading the call…',
   retry: 'Try again',
-  errorDetails: (detail) => `Details: ${detail}`,
   opensSoon: 'Opening soon',
   answerWith: 'Answer with',
   answerWithText: 'Text',

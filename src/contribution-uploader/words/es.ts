@@ -8,7 +8,6 @@ export const es: UploaderWords = {
   kindNoun: { text: 'texto', image: 'imágenes', audio: 'audio', video: 'vídeo' },
   loading: 'Cargando la convocatoria…',
   retry: 'Reintentar',
-  errorDetails: (detail) => `Detalles: ${detail}`,
   opensSoon: 'Abre pronto',
   answerWith: 'Responder con',
   answerWithText: 'Texto',

@@ -5,7 +5,6 @@ export const fil: UploaderWords = {
   kindNoun: { text: 'teksto', image: 'larawan', audio: 'audio', video: 'video' },
   loading: 'Nilo-load ang panawagan…',
   retry: 'Subukan ulit',
-  errorDetails: (detail) => `Detalye: ${detail}`,
   opensSoon: 'Magbubukas na',
   answerWith: 'Sumagot gamit ang',
   answerWithText: 'Teksto',

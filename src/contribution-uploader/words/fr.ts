@@ -8,7 +8,6 @@ export const fr: UploaderWords = {
   kindNoun: { text: 'du texte', image: 'des images', audio: 'du son', video: 'des vidéos' },
   loading: 'Chargement de l’appel…',
   retry: 'Réessayer',
-  errorDetails: (detail) => `Détails : ${detail}`,
   opensSoon: 'Bientôt ouvert',
   answerWith: 'Répondre avec',
   answerWithText: 'Un texte',

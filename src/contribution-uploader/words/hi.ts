@@ -8,7 +8,6 @@ export const hi: UploaderWords = {
   kindNoun: { text: 'लेख', image: 'चित्र', audio: 'ऑडियो', video: 'वीडियो' },
   loading: 'आमंत्रण लोड हो रहा है…',
   retry: 'फिर से कोशिश करें',
-  errorDetails: (detail) => `विवरण: ${detail}`,
   opensSoon: 'जल्द खुलेगा',
   answerWith: 'किससे जवाब दें',
   answerWithText: 'लेख',

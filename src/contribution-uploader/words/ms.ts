@@ -7,7 +7,6 @@ export const ms: UploaderWords = {
   kindNoun: { text: 'teks', image: 'imej', audio: 'audio', video: 'video' },
   loading: 'Memuatkan panggilan…',
   retry: 'Cuba lagi',
-  errorDetails: (detail) => `Butiran: ${detail}`,
   opensSoon: 'Akan dibuka',
   answerWith: 'Jawab dengan',
   answerWithText: 'Teks',

@@ -8,7 +8,6 @@ export const pt: UploaderWords = {
   kindNoun: { text: 'texto', image: 'imagens', audio: 'áudio', video: 'vídeo' },
   loading: 'Carregando a chamada…',
   retry: 'Tentar de novo',
-  errorDetails: (detail) => `Detalhes: ${detail}`,
   opensSoon: 'Abre em breve',
   answerWith: 'Responder com',
   answerWithText: 'Texto',

@@ -10,7 +10,6 @@ export interface UploaderWords {
   loading: string;
   retry: string;
   /** "Details: …" under a failure, with the backend's own words. */
-  errorDetails(detail: string): string;
   /** When a call that is not open yet says no date. */
   opensSoon: string;
   answerWith: string;

@@ -5,7 +5,6 @@ export const zh: UploaderWords = {
   kindNoun: { text: '文字', image: '图片', audio: '音频', video: '视频' },
   loading: '正在加载征集…',
   retry: '重试',
-  errorDetails: (detail) => `详细信息：${detail}`,
   opensSoon: '即将开始',
   answerWith: '投稿方式',
   answerWithText: '文字',

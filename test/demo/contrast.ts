@@ -2,31 +2,18 @@
 // serves it (Vite in front of the library's source, the reference backend beside it), opened in
 // Chromium with the visitor's system light and then dark, checked by axe for colour contrast
 // once its widgets have shown their calls. Prints the findings per page and scheme; fails on any.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createServer } from 'vite';
-import { startServer } from '../../demo/server/app.js';
+import { join } from 'node:path';
 import { launchChromium } from '../harness/chromium.js';
+import { root, startDemoSite } from '../harness/demo-site.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pages = readdirSync(join(root, 'demo')).filter((f) => f.endsWith('.html'));
 const schemes = ['light', 'dark'] as const;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'oc-demo-contrast-'));
-const backend = await startServer({ port: 0, dataDir });
-process.env.VITE_OC_API = backend.api;
-process.env.VITE_OC_BASE = backend.url;
-const vite = await createServer({
-  configFile: resolve(root, 'vite.config.ts'),
-  root,
-  server: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-await vite.listen();
-const origin = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+const demo = await startDemoSite('demo-contrast');
+const origin = demo.origin;
 
 interface Finding {
   target: string;
@@ -73,9 +60,7 @@ try {
   }
 } finally {
   await browser.close();
-  await vite.close();
-  await backend.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo.stop();
 }
 
 console.log('axe colour-contrast findings on the demo pages (Chromium, 1280 px):');

@@ -2,28 +2,16 @@
 // 1280 px, light and dark, with the list and every state of the answer form under a call (empty,
 // with the form's errors, a file uploading, filled, the thank-you) and the recorder, each saved
 // as a PNG in SHOTS (default screenshots/), to look at after a change of styles.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { createServer } from 'vite';
-import { startServer } from '../../demo/server/app.js';
 import { launchChromium } from '../harness/chromium.js';
+import { root, startDemoSite } from '../harness/demo-site.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const out = resolve(process.env.SHOTS ?? join(root, 'screenshots'));
 mkdirSync(out, { recursive: true });
-const dataDir = mkdtempSync(join(tmpdir(), 'oc-shots-'));
-const backend = await startServer({ port: 0, dataDir });
-process.env.VITE_OC_API = backend.api;
-const vite = await createServer({
-  configFile: resolve(root, 'vite.config.ts'),
-  root,
-  server: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-await vite.listen();
-const origin = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+const demo = await startDemoSite('shots');
+const origin = demo.origin;
 const callId = 'puisi-voices';
 
 /** Runs in the page: the answer form under the call, inside the list. */
@@ -144,8 +132,6 @@ try {
     }
 } finally {
   await browser.close();
-  await vite.close();
-  await backend.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo.stop();
 }
 console.log(`screenshots in ${out}: ${names.join(', ')}`);

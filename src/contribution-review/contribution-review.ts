@@ -230,7 +230,7 @@ export class ContributionReviewElement extends OpenCallWidget {
   #decide(item: Contribution, status: Decision): void {
     this.#decisions.decide(item.id, status);
     this.current = item.id;
-    this.announcement = this.#words.pending(status, Math.ceil(this.undoTime / 1000));
+    this.announcement = this.#words.pending(status, this.settings.formats.count(Math.ceil(this.undoTime / 1000)));
   }
 
   #undo(item: Contribution): void {

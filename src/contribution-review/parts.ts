@@ -62,7 +62,7 @@ export function renderReviewItem(item: Contribution, c: ReviewItemContext): Temp
     <div class="actions">
       ${
         c.pending
-          ? html`<span class="pending" role="status">${w.pending(c.pending.status, c.pending.seconds)}</span>
+          ? html`<span class="pending" role="status">${w.pending(c.pending.status, c.formats.count(c.pending.seconds))}</span>
               <button class="undo" aria-keyshortcuts="U" @click=${c.undo}>${w.undo}</button>`
           : html`${
               item.status !== 'published'

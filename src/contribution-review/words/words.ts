@@ -38,7 +38,7 @@ export interface ReviewWords {
   reject: string;
   undo: string;
   /** A decision waiting for its undo time to pass. */
-  pending(status: 'published' | 'rejected', seconds: number): string;
+  pending(status: 'published' | 'rejected', seconds: string): string;
   decided(status: 'published' | 'rejected', title: string): string;
   undone(title: string): string;
   decisionFailed(title: string, reason: string): string;

@@ -56,6 +56,22 @@ const tusWithoutDefaults = (): Plugin => ({
 });
 
 /**
+ * Lit's AsyncDirective (the upload progress a file row follows) takes one helper from
+ * directive-helpers.js, a module that reads Lit's private exports when it loads: in the CDN
+ * bundle it gets that helper from src/upload/platform/, so the list's script, which holds Lit,
+ * does not export Lit's private parts for the answer form.
+ */
+const asyncDirectiveAlone = (): Plugin => ({
+  name: 'open-call:async-directive-alone',
+  apply: 'build',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== './directive-helpers.js' || !importer || !/lit-html[\\/]async-directive\.js$/.test(importer)) return null;
+    return fileURLToPath(new URL('src/upload/platform/directive-helpers.ts', import.meta.url));
+  },
+});
+
+/**
  * The CDN entry and the core it imports, as one file: one request for the list instead of two,
  * and one gzip stream (the list's templates share words with Lit's). Rolldown keeps every
  * module that a lazy chunk also needs out of the entry (rolldown#10731), so the core group
@@ -275,6 +291,7 @@ export default defineConfig(({ mode }): UserConfig =>
           shortPrivateProperties(),
           minifyTemplates(),
           tusWithoutDefaults(),
+          asyncDirectiveAlone(),
           chunksByFolder(),
           compressTwice(),
           thirdPartyNotices(),

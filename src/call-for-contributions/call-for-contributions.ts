@@ -343,13 +343,8 @@ export class CallForContributionsElement extends OpenCallWidget {
   }
 }
 
-/**
- * What a list adds once it shows, loaded once for the page: nothing in it is seen before then.
- * One file in the CDN bundle, asked for as two modules at once (no round trip between them).
- */
-const loadShown = loadOnce("descriptions' formatting and answering in place (descriptions stay plain text)", () =>
-  Promise.all([import('./once-shown/markdown.js'), import('./once-shown/answer-region.js')]).then(([markdown, region]) => ({
-    ...markdown,
-    ...region,
-  })),
+/** What a list adds once it shows (see once-shown/shown.ts), loaded once for the page: nothing in it is seen before then. */
+const loadShown = loadOnce(
+  "descriptions' formatting and answering in place (descriptions stay plain text)",
+  () => import('./once-shown/shown.js'),
 );

@@ -6,7 +6,20 @@ import { contributionKinds } from './types.js';
 
 /** Every status a contribution can have in review, in the order a queue offers them. */
 export const contributionStatuses: readonly ContributionStatus[] = ['received', 'published', 'rejected'];
-import { ContractError, count, date, fields, language, list, object, oneOf, text, webUrl, type Read } from './validate.js';
+import {
+  ContractError,
+  count,
+  date,
+  fields,
+  language,
+  list,
+  object,
+  oneOf,
+  optional,
+  text,
+  webUrl,
+  type Read,
+} from './validate.js';
 
 /** Which published contributions to list: a call's, or a campaign's; newest first. */
 export interface ContributionQuery {
@@ -28,51 +41,45 @@ export interface Listing<T> {
   calls: ReadonlyMap<string, Call>;
 }
 
-const media = object<ContributionMedia & { filename?: string }>(
-  {
-    url: webUrl,
-    type: text(255, true),
-    bytes: count(1e12),
-    width: count(1e5, true),
-    height: count(1e5, true),
-    seconds: count(86_400),
-    poster: webUrl,
-    filename: text(1000),
-  },
-  ['width', 'height', 'seconds', 'poster', 'filename'],
-);
+const media = object<ContributionMedia & { filename?: string }>({
+  url: webUrl,
+  type: text(255, true),
+  bytes: count(1e12),
+  width: optional(count(1e5, true)),
+  height: optional(count(1e5, true)),
+  seconds: optional(count(86_400)),
+  poster: optional(webUrl),
+  filename: optional(text(1000)),
+});
 
 const shared = {
   id: text(200, true),
   callId: text(200, true),
   kind: oneOf(contributionKinds),
-  title: text(300),
-  text: text(20_000),
+  title: optional(text(300)),
+  text: optional(text(20_000)),
   creditName: text(200, true),
-  language,
+  language: optional(language),
   media: list(media),
-  basedOn: list(text(200, true)),
+  basedOn: optional(list(text(200, true))),
 };
-const sharedOptional = ['title', 'text', 'language', 'basedOn'] as const;
 
-const published = object<PublishedContribution>({ ...shared, publishedAt: date, license: text(200), url: webUrl }, [
-  ...sharedOptional,
-  'license',
-  'url',
-]);
+const published = object<PublishedContribution>({
+  ...shared,
+  publishedAt: date,
+  license: optional(text(200)),
+  url: optional(webUrl),
+});
 
-const received = object<Contribution>(
-  {
-    ...shared,
-    campaign: text(200, true),
-    email: text(320),
-    consent: object({ termsVersion: text(100, true), acceptedAt: date }),
-    status: oneOf(contributionStatuses),
-    receivedAt: date,
-    publishedAt: date,
-  },
-  [...sharedOptional, 'campaign', 'email', 'publishedAt'],
-);
+const received = object<Contribution>({
+  ...shared,
+  campaign: optional(text(200, true)),
+  email: optional(text(320)),
+  consent: object({ termsVersion: text(100, true), acceptedAt: date }),
+  status: oneOf(contributionStatuses),
+  receivedAt: date,
+  publishedAt: optional(date),
+});
 
 /** The origin of a URL, or '' for one that has none. */
 const originOf = (url: string): string => {

@@ -18,8 +18,8 @@ export class ContractError extends Error {
 /** Checks one value at `path` (for the message) and returns it, typed; throws a ContractError. */
 export type Read<T> = (value: unknown, path: string) => T;
 
-/** A reader for each field of T; fields T may leave out are skipped when absent or null. */
-type Shape<T> = { [K in keyof T]-?: Read<Exclude<T[K], undefined>> };
+/** A reader for each field of T; a field T may leave out has an `optional` reader. */
+type Shape<T> = { [K in keyof T]-?: Read<T[K]> };
 
 type Fields = Record<string, unknown>;
 
@@ -112,36 +112,40 @@ export const list =
     return (value as unknown[]).map((v, i) => item(v, `${path}[${i}]`));
   };
 
-/** An object read field by field; fields listed in `optional` may be absent or null. */
+/** A field that may be absent or null: then it is left out of the object read. */
+export const optional =
+  <T>(read: Read<T>): Read<T | undefined> =>
+  (value, path) =>
+    value == null ? undefined : read(value, path);
+
+/** An object read field by field (fields read as undefined, being `optional`, are left out). */
 export const object =
-  <T>(shape: Shape<T>, optional: ReadonlyArray<keyof T> = []): Read<T> =>
+  <T>(shape: Shape<T>): Read<T> =>
   (value, path) => {
     const o = fields(value, path);
     const read: Partial<T> = {};
     for (const key in shape) {
-      const v = o[key];
-      if (v != null || !optional.includes(key)) read[key] = shape[key](v, `${path}.${key}`);
+      const v = shape[key](o[key], `${path}.${key}`);
+      if (v !== undefined) read[key] = v;
     }
     return read as T;
   };
 
-const accepts = object<Accepts>(
-  {
-    kind: oneOf<ContributionKind>(contributionKinds),
-    types: list(text(255, true)),
-    maxBytes: count(1e12, true),
-    maxFiles: count(1000, true),
-    maxSeconds: count(86_400, true),
-    maxLength: count(1e6, true),
-  },
-  ['types', 'maxBytes', 'maxFiles', 'maxSeconds', 'maxLength'],
-);
+const accepts = object<Accepts>({
+  kind: oneOf<ContributionKind>(contributionKinds),
+  types: optional(list(text(255, true))),
+  maxBytes: optional(count(1e12, true)),
+  maxFiles: optional(count(1000, true)),
+  maxSeconds: optional(count(86_400, true)),
+  maxLength: optional(count(1e6, true)),
+});
 
 /** One translation of a call: its fields are optional, each as long as the call's own may be. */
-export const callTranslation = object<CallTranslation>(
-  { title: text(300, true), summary: text(2000), description: text(20_000) },
-  ['title', 'summary', 'description'],
-);
+export const callTranslation = object<CallTranslation>({
+  title: optional(text(300, true)),
+  summary: optional(text(2000)),
+  description: optional(text(20_000)),
+});
 
 /**
  * A call's translations, each checked on its own: a bad one (a tag that is not BCP 47, a field
@@ -158,28 +162,25 @@ const translations: Read<Record<string, CallTranslation>> = (value, path) => {
   return read;
 };
 
-const callFields = object<Call>(
-  {
-    id: text(200, true),
-    title: text(300, true),
-    summary: text(2000),
-    description: text(20_000),
-    status: oneOf(callStatuses),
-    opensAt: date,
-    closesAt: date,
-    campaign: text(200, true),
-    project: object({ title: text(300, true), url: webUrl }),
-    cover: object({ url: webUrl, alt: text(1000), width: count(1e5, true), height: count(1e5, true) }),
-    languages: list(language),
-    accepts: list(accepts, true),
-    contributionCount: count(1e9),
-    url: webUrl,
-    terms: object({ url: webUrl, version: text(100, true), license: text(200) }, ['license']),
-    upload: object({ endpoint: webUrl }),
-    translations,
-  },
-  ['opensAt', 'closesAt', 'campaign', 'project', 'cover', 'url', 'translations'],
-);
+const callFields = object<Call>({
+  id: text(200, true),
+  title: text(300, true),
+  summary: text(2000),
+  description: text(20_000),
+  status: oneOf(callStatuses),
+  opensAt: optional(date),
+  closesAt: optional(date),
+  campaign: optional(text(200, true)),
+  project: optional(object({ title: text(300, true), url: webUrl })),
+  cover: optional(object({ url: webUrl, alt: text(1000), width: count(1e5, true), height: count(1e5, true) })),
+  languages: list(language),
+  accepts: list(accepts, true),
+  contributionCount: count(1e9),
+  url: optional(webUrl),
+  terms: object({ url: webUrl, version: text(100, true), license: optional(text(200)) }),
+  upload: object({ endpoint: webUrl }),
+  translations: optional(translations),
+});
 
 /** A call; one whose closing time has passed is closed, whatever a stale answer says. */
 const call: Read<Call> = (value, path) => {

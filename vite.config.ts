@@ -71,11 +71,70 @@ const asyncDirectiveAlone = (): Plugin => ({
   },
 });
 
+/** Base64 digits of a source map's VLQ numbers. */
+const vlqDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const decodeVlq = (segment: string): number[] => {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = vlqDigits.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = shift = 0;
+    }
+  }
+  return values;
+};
+const encodeVlq = (values: number[]): string =>
+  values
+    .map((v) => {
+      let n = v < 0 ? (-v << 1) | 1 : v << 1;
+      let out = '';
+      do {
+        const digit = n & 31;
+        n >>>= 5;
+        out += vlqDigits[n ? digit | 32 : digit];
+      } while (n);
+      return out;
+    })
+    .join('');
+
+/**
+ * A source map, after the generated text of `line` (0-based) grew by `delta` characters at
+ * column `at` and beyond: each mapped column from there on moves by as much.
+ */
+function shiftColumns(mappings: string, line: number, at: number, delta: number): string {
+  const lines = mappings.split(';');
+  let column = 0;
+  let shifted = 0;
+  lines[line] = (lines[line] ?? '')
+    .split(',')
+    .map((segment) => {
+      if (!segment) return segment;
+      const values = decodeVlq(segment);
+      column += values[0];
+      const moved = column >= at ? column + delta : column;
+      values[0] = moved - shifted;
+      shifted = moved;
+      return encodeVlq(values);
+    })
+    .join(',');
+  return lines.join(';');
+}
+
 /**
  * The CDN entry and the core it imports, as one file: one request for the list instead of two,
  * and one gzip stream (the list's templates share words with Lit's). Rolldown keeps every
  * module that a lazy chunk also needs out of the entry (rolldown#10731), so the core group
- * holds the entry's code and leaves a facade behind; this puts the core in the facade's place.
+ * holds the entry's code and leaves a facade behind; this puts the core in the facade's place,
+ * with the facade's own exports (`registerWords`, for a page's script).
+ *
+ * What the core shares with the chunks loaded later, it exports under its own minified names
+ * (`export{ab,cd}`, not `export{ab as A,cd as B}`), and each chunk imports it by those: the
+ * list's script carries one short name per shared function, not two.
  */
 const entryWithItsCore = (): Plugin => ({
   name: 'open-call:entry-with-its-core',
@@ -85,11 +144,61 @@ const entryWithItsCore = (): Plugin => ({
     const core = Object.values(bundle).find((f) => f.type === 'chunk' && f.name === 'open-call-core');
     if (entry?.type !== 'chunk' || core?.type !== 'chunk') return;
     const coreFile = core.fileName;
+    const exports = /export\{([^}]*)\};?\s*$/.exec(core.code);
+    if (!exports) return this.error(`${coreFile} does not end with its exports`);
+    /** Each name the core exports, and the binding it names inside the core. */
+    const localOf = new Map(
+      exports[1].split(',').map((specifier) => {
+        const [local, name = local] = specifier.split(' as ');
+        return [name, local];
+      }),
+    );
+    /** Specifiers `name as alias` of the core's exports, by the core's local names instead. */
+    const byLocalNames = (specifiers: string, file: string) =>
+      specifiers
+        .split(',')
+        .map((specifier) => {
+          const [name, alias = name] = specifier.split(' as ');
+          const local = localOf.get(name);
+          if (!local) this.error(`${file} imports ${name}, which ${coreFile} does not export`);
+          return local === alias ? local : `${local} as ${alias}`;
+        })
+        .join(',');
+    const fromCore = `from"./${coreFile}"`;
+    let entryExports = '';
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk' || file === core) continue;
+      if (file === entry) {
+        const own = new RegExp(`export\\{([^}]*)\\}${fromCore.replaceAll('.', '\\.')}`).exec(entry.code);
+        if (own) entryExports = `,${byLocalNames(own[1], file.fileName)}`;
+        continue;
+      }
+      const map = bundle[`${file.fileName}.map`];
+      let code = '';
+      let rest = file.code;
+      for (let at = rest.indexOf(fromCore); at >= 0; at = rest.indexOf(fromCore)) {
+        const open = rest.lastIndexOf('import{', at);
+        if (open < 0 || rest.slice(open + 7, at - 1).includes('}')) this.error(`${file.fileName} imports ${coreFile} unusually`);
+        const statement = `import{${byLocalNames(rest.slice(open + 7, at - 1), file.fileName)}}from"./open-call.js"`;
+        const end = at + fromCore.length;
+        // The maps of the chunks loaded later, for whoever debugs them, stay right.
+        if (map?.type === 'asset' && typeof map.source === 'string') {
+          const before = code + rest.slice(0, end);
+          const line = before.split('\n').length - 1;
+          const column = before.length - before.lastIndexOf('\n') - 1;
+          const delta = statement.length - (end - open);
+          const raw = JSON.parse(map.source) as { mappings: string };
+          raw.mappings = shiftColumns(raw.mappings, line, column, delta);
+          map.source = JSON.stringify(raw);
+        }
+        code += rest.slice(0, open) + statement;
+        rest = rest.slice(end);
+      }
+      if ((code + rest).includes(`./${coreFile}`)) this.error(`${file.fileName} imports ${coreFile} in a way this cannot follow`);
+      file.code = code + rest;
+    }
+    entry.code = `${core.code.slice(0, exports.index)}export{${[...new Set(localOf.values())].join(',')}${entryExports}};`;
     const map = bundle[`${coreFile}.map`];
-    // Lazy chunks import the core by its (hashed, unique) name: they now import the entry.
-    for (const file of Object.values(bundle))
-      if (file.type === 'chunk') file.code = file.code.replaceAll(`./${coreFile}`, './open-call.js');
-    entry.code = core.code;
     Reflect.deleteProperty(bundle, coreFile);
     if (map?.type === 'asset' && typeof map.source === 'string') {
       Reflect.deleteProperty(bundle, map.fileName);

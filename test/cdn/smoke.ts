@@ -112,6 +112,9 @@ try {
     ),
   );
   if (titles.length !== 2) problems.push(`expected the campaign's 2 calls, saw ${JSON.stringify(titles)}`);
+  // A page's own script adds a language or changes words with the script's registerWords (see the README).
+  const registerWords = await page.evaluate(`import('/cdn/open-call.js').then((script) => typeof script.registerWords)`);
+  if (registerWords !== 'function') problems.push(`the script exports registerWords as ${String(registerWords)}, not a function`);
   // Which download holds tus-js-client: the one that carries its protocol header.
   const hasTus = (name: string) => readFileSync(join(root, name), 'utf8').includes('Tus-Resumable');
   const loadedForList = (await page.evaluate('window.listScripts')) as string[] | undefined;

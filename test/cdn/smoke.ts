@@ -15,19 +15,15 @@ const root = resolve(import.meta.dirname, '../../dist/cdn');
 const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 
 /**
- * Gzipped bytes. The target is issue 5's. The limit, above which this fails, was the bundle's
- * weight while it shrank toward the target.
+ * Gzipped bytes. The target is issue 5's. The limit, above which this fails, is the bundle's
+ * weight while it shrinks toward the target, so that nothing grows it unnoticed.
  */
 const sizeBudget = {
-  // The list is over its target by what issue 18 costs (the palette derived from a partner's
-  // surface, the inherited-style resets and direction, pages that keep their good calls, dates
-  // that exist, a cursor that goes in circles) and issue 15's lazy gallery hooks. The limit is
-  // what it weighs now, so that nothing grows it unnoticed; the target waits for a decision.
-  // Issue 16 adds 0.35 KB: a call's translations (read, checked, shown in the widget's language:
-  // 0.2 KB), the nearest of ten languages and the lazy index of their words, and registerWords
-  // for pages that add a language (0.06 KB). The languages' words themselves stay out of it.
-  // Issue 17's progress that moves only the file row's bar exports Lit's directive names: 0.07 KB.
-  list: { target: 15 * 1024, limit: 16 * 1024 },
+  // The list carries every feature issues 15 to 18 asked of it (the palette that follows the
+  // page, call translations, ten languages through one lazy index, registerWords, plain-words
+  // errors, odd data, the kept place); `npm run size` shows what each module adds. The limit is
+  // what it weighs with them; the target waits for a decision on issue 14.
+  list: { target: 15 * 1024, limit: 15.75 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -258,6 +258,8 @@ for (let n = 0; n < attempts; n++) {
   const at = between(10, 80);
   const logStart = existsSync(join(work, 'access.log')) ? logged().length : 0;
   let why: string | undefined;
+  /** The fault came after the last byte (a small file raced ahead): a reload then picks a finished file again. */
+  let afterDone = false;
   try {
     await page.goto(`${origin}/index.html`);
     await pick(path);
@@ -265,6 +267,7 @@ for (let n = 0; n < attempts; n++) {
     const deadline = Date.now() + 60_000;
     while ((await fileState(page)).percent < at && !(await fileState(page)).classes.includes('done') && Date.now() < deadline)
       await sleep(20);
+    afterDone = (await fileState(page)).classes.includes('done');
     await injure(fault, path);
     const end = Date.now() + 180_000;
     for (;;) {
@@ -291,6 +294,11 @@ for (let n = 0; n < attempts; n++) {
   const sent = patched.reduce((sum, l) => sum + (l.status === 204 ? l.claimed : Math.max(0, l.bytes - headers)), 0);
   // Refused bodies, as large as the browser said they were (nginx does not read them).
   const refused = lines.filter((l) => l.status === 413).reduce((sum, l) => sum + l.claimed, 0);
+  // Over one chunk (4 MiB behind this nginx) or failed: the upload's requests, to see why.
+  const requests = lines
+    .filter((l) => ids.has(l.id) || l.method === 'POST')
+    .map((l) => `${l.method} ${l.status}${l.method === 'PATCH' ? ` ${(l.bytes / MiB).toFixed(2)}` : ''}`)
+    .join(', ');
   results.push({
     fault,
     size,
@@ -302,8 +310,9 @@ for (let n = 0; n < attempts; n++) {
   rmSync(path);
   const last = results.at(-1)!;
   console.log(
-    `${String(n + 1).padStart(3)} ${fault.padEnd(7)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ok ? 'ok' : `FAILED (${last.why})`}  re-sent ${(last.resent / MiB).toFixed(2)} MiB  refused ${(refused / MiB).toFixed(2)} MiB`,
+    `${String(n + 1).padStart(3)} ${fault.padEnd(7)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ok ? 'ok' : `FAILED (${last.why})`}  re-sent ${(last.resent / MiB).toFixed(2)} MiB  refused ${(refused / MiB).toFixed(2)} MiB${afterDone ? '  (fault after the last byte)' : ''}`,
   );
+  if (!ok || last.resent > 4 * MiB) console.log(`      requests (MiB read by nginx): ${requests}`);
 }
 
 const names = new Set(results.map((_, n) => `soak-${n}.ogg`));

@@ -4,10 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileUploadStore, type UploadStore } from '../../demo/server/stores/uploads.js';
+import { fileUploadStore } from '../../demo/server/stores/uploads.js';
+import { cutPatch, slowUploads } from './cut-patch.js';
 import { startTestServer, tusUpload, type TestServer } from './harness.js';
 
 const MiB = 1024 * 1024;
@@ -18,45 +18,6 @@ const offsetOf = async (url: string, secret: string) => {
   assert.equal(head.status, 200);
   return Number(head.headers.get('upload-offset'));
 };
-
-/**
- * A PATCH at `offset` that sends its first 64 KiB, waits `pause` ms (the server has the request
- * and is checking it), sends most of the rest of `body` and loses its connection.
- */
-function cutPatch(url: string, secret: string, offset: number, body: Uint8Array, pause: number): Promise<void> {
-  const { hostname, port, pathname } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname, () => {
-      const head = [
-        `PATCH ${pathname} HTTP/1.1`,
-        `Host: ${hostname}:${port}`,
-        'Tus-Resumable: 1.0.0',
-        `Upload-Secret: ${secret}`,
-        `Upload-Offset: ${offset}`,
-        'Content-Type: application/offset+octet-stream',
-        `Content-Length: ${body.length}`,
-        '',
-        '',
-      ].join('\r\n');
-      socket.write(Buffer.concat([Buffer.from(head), body.subarray(0, 64 * 1024)]));
-      setTimeout(() => {
-        socket.write(body.subarray(64 * 1024, body.length - MiB), () => {
-          socket.destroy();
-          resolve();
-        });
-      }, pause);
-    });
-    socket.on('error', () => resolve());
-  });
-}
-
-/**
- * The file store, with each read of an upload's state taking `delay` ms, as on a loaded machine
- * or a remote store: a PATCH's checks before it takes the upload's lock then take a while.
- */
-function slowUploads(store: UploadStore, delay: number): UploadStore {
-  return { ...store, get: async (id) => (await sleep(delay), store.get(id)) };
-}
 
 describe('the offset after a cut PATCH', () => {
   let server: TestServer;

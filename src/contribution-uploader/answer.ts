@@ -137,8 +137,12 @@ export class Answer {
       const receipt = await submitContribution(source, call.id, request);
       this.receipt = receipt;
       this.#update({ phase: 'done' });
-      // Sent: the recordings kept in case of a reload are no longer needed.
-      for (const c of chosen) void c.upload.take?.forget();
+      // Sent: what was kept in case of a reload (the recordings, the resume entries) is no
+      // longer needed.
+      for (const c of chosen) {
+        void c.upload.take?.forget();
+        void c.upload.forgetResume();
+      }
       forget(); // the call's contribution count changed
       emit(this.#form, 'contribution-submit', {
         callId: call.id,

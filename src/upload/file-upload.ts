@@ -144,17 +144,14 @@ export class FileUpload {
       metadata: { callId, filename: name, filetype: type || 'application/octet-stream', secret: this.#secret },
       urlStorage: resumeStore,
       storeFingerprintForResuming: true,
-      removeFingerprintOnSuccess: true,
-      // The call is part of the fingerprint: the same file sent to two calls is two uploads. A
-      // take is known by its id: its size and contents change while it is recorded.
+      // Kept after the last byte, until the contribution is sent (forgetResume): a visitor who
+      // reloads before sending and picks the file again gets the finished upload back, instead
+      // of sending the whole file a second time.
+      removeFingerprintOnSuccess: false,
       // The bytes, read by us for a file and for a take alike (the CDN bundle leaves out
       // tus-js-client's own reader, which also knows streams, React Native and Cordova).
       fileReader: { openFile: async () => this.#reader() },
-      fingerprint: async (file: File) =>
-        (take
-          ? ['oc', callId, 'take', take.id, endpoint]
-          : ['oc', callId, file.name, file.type, file.size, file.lastModified, endpoint]
-        ).join('|'),
+      fingerprint: async () => this.#fingerprint(),
       // A take is read as it grows: each request carries what was recorded since the last (about
       // a second of media while recording, up to a chunk when catching up after a network drop).
       ...(take
@@ -224,6 +221,30 @@ export class FileUpload {
     this.#listen();
     this.#set(navigator.onLine ? 'uploading' : 'offline');
     if (navigator.onLine) upload.start();
+  }
+
+  /**
+   * How the resume store knows this upload. The call is part of it: the same file sent to two
+   * calls is two uploads. A take is known by its id: its size and contents change while it is
+   * recorded.
+   */
+  #fingerprint(): string {
+    const { callId, endpoint } = this.#options;
+    const { source } = this;
+    return (
+      source instanceof File
+        ? ['oc', callId, source.name, source.type, source.size, source.lastModified, endpoint]
+        : ['oc', callId, 'take', source.id, endpoint]
+    ).join('|');
+  }
+
+  /**
+   * Forgets this upload in the resume store, once the contribution that names it was sent: the
+   * server no longer lets it change, and the same file picked again is a new upload.
+   */
+  async forgetResume(): Promise<void> {
+    const store = this.#options.resumeStore;
+    for (const entry of await store.findUploadsByFingerprint(this.#fingerprint())) await store.removeUpload(entry.urlStorageKey);
   }
 
   /** What tus-js-client reads: a file's bytes, or a take's as they are recorded. */
@@ -300,6 +321,7 @@ export class FileUpload {
       return;
     }
     // Finished, or never started in this page (a take kept from an earlier visit).
+    void this.forgetResume();
     const url = this.url ?? take?.uploadUrl;
     if (!url) return;
     this.#secret ||= take?.id ?? '';

@@ -1,4 +1,4 @@
-// `npm run soak [-- --n 10] [--seed 7]` (not part of `npm test`; it builds dist/cdn first): uploads
+// `npm run soak [-- --n 10] [--seed 7] [--uplink 5]` (not part of `npm test`; it builds dist/cdn first): uploads
 // of 10–50 MB from the built bundle, in Chromium, through a real nginx (on a free port, with a temp
 // config, same origin as the page, client_max_body_size below the default chunk) to the reference
 // backend, each with one random fault at a random moment: the tus server killed and restarted
@@ -16,9 +16,22 @@ import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../harness/chromium.js';
 import { backendInstance } from '../harness/backend-plugin.mjs';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '1' },
+    uplink: { type: 'string', default: '5' },
+  },
+});
 const attempts = Number(values.n);
 if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`--n must be a whole number above 0, not ${values.n}`);
+/**
+ * The browser's upload speed, MB/s (a visitor's uplink, 40 Mbit/s by default): unthrottled, an
+ * upload over loopback can finish between two progress reports, and its fault comes after the
+ * last byte instead of at the moment drawn. 0: not throttled.
+ */
+const uplink = Number(values.uplink);
+if (!(uplink >= 0)) throw new Error(`--uplink must be MB/s, 0 or more, not ${values.uplink}`);
 
 const MiB = 1024 * 1024;
 /** Below the element's default chunk (40 MiB), as a stricter proxy would be. */
@@ -166,6 +179,7 @@ for (let i = 0; ; i++) {
 const browser = await launchChromium();
 cleanups.push(() => browser.close());
 const page = await browser.newPage();
+if (uplink > 0) await page.emulateNetworkConditions({ upload: uplink * 1e6, download: -1, latency: 0 });
 const uncaught: string[] = [];
 page.on('pageerror', (error) => uncaught.push(String(error)));
 page.on('console', (message) => {
@@ -244,7 +258,15 @@ function logged(): Array<{ method: string; id: string; status: number; bytes: nu
 }
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const results: Array<{ fault: Fault; size: number; ok: boolean; resent: number; refused: number; why?: string }> = [];
+const results: Array<{
+  fault: Fault;
+  size: number;
+  ok: boolean;
+  resent: number;
+  refused: number;
+  afterDone: boolean;
+  why?: string;
+}> = [];
 const started = Date.now();
 
 for (let n = 0; n < attempts; n++) {
@@ -258,6 +280,8 @@ for (let n = 0; n < attempts; n++) {
   const at = between(10, 80);
   const logStart = existsSync(join(work, 'access.log')) ? logged().length : 0;
   let why: string | undefined;
+  /** The fault came after the last byte (a small file raced ahead): a reload then picks a finished file again. */
+  let afterDone = false;
   try {
     await page.goto(`${origin}/index.html`);
     await pick(path);
@@ -265,6 +289,7 @@ for (let n = 0; n < attempts; n++) {
     const deadline = Date.now() + 60_000;
     while ((await fileState(page)).percent < at && !(await fileState(page)).classes.includes('done') && Date.now() < deadline)
       await sleep(20);
+    afterDone = (await fileState(page)).classes.includes('done');
     await injure(fault, path);
     const end = Date.now() + 180_000;
     for (;;) {
@@ -291,19 +316,26 @@ for (let n = 0; n < attempts; n++) {
   const sent = patched.reduce((sum, l) => sum + (l.status === 204 ? l.claimed : Math.max(0, l.bytes - headers)), 0);
   // Refused bodies, as large as the browser said they were (nginx does not read them).
   const refused = lines.filter((l) => l.status === 413).reduce((sum, l) => sum + l.claimed, 0);
+  // Over one chunk (4 MiB behind this nginx) or failed: the upload's requests, to see why.
+  const requests = lines
+    .filter((l) => ids.has(l.id) || l.method === 'POST')
+    .map((l) => `${l.method} ${l.status}${l.method === 'PATCH' ? ` ${(l.bytes / MiB).toFixed(2)}` : ''}`)
+    .join(', ');
   results.push({
     fault,
     size,
     ok,
     resent: Math.max(0, sent - size),
     refused,
+    afterDone,
     why: why ?? (ok ? undefined : 'not byte-identical'),
   });
   rmSync(path);
   const last = results.at(-1)!;
   console.log(
-    `${String(n + 1).padStart(3)} ${fault.padEnd(7)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ok ? 'ok' : `FAILED (${last.why})`}  re-sent ${(last.resent / MiB).toFixed(2)} MiB  refused ${(refused / MiB).toFixed(2)} MiB`,
+    `${String(n + 1).padStart(3)} ${fault.padEnd(7)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ok ? 'ok' : `FAILED (${last.why})`}  re-sent ${(last.resent / MiB).toFixed(2)} MiB  refused ${(refused / MiB).toFixed(2)} MiB${last.afterDone ? '  (fault after the last byte)' : ''}`,
   );
+  if (!ok || last.resent > 4 * MiB) console.log(`      requests (MiB read by nginx): ${requests}`);
 }
 
 const names = new Set(results.map((_, n) => `soak-${n}.ogg`));
@@ -323,8 +355,8 @@ const chunk = Math.max(
 );
 const completed = results.filter((r) => r.ok).length;
 console.log(`
-soak: ${completed}/${attempts} completed byte-identical (${((Date.now() - started) / 1000).toFixed(0)} s; nginx client_max_body_size ${bodyLimit / MiB} MiB; default chunk 40 MiB)
-  faults:         ${faults.map((f) => `${f} ${results.filter((r) => r.fault === f).length}`).join(', ')}
+soak: ${completed}/${attempts} completed byte-identical (${((Date.now() - started) / 1000).toFixed(0)} s; nginx client_max_body_size ${bodyLimit / MiB} MiB; default chunk 40 MiB; uplink ${uplink > 0 ? `${uplink} MB/s` : 'not throttled'})
+  faults:         ${faults.map((f) => `${f} ${results.filter((r) => r.fault === f).length}`).join(', ')} (after the last byte: ${results.filter((r) => r.afterDone).length})
   bytes re-sent:  max ${(Math.max(...resent) / MiB).toFixed(2)} MiB per upload (one chunk: ${(chunk / MiB).toFixed(2)} MiB; over it: ${resent.filter((r) => r > chunk).length}), total ${(resent.reduce((a, b) => a + b, 0) / MiB).toFixed(2)} MiB
   refused bytes:  ${(results.reduce((a, r) => a + r.refused, 0) / MiB).toFixed(2)} MiB (first upload: ${((results[0]?.refused ?? 0) / MiB).toFixed(2)} MiB)
   orphaned:       ${orphans.length} uploads left on the server

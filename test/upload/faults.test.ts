@@ -123,6 +123,40 @@ describe('a file upload behind a failing gateway', function () {
   });
 });
 
+describe('a file picked again after a reload', function () {
+  this.timeout(60_000);
+
+  it('gets its finished upload back before the contribution is sent, and sends nothing twice', async () => {
+    const file = makeFile('finished-before-reload.ogg', 6 * MiB, 'audio/ogg', 29);
+    const first = upload(file, { chunkSize: MiB });
+    void first.start();
+    await expectStored(first, file);
+    const sent = bodies(patches(await proxiedRequests()));
+
+    // The page reloads before the visitor sends; they pick the same file again.
+    const again = upload(file, { chunkSize: MiB });
+    void again.start();
+    await expectStored(again, file);
+    expect(again.url, 'the same upload').to.equal(first.url);
+    const seen = await proxiedRequests();
+    expect(created(seen), 'one upload, never a second').to.have.length(1);
+    expect(bodies(patches(seen)) - sent, 'bytes sent again').to.equal(0);
+  });
+
+  it('makes a new upload of the same file once the contribution that named the first was sent', async () => {
+    const file = makeFile('sent-then-again.ogg', 2 * MiB, 'audio/ogg', 30);
+    const first = upload(file, { chunkSize: MiB });
+    void first.start();
+    await expectStored(first, file);
+    await first.forgetResume();
+    const next = upload(file, { chunkSize: MiB });
+    void next.start();
+    await expectStored(next, file);
+    expect(next.url).to.not.equal(first.url);
+    expect(created(await proxiedRequests())).to.have.length(2);
+  });
+});
+
 describe('a paused file upload', function () {
   this.timeout(60_000);
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { EVENTS, Metadata, Server as TusServer, type Upload } from '@tus/server';
+import { EVENTS, Metadata, Server as TusServer, type Locker, type Upload } from '@tus/server';
 import type { Call } from '../../../src/api/types.js';
 import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
@@ -43,10 +43,11 @@ export function uploadRoutes(deps: AppDeps) {
     return call ? maxBytesFor(call, metadata?.filetype ?? '') || 1 : Number.MAX_SAFE_INTEGER;
   };
 
+  const arrivals = new PatchArrivals(deps.locks);
   const tus = new TusServer({
     path: uploadsPath,
     datastore: uploads.datastore,
-    locker: deps.locks,
+    locker: (req) => arrivals.lockerFor(req),
     allowedOrigins: deps.originAllowed,
     allowedHeaders: ['Authorization', secretHeader],
     namingFunction: () => randomBytes(16).toString('hex'),
@@ -129,7 +130,8 @@ export function uploadRoutes(deps: AppDeps) {
     return removed;
   };
 
-  const serve = async (c: Context<AppEnv>) => asProblem(await tus.handleWeb(streamingRequest(c.req.raw, c.env.incoming)));
+  const serveRequest = async (request: Request) => asProblem(await tus.handleWeb(request));
+  const serve = (c: Context<AppEnv>) => serveRequest(streamingRequest(c.req.raw, c.env.incoming));
 
   const sent = () =>
     new Problem(
@@ -168,6 +170,20 @@ export function uploadRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     if (!uploadIdPattern.test(id))
       throw new Problem(404, 'upload-unknown', 'There is no such upload.', 'This is not an upload id of this server.');
+    if (c.req.method === 'PATCH') {
+      // Counted from its arrival, before the checks: a HEAD right behind it must wait for it.
+      const request = streamingRequest(c.req.raw, c.env.incoming);
+      const arrived = arrivals.arrive(id, request);
+      try {
+        await guard(c, id);
+        return await serveRequest(request);
+      } finally {
+        arrived.settle();
+      }
+    }
+    // The offset a HEAD answers must include what every PATCH before it received, even one whose
+    // connection is already gone (see PatchArrivals).
+    if (c.req.method === 'HEAD') await arrivals.before(id);
     await guard(c, id);
     if (c.req.method !== 'DELETE') return serve(c);
     // The visitor may still throw away a file they have not sent (a take recorded again). While
@@ -184,6 +200,63 @@ export function uploadRoutes(deps: AppDeps) {
     throw new Problem(404, 'upload-unknown', 'There is no such upload.', 'This is not an upload URL of this server.');
   });
   return { routes, recount, sweepExpired };
+}
+
+/**
+ * PATCHes that reached this instance but do not hold their upload's lock yet. @tus/server's HEAD
+ * takes the upload's lock, which makes a PATCH that holds it finish writing what it received
+ * first; but a PATCH still on its way to the lock (its checks read the store) is not seen, and
+ * when its connection was cut the client's HEAD can overtake it: the HEAD answered the offset
+ * before that PATCH's bytes, the PATCH then wrote them, and the client's resumed PATCH was
+ * refused with a 409 and its body sent for nothing. A HEAD waits here for the PATCHes that
+ * arrived before it to take the lock (or to end without it), then queues for the lock behind them.
+ */
+class PatchArrivals {
+  readonly #waiting = new Map<string, Set<Promise<undefined>>>();
+  readonly #reachedLock = new WeakMap<Request, () => void>();
+
+  constructor(private readonly locks: Locker) {}
+
+  /** A PATCH of upload `id` arrived as `request`; `settle` once it is answered. */
+  arrive(id: string, request: Request): { settle(): void } {
+    let resolve: (value: undefined) => void = () => undefined;
+    const reached = new Promise<undefined>((settle) => (resolve = settle));
+    const all = this.#waiting.get(id) ?? new Set();
+    this.#waiting.set(id, all.add(reached));
+    const done = () => {
+      resolve(undefined);
+      all.delete(reached);
+      if (all.size === 0 && this.#waiting.get(id) === all) this.#waiting.delete(id);
+    };
+    this.#reachedLock.set(request, done);
+    return { settle: done };
+  }
+
+  /** Settles once every PATCH of `id` that arrived until now holds the lock or has ended. */
+  async before(id: string): Promise<void> {
+    await Promise.all([...(this.#waiting.get(id) ?? [])]);
+  }
+
+  /** For @tus/server's `locker`: the locks, telling an arrived PATCH's waiters when it has its lock. */
+  lockerFor(request: Request): Locker {
+    const reached = this.#reachedLock.get(request);
+    if (!reached) return this.locks;
+    return {
+      newLock: (id) => {
+        const lock = this.locks.newLock(id);
+        return {
+          lock: async (signal, requestRelease) => {
+            try {
+              await lock.lock(signal, requestRelease);
+            } finally {
+              reached();
+            }
+          },
+          unlock: () => lock.unlock(),
+        };
+      },
+    };
+  }
 }
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');

@@ -21,7 +21,7 @@ import {
 import { deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { published } from '../harness/organiser.js';
 import { formOf, type UploaderHarness } from '../harness/uploader.js';
-import { bytesPatched, makeFile, sha256, uploadIdsIn } from './files.js';
+import { bytesPatched, makeFile, makeVideo, sha256, uploadIdsIn } from './files.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -230,6 +230,30 @@ describe('<contribution-uploader>', function () {
     // Choosing the file, its state changes and the quarterly announcements: not every report.
     expect(formUpdates, 'updates of the form').to.be.at.most(8);
     expect(formOf(el).fileRow().bar!.value).to.equal(100);
+  });
+
+  it('gives a video its controls once it can play, and none to one that cannot', async () => {
+    // Chromium's controls spin a loading animation, frame after frame, for as long as they
+    // wait for the video and a turn after: while it uploads, there are none to spin.
+    const el = await uploader(html`<contribution-uploader api=${api} call="tiny-film"></contribution-uploader>`);
+    const preview = () => formOf(el).fileRow().preview as HTMLVideoElement;
+    pick(el, makeFile('noise.webm', 200_000, 'video/webm', 40));
+    await until(() => preview()?.error, 'the browser gave up on the noise');
+    expect(preview().controls, 'no controls for a video that cannot play').to.equal(false);
+    await untilState(el, 'done');
+    expect(preview().controls).to.equal(false);
+    formOf(el).fileRow().remove();
+    await until(() => fileRows(el).length === 0, 'the file removed');
+
+    // Media events do not bubble, but pass the shadow root on their way down to the video.
+    let controlsWhileLoading: boolean | undefined;
+    const before = (e: Event) => (controlsWhileLoading ??= (e.target as HTMLVideoElement).controls);
+    el.shadowRoot!.addEventListener('loadedmetadata', before, { capture: true });
+    pick(el, await makeVideo('clip'));
+    await until(() => preview()?.controls, 'controls once it can play');
+    expect(controlsWhileLoading, 'none while it loads').to.equal(false);
+    expect(preview().readyState).to.be.at.least(HTMLMediaElement.HAVE_METADATA);
+    await untilState(el, 'done');
   });
 
   it('cancelling removes the upload from the server', async () => {

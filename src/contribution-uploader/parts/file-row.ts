@@ -35,10 +35,11 @@ function statusOf(upload: FileUpload, s: UploaderWords, formats: Formats): strin
  * A video's controls appear once it has something to play. Chromium's controls spin a loading
  * animation from the moment they exist until at least one turn after loading ends (about
  * 1.5 s of frames at the display's rate, while the upload needs the CPU); a file that is not
- * a playable video gets no controls at all, its frame stays empty.
+ * a playable video gets no controls at all, its frame stays empty. They go again when the
+ * element is given another file (a row above was removed, and this one now shows the next).
  */
-function showControls(event: Event): void {
-  (event.currentTarget as HTMLVideoElement).controls = true;
+function controlsWhenPlayable(event: Event): void {
+  (event.currentTarget as HTMLVideoElement).controls = event.type === 'loadedmetadata';
 }
 
 /** One chosen file: its preview, name, size, progress and state, with Pause/Resume/Retry and Remove. */
@@ -65,7 +66,8 @@ export function fileRow(
               preload="metadata"
               src=${chosen.preview}
               aria-label=${name}
-              @loadedmetadata=${showControls}
+              @loadedmetadata=${controlsWhenPlayable}
+              @emptied=${controlsWhenPlayable}
             ></video>`
     }
     <div class="file-info">

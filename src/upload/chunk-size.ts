@@ -48,9 +48,11 @@ export class ChunkSizer {
     this.#storage = storage;
     this.#maxSize = maxSize;
     const known = this.#remembered(maxAgeMs);
-    this.#ceiling = known?.limit === false ? maxSize : Math.min(maxSize, known?.size ?? maxSize);
-    this.size = Math.min(this.#ceiling, known?.size ?? firstChunkSize);
-    this.#mayRememberLargest = !known || known.limit === false;
+    const passed = known?.limit === false;
+    this.#ceiling = passed ? maxSize : Math.min(maxSize, known?.size ?? maxSize);
+    // A size that passed is no limit: it may only start the upload above the first size.
+    this.size = Math.min(this.#ceiling, passed ? Math.max(firstChunkSize, known.size) : (known?.size ?? firstChunkSize));
+    this.#mayRememberLargest = !known || passed;
   }
 
   /** A chunk of `bytes` went through: grow, unless it was a short last chunk. */

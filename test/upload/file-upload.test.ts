@@ -135,6 +135,9 @@ describe('chunk sizes', () => {
     expect(larger.size, 'a larger maximum starts there too').to.equal(8 * MiB);
     larger.passed(8 * MiB);
     expect(larger.size, 'and grows on from there').to.equal(16 * MiB);
+    const small = new ChunkSizer('small', 64 * 1024, sessionStorage);
+    small.passed(64 * 1024);
+    expect(new ChunkSizer('small', 40 * MiB, sessionStorage).size, 'a small size that passed is no limit').to.equal(2 * MiB);
     // A proxy that refuses the largest after all: its limit is kept, and no pass overwrites it.
     expect(next.failed(413, 'PATCH')).to.equal(true);
     next.passed(4 * MiB);

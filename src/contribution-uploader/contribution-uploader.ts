@@ -83,7 +83,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   /** The id of the call being answered (or set `callData`). */
   declare call: string | undefined;
-  /** Largest upload request, in bytes (default 40 MiB). Requests start at 2 MiB and grow to it while they pass; a proxy refusing one makes them smaller. */
+  /** Largest upload request, in bytes (default 40 MiB). Requests start at 2 MiB and grow to it while they pass (later uploads to the endpoint start at the size that passed); a proxy refusing one makes them smaller. */
   declare chunkSize: number | undefined;
   /** Level of the headings (2–6). Default 2. */
   declare headingLevel: number;

@@ -20,8 +20,9 @@ import {
 } from '../harness/backend.js';
 import { deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
 import { published } from '../harness/organiser.js';
+import { itExceptInWebKit } from '../harness/engine.js';
 import { formOf, type UploaderHarness } from '../harness/uploader.js';
-import { bytesPatched, makeFile, sha256, uploadIdsIn } from './files.js';
+import { bytesPatched, makeFile, makeVideo, sha256, uploadIdsIn } from './files.js';
 
 let api: string;
 before(async () => ({ api } = await backend()));
@@ -231,6 +232,36 @@ describe('<contribution-uploader>', function () {
     expect(formUpdates, 'updates of the form').to.be.at.most(8);
     expect(formOf(el).fileRow().bar!.value).to.equal(100);
   });
+
+  // Chromium's controls spin a loading animation, frame after frame, for as long as they wait
+  // for the video and a turn after: while it uploads, there are none to spin.
+  it('gives a file that cannot play as a video no controls', async () => {
+    const el = await uploader(html`<contribution-uploader api=${api} call="tiny-film"></contribution-uploader>`);
+    const preview = () => formOf(el).fileRow().preview as HTMLVideoElement;
+    pick(el, makeFile('noise.webm', 200_000, 'video/webm', 40));
+    await until(() => preview()?.error, 'the browser gave up on the noise');
+    expect(preview().controls, 'no controls for a video that cannot play').to.equal(false);
+    await untilState(el, 'done');
+    expect(preview().controls).to.equal(false);
+  });
+
+  itExceptInWebKit(
+    'WebKitGTK’s MediaRecorder records no bytes from a canvas here, so there is no playable video to make',
+    'gives a video its controls once it can play, not while it loads',
+    async () => {
+      const el = await uploader(html`<contribution-uploader api=${api} call="tiny-film"></contribution-uploader>`);
+      const preview = () => formOf(el).fileRow().preview as HTMLVideoElement;
+      // Media events do not bubble, but pass the shadow root on their way down to the video.
+      let controlsWhileLoading: boolean | undefined;
+      const before = (e: Event) => (controlsWhileLoading ??= (e.target as HTMLVideoElement).controls);
+      el.shadowRoot!.addEventListener('loadedmetadata', before, { capture: true });
+      pick(el, await makeVideo('clip'));
+      await until(() => preview()?.controls, 'controls once it can play');
+      expect(controlsWhileLoading, 'none while it loads').to.equal(false);
+      expect(preview().readyState).to.be.at.least(HTMLMediaElement.HAVE_METADATA);
+      await untilState(el, 'done');
+    },
+  );
 
   it('cancelling removes the upload from the server', async () => {
     await backendRequests();

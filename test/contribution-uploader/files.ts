@@ -28,3 +28,23 @@ export function bytesPatched(lines: string[], id: string): number {
     .filter((l) => l.startsWith(`PATCH /v1/uploads/${id} `))
     .reduce((sum, l) => sum + Number(/ (\d+)B "/.exec(l)?.[1] ?? 0), 0);
 }
+
+/** A short playable video, recorded from a canvas in this browser (WebM, or MP4 where that is all it records). */
+export async function makeVideo(name: string): Promise<File> {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+  const context = canvas.getContext('2d')!;
+  const type = ['video/webm', 'video/mp4'].find((t) => MediaRecorder.isTypeSupported(t))!;
+  const recorder = new MediaRecorder(canvas.captureStream(30), { mimeType: type });
+  const parts: Blob[] = [];
+  recorder.ondataavailable = (e) => parts.push(e.data);
+  const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+  recorder.start();
+  for (let frame = 0; frame < 12; frame++) {
+    context.fillStyle = `hsl(${frame * 30} 80% 50%)`;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  recorder.stop();
+  await stopped;
+  return new File(parts, name, { type });
+}

@@ -30,6 +30,10 @@ export class FileRowHarness {
   get statusLine(): HTMLElement | null {
     return this.#part('.file-status');
   }
+  /** The file's `<img>`, `<audio>` or `<video>`. */
+  get preview(): HTMLImageElement | HTMLMediaElement | null {
+    return this.#part<HTMLImageElement | HTMLMediaElement>('.preview');
+  }
   /** The progress bar. */
   get bar(): HTMLProgressElement | null {
     return this.#part<HTMLProgressElement>('progress');

@@ -124,6 +124,29 @@ describe('chunk sizes', () => {
     expect(new ChunkSizer('elsewhere', 40 * MiB, sessionStorage).size).to.equal(2 * MiB);
   });
 
+  it('start the next upload at the largest size once one passed, and never over a proxy’s limit', () => {
+    const first = new ChunkSizer('e', 8 * MiB, sessionStorage);
+    for (const size of [2, 4]) first.passed(size * MiB);
+    expect(new ChunkSizer('e', 8 * MiB, sessionStorage).size, 'not before the largest passed').to.equal(2 * MiB);
+    first.passed(8 * MiB);
+    const next = new ChunkSizer('e', 8 * MiB, sessionStorage);
+    expect(next.size, 'the next upload starts at the largest').to.equal(8 * MiB);
+    const larger = new ChunkSizer('e', 32 * MiB, sessionStorage);
+    expect(larger.size, 'a larger maximum starts there too').to.equal(8 * MiB);
+    larger.passed(8 * MiB);
+    expect(larger.size, 'and grows on from there').to.equal(16 * MiB);
+    const small = new ChunkSizer('small', 64 * 1024, sessionStorage);
+    small.passed(64 * 1024);
+    expect(new ChunkSizer('small', 40 * MiB, sessionStorage).size, 'a small size that passed is no limit').to.equal(2 * MiB);
+    // A proxy that refuses the largest after all: its limit is kept, and no pass overwrites it.
+    expect(next.failed(413, 'PATCH')).to.equal(true);
+    next.passed(4 * MiB);
+    const behindProxy = new ChunkSizer('e', 4 * MiB, sessionStorage);
+    behindProxy.passed(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage).size, 'still the limit').to.equal(4 * MiB);
+    expect(new ChunkSizer('e', 40 * MiB, sessionStorage, -1).size, 'which expires too').to.equal(2 * MiB);
+  });
+
   it('take no answer to a larger chunk than ever passed for a refusal, and no answer to a known size for a network error', () => {
     const sizer = new ChunkSizer('e', 40 * MiB, sessionStorage);
     expect(sizer.failed(0, 'PATCH'), 'once, before anything passed').to.equal(false);

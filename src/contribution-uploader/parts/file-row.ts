@@ -31,6 +31,17 @@ function statusOf(upload: FileUpload, s: UploaderWords, formats: Formats): strin
   return details.join(' · ');
 }
 
+/**
+ * A video's controls appear once it has something to play. Chromium's controls spin a loading
+ * animation from the moment they exist until at least one turn after loading ends (about
+ * 1.5 s of frames at the display's rate, while the upload needs the CPU); a file that is not
+ * a playable video gets no controls at all, its frame stays empty. They go again when the
+ * element is given another file (a row above was removed, and this one now shows the next).
+ */
+function controlsWhenPlayable(event: Event): void {
+  (event.currentTarget as HTMLVideoElement).controls = event.type === 'loadedmetadata';
+}
+
 /** One chosen file: its preview, name, size, progress and state, with Pause/Resume/Retry and Remove. */
 export function fileRow(
   chosen: ChosenUpload,
@@ -49,7 +60,15 @@ export function fileRow(
         ? html`<img class="preview" src=${chosen.preview} alt="" width="64" height="64" />`
         : kind === 'audio'
           ? html`<audio class="preview" controls preload="metadata" src=${chosen.preview} aria-label=${name}></audio>`
-          : html`<video class="preview" controls muted preload="metadata" src=${chosen.preview} aria-label=${name}></video>`
+          : html`<video
+              class="preview"
+              muted
+              preload="metadata"
+              src=${chosen.preview}
+              aria-label=${name}
+              @loadedmetadata=${controlsWhenPlayable}
+              @emptied=${controlsWhenPlayable}
+            ></video>`
     }
     <div class="file-info">
       <p class="file-name"><span>${name}</span> <span class="file-size">${c.formats.size(upload.bytesTotal)}</span></p>

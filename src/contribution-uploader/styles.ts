@@ -256,6 +256,10 @@ export const styles = css`
   .recorder-panel contribution-recorder {
     width: 100%;
   }
+  /* The form is already about this call: its recorder does not repeat what the call asks (its name still says). */
+  .recorder-panel contribution-recorder::part(prompt) {
+    display: none;
+  }
   .unsent {
     list-style: none;
     margin: 0 0 0.75rem;

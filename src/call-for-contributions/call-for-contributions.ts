@@ -209,11 +209,14 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.loadingMore = more;
     this.announcement = more ? strings.loadingMore : strings.loading;
     const signal = controller.signal;
+    if (!more) this.settings.formats.warm();
     try {
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);
       const page =
         single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(cursor ?? undefined), signal);
+      // The answer is read and checked in one task, and shown in the next: neither is long on a slow phone.
+      await new Promise((shown) => setTimeout(shown));
       if (signal.aborted) return;
       const shown = more ? this.calls : [];
       const known = new Set(shown.map((c) => c.id));

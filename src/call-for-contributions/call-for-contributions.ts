@@ -215,8 +215,6 @@ export class CallForContributionsElement extends OpenCallWidget {
       const single = Boolean(this.callData || this.call);
       const page =
         single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(cursor ?? undefined), signal);
-      // The answer is read and checked in one task, and shown in the next: neither is long on a slow phone.
-      await new Promise((shown) => setTimeout(shown));
       if (signal.aborted) return;
       const shown = more ? this.calls : [];
       const known = new Set(shown.map((c) => c.id));
@@ -301,7 +299,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     const single = Boolean(this.call || this.callData);
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
-        ${single ? skeletonCard(true) : html`${skeletonCard(false)}${skeletonCard(false)}`}
+        ${single ? skeletonCard(true) : Array.from({ length: this.pageSize }, () => skeletonCard(false))}
         <span class="visually-hidden">${strings.loading}</span>
       </div>`;
     if (this.phase === 'error' && this.failure)

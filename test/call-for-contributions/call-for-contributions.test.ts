@@ -158,6 +158,29 @@ describe('<call-for-contributions>', () => {
     expect(reserved / final).to.be.within(0.8, 1.2);
   });
 
+  it('holds the place of a page of calls while they load: as many as the page asks for, of their height', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const source = { listCalls: never, getCall: never, submitContribution: never };
+    for (const width of [390, 700]) {
+      const wrapper = await fixture(
+        html`<div style="width: ${width}px">
+          <call-for-contributions api=${api} page-size="3"></call-for-contributions>
+          <call-for-contributions .source=${source} page-size="3"></call-for-contributions>
+          <call-for-contributions .source=${source}></call-for-contributions>
+        </div>`,
+      );
+      const [loaded, loading, byDefault] = wrapper.querySelectorAll('call-for-contributions');
+      await settled(loaded);
+      expect(listOf(loaded).cards, 'a full page of calls').to.have.length(3);
+      expect(listOf(byDefault).placeholders, 'a page is 12 calls by default').to.have.length(12);
+      expect(listOf(loading).placeholders).to.have.length(3);
+      const reserved = loading.getBoundingClientRect().height;
+      const final = loaded.getBoundingClientRect().height;
+      expect(reserved / final, `${width} px wide: ${reserved} px held for ${final} px`).to.be.within(0.8, 1.2);
+      fixtureCleanup();
+    }
+  });
+
   it('marks closed and upcoming calls, and offers no way to answer them', async () => {
     const closed = await widget(html`<call-for-contributions api=${api} call="thank-you-notes-2025"></call-for-contributions>`);
     expect(words(listOf(closed).card().status)).to.equal('Closed');

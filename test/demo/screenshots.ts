@@ -71,24 +71,21 @@ try {
       const page = await browser.newPage();
       await open(page, width, scheme);
       // The placeholders, from a backend that never answers: a page of calls, and a standalone form.
-      const placeholder = await page.evaluateHandle(
-        (tags) => {
-          const never = () => new Promise<never>(() => undefined);
-          const box = document.createElement('div');
-          for (const tag of tags) {
-            const el = Object.assign(document.createElement(tag), { source: { listCalls: never, getCall: never } });
-            el.setAttribute('call', 'puisi-voices');
-            if (tag === 'call-for-contributions') (el.removeAttribute('call'), el.setAttribute('page-size', '2'));
-            box.append(el);
-          }
-          document.querySelector('.embed-section:has(call-for-contributions)')!.before(box);
-          return box;
-        },
-        ['call-for-contributions', 'contribution-uploader'],
-      );
+      const placeholder = await page.evaluateHandle(`(() => {
+        const never = () => new Promise(() => undefined);
+        const source = { listCalls: never, getCall: never };
+        const list = Object.assign(document.createElement('call-for-contributions'), { source });
+        list.setAttribute('page-size', '2');
+        const form = Object.assign(document.createElement('contribution-uploader'), { source });
+        form.setAttribute('call', 'puisi-voices');
+        const box = Object.assign(document.createElement('div'), { id: 'placeholders' });
+        box.append(list, form);
+        document.querySelector('.embed-section:has(call-for-contributions)').before(box);
+        return box;
+      })()`);
       await until(page, `document.querySelector('contribution-uploader')?.shadowRoot?.querySelector('.skeleton')`);
       await shot(page, at('loading'), placeholder as ElementHandle<Element>);
-      await placeholder.evaluate((box) => box.remove());
+      await page.evaluate(`document.querySelector('#placeholders').remove()`);
       await shot(page, at('list'), await section(page));
       await contribute(page);
       await shot(page, at('form-empty'), await answer(page));

@@ -165,9 +165,11 @@ export function skeletonCard(single: boolean): TemplateResult {
       <div class="line mid title-line"></div>
       <div class="line long"></div>
       <div class="line long"></div>
+      <div class="line long"></div>
       <div class="line mid"></div>
       <div class="line mid"></div>
       <div class="line long"></div>
+      <div class="line mid"></div>
       <div class="line short"></div>
       <div class="line short"></div>
       ${single ? descriptionLines : shortLine}

@@ -264,7 +264,7 @@ export const styles = css`
     margin-bottom: 0.75em;
   }
   .skeleton .answer-box {
-    height: 9rem;
+    height: 12rem;
   }
   .skeleton .button-box {
     width: 8rem;

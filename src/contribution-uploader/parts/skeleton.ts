@@ -18,6 +18,7 @@ export function formSkeleton(loading: string): TemplateResult {
       <div class="box answer-box"></div>
       ${field()} ${field(true)} ${field(true)}
       <div class="line long"></div>
+      <div class="line long"></div>
       <div class="line mid"></div>
       <div class="box button-box"></div>
     </div>

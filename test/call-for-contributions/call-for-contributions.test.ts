@@ -158,22 +158,22 @@ describe('<call-for-contributions>', () => {
     expect(reserved / final).to.be.within(0.8, 1.2);
   });
 
-  it('holds the place of a page of calls while they load: as many as the page asks for, of their height', async () => {
+  it('holds the place of the first screen of calls while they load: two, or fewer when the page asks for fewer', async () => {
     const never = () => new Promise<never>(() => undefined);
     const source = { listCalls: never, getCall: never, submitContribution: never };
     for (const width of [390, 700]) {
       const wrapper = await fixture(
         html`<div style="width: ${width}px">
-          <call-for-contributions api=${api} page-size="3"></call-for-contributions>
-          <call-for-contributions .source=${source} page-size="3"></call-for-contributions>
+          <call-for-contributions api=${api} page-size="2"></call-for-contributions>
           <call-for-contributions .source=${source}></call-for-contributions>
+          <call-for-contributions .source=${source} page-size="1"></call-for-contributions>
         </div>`,
       );
-      const [loaded, loading, byDefault] = wrapper.querySelectorAll('call-for-contributions');
+      const [loaded, loading, one] = wrapper.querySelectorAll('call-for-contributions');
       await settled(loaded);
-      expect(listOf(loaded).cards, 'a full page of calls').to.have.length(3);
-      expect(listOf(byDefault).placeholders, 'a page is 12 calls by default').to.have.length(12);
-      expect(listOf(loading).placeholders).to.have.length(3);
+      expect(listOf(loaded).cards).to.have.length(2);
+      expect(listOf(loading).placeholders, 'a page of 12: the first two').to.have.length(2);
+      expect(listOf(one).placeholders, 'a page of one').to.have.length(1);
       const reserved = loading.getBoundingClientRect().height;
       const final = loaded.getBoundingClientRect().height;
       expect(reserved / final, `${width} px wide: ${reserved} px held for ${final} px`).to.be.within(0.8, 1.2);

@@ -103,7 +103,7 @@ export class ListHarness {
   get loading(): HTMLElement | null {
     return this.#one('.loading');
   }
-  /** The placeholder cards shown while loading, one for each call a page may hold. */
+  /** The placeholder cards shown while loading. */
   get placeholders(): HTMLElement[] {
     return [...shadow(this.element).querySelectorAll<HTMLElement>('.loading .skeleton')];
   }

@@ -20,6 +20,14 @@ const escape = (value: string) =>
 /** Attributes as HTML, in the order given. */
 const attributeText = (attributes: Array<[string, string]>) => attributes.map(([k, v]) => ` ${k}="${escape(v)}"`).join('');
 
+/**
+ * The place kept for a widget while the script loads, so that the page does not jump: about the
+ * height of the placeholder it then shows (the list's first two calls, in a blog's column; the
+ * answer form's fields).
+ */
+export const reserveStyle = (tag: 'call-for-contributions' | 'contribution-uploader') =>
+  `<style>${tag}:not(:defined) { display: block; min-height: ${tag === 'call-for-contributions' ? 52 : 36}rem }</style>`;
+
 export interface ScriptSnippet {
   release: Release;
   attributes: Array<[string, string]>;
@@ -42,8 +50,7 @@ export function scriptSnippet({ release, attributes, style, fallbackUrl }: Scrip
   const styled = style ? ` style="${escape(style)}"` : '';
   return (
     `<script type="module" src="${cdnScript(release.version)}"${integrity}></script>\n` +
-    // The place kept for the list while the script loads, so that the page does not jump.
-    `<style>call-for-contributions:not(:defined) { display: block; min-height: 52rem }</style>\n` +
+    `${reserveStyle('call-for-contributions')}\n` +
     `<call-for-contributions${attributeText(attributes)}${styled}>${fallback}</call-for-contributions>`
   );
 }

@@ -8,7 +8,9 @@ import { define } from './core/define.js';
 export { registerWords } from './core/words.js';
 import { CallForContributionsElement } from './call-for-contributions/call-for-contributions.js';
 
-define('call-for-contributions', CallForContributionsElement);
+// After a yield: evaluating this script and showing the lists each take a task of their own on a
+// slow phone (the pasted style keeps the list's place until then).
+setTimeout(() => define('call-for-contributions', CallForContributionsElement));
 
 const later = new Map<string, () => Promise<unknown>>([
   ['open-call-config', () => import('./open-call-config/define.js')],

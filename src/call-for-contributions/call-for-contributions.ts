@@ -209,6 +209,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.loadingMore = more;
     this.announcement = more ? strings.loadingMore : strings.loading;
     const signal = controller.signal;
+    if (!more) this.settings.formats.warm();
     try {
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);
@@ -296,9 +297,12 @@ export class CallForContributionsElement extends OpenCallWidget {
   #renderBody(): TemplateResult {
     const strings = this.#words;
     const single = Boolean(this.call || this.callData);
+    // Placeholders for the first screen, at most two calls: a whole page of them (twelve) costs
+    // the slow phone's first render more than a frame, and the calls past the first screen are
+    // out of sight either way.
     if (this.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
-        ${single ? skeletonCard(true) : html`${skeletonCard(false)}${skeletonCard(false)}`}
+        ${single ? skeletonCard(true) : Array.from({ length: Math.min(2, this.pageSize) }, () => skeletonCard(false))}
         <span class="visually-hidden">${strings.loading}</span>
       </div>`;
     if (this.phase === 'error' && this.failure)

@@ -145,6 +145,9 @@ export const styles = css`
     height: 0.9em;
     border-radius: 0.3em;
     background: var(--_oc-subtle);
+  }
+  /* A page of placeholders: two pulses each (cover and text), not one per line. */
+  .skeleton > * {
     animation: pulse 1.4s ease-in-out infinite;
   }
   .skeleton .body {

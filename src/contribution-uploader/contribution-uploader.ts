@@ -19,6 +19,7 @@ import { aboutFields, formProblem, modeChoice, textField, type FieldsContext } f
 import { filesField } from './parts/files-field.js';
 import { uploadFailure } from './parts/file-row.js';
 import { buildingOn, galleryFor, thanks } from './parts/thanks.js';
+import { formSkeleton } from './parts/skeleton.js';
 import { unavailableMessage } from './parts/unavailable.js';
 import { RecorderSlot } from './recorder-slot.js';
 import { styles } from './styles.js';
@@ -308,7 +309,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
       const message = `${words.errors.loadFailed} ${failure.message}`.trim();
       return unavailableMessage({ ...failure, message }, this.#words, () => void this.#callTask.run());
     }
-    if (!call) return html`<p class="loading" aria-busy="true">${words.loading}</p>`;
+    if (!call) return formSkeleton(words.loading);
     const closed = closedFor(call, words, this.settings.formats);
     if (closed) return unavailableMessage(closed, this.#words);
     if (this.#answer.phase !== 'done') return this.#renderForm(call);

@@ -247,6 +247,43 @@ export const styles = css`
       color: ButtonText;
     }
   }
+  /* The form's placeholder: a field is a label line over a box (see parts/skeleton.ts). */
+  .skeleton > div {
+    display: grid;
+    gap: 0.5em;
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton .line,
+  .skeleton .box {
+    height: 0.9em;
+    border-radius: 0.3em;
+    background: var(--_oc-subtle);
+  }
+  .skeleton .box {
+    height: 2.75rem;
+    margin-bottom: 0.75em;
+  }
+  .skeleton .answer-box {
+    height: 12rem;
+  }
+  .skeleton .button-box {
+    width: 8rem;
+    margin: 0.5em 0 0;
+  }
+  .skeleton .long {
+    width: 95%;
+  }
+  .skeleton .mid {
+    width: 65%;
+  }
+  .skeleton .short {
+    width: 35%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
   .recorder-panel {
     display: grid;
     gap: 0.5rem;
@@ -255,6 +292,10 @@ export const styles = css`
   }
   .recorder-panel contribution-recorder {
     width: 100%;
+  }
+  /* The form is already about this call: its recorder does not repeat what the call asks (its name still says). */
+  .recorder-panel contribution-recorder::part(prompt) {
+    display: none;
   }
   .unsent {
     list-style: none;

@@ -18,23 +18,28 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
 export class Formats {
   /** The locale of the language shown (see formatLocale). */
   readonly locale: string;
-  readonly #integer: Intl.NumberFormat;
-  readonly #relative: Intl.RelativeTimeFormat;
-  readonly #dateTime: Intl.DateTimeFormat;
-  readonly #languages: Intl.DisplayNames;
-  // Building an Intl formatter costs far more than using one: each is made once per options.
+  // Building an Intl formatter costs far more than using one, and a page's first costs most (on a
+  // slow phone, longer than a frame): each is made when first used, once per options.
   readonly #numberFormats = new Map<string, Intl.NumberFormat>();
+  #relative?: Intl.RelativeTimeFormat;
+  #dateTime?: Intl.DateTimeFormat;
+  #languages?: Intl.DisplayNames;
 
   constructor(lang: string) {
     this.locale = formatLocale(lang);
-    this.#integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
-    this.#relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    this.#dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
-    this.#languages = new Intl.DisplayNames(this.locale, { type: 'language', fallback: 'code' });
+  }
+
+  /**
+   * Makes the formatters a call's card uses, one per task, so that none holds up the page for
+   * long: while it waits for the calls, before they are needed.
+   */
+  warm(): void {
+    // '2000' is something each of them can format (a count, a date, a tag, a list of letters).
+    for (const use of ['count', 'relativeTo', 'date', 'language', 'list'] as const) setTimeout(() => this[use]('2000' as never));
   }
 
   count(n: number): string {
-    return this.#integer.format(n);
+    return this.#number({ maximumFractionDigits: 0 }).format(n);
   }
 
   /** Bytes in the largest unit that keeps the number readable: "50 MB", "1.5 GB". */
@@ -79,7 +84,9 @@ export class Formats {
 
   /** A date in the viewer's time zone: "30 June 2027 at 23:59". */
   date(iso: string): string {
-    return this.#dateTime.format(new Date(iso));
+    return (this.#dateTime ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' })).format(
+      new Date(iso),
+    );
   }
 
   /** "in 3 days", "2 weeks ago", "tomorrow": the largest unit that fits. */
@@ -88,13 +95,16 @@ export class Formats {
     const abs = Math.abs(seconds);
     let [unit, size] = timeUnits[0];
     for (const [u, length] of timeUnits) if (abs >= length) [unit, size] = [u, length];
-    return this.#relative.format(Math.round(seconds / size), unit);
+    return (this.#relative ??= new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' })).format(
+      Math.round(seconds / size),
+      unit,
+    );
   }
 
   /** "Malay", "Bahasa Melayu"… in the UI's language. */
   language(tag: string): string {
     try {
-      return this.#languages.of(tag) ?? tag;
+      return (this.#languages ??= new Intl.DisplayNames(this.locale, { type: 'language', fallback: 'code' })).of(tag) ?? tag;
     } catch {
       return tag;
     }

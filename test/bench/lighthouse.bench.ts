@@ -1,8 +1,9 @@
 // `npm run bench:lighthouse` (not in `npm test`: it takes minutes and its scores vary with the
 // machine): Lighthouse's mobile profile on the demo article served with the CDN bundle, with the
-// list of calls above the article text, against the same article without it. Lighthouse's own
+// list of calls above the article text and mid-article, against the same article without it. Lighthouse's own
 // throttling (devtools: a slow 4G connection and a CPU 4× slower) stands for the slow phone. Prints
-// the performance score and the cumulative layout shift of each, the median of a few runs.
+// each run's performance score, blocking time, LCP, speed index and layout shift, then the
+// median of the runs for each page.
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,31 +41,43 @@ const site = await serveArticle();
 const pages: Array<[Placement, string]> = [
   ['none', 'the article without the list'],
   ['above', 'the list above the article text'],
+  ['mid', 'the list mid-article'],
 ];
+const figuresOf = (r: Report) => ({
+  score: Math.round(r.categories.performance.score * 100),
+  cls: r.audits['cumulative-layout-shift'].numericValue ?? 0,
+  lcp: r.audits['largest-contentful-paint'].numericValue ?? 0,
+  tbt: r.audits['total-blocking-time'].numericValue ?? 0,
+  si: r.audits['speed-index'].numericValue ?? 0,
+});
+const line = ({ score, cls, lcp, tbt, si }: ReturnType<typeof figuresOf>) =>
+  `performance ${String(score).padStart(3)}  CLS ${cls.toFixed(3)}  LCP ${(lcp / 1000).toFixed(1)} s  ` +
+  `speed index ${(si / 1000).toFixed(1)} s  blocking ${Math.round(tbt)} ms`;
 const figures: Array<{ what: string; score: number; cls: number; lcp: number; tbt: number; si: number }> = [];
 try {
   for (const [placement, what] of pages) {
-    const reports: Report[] = [];
-    for (let i = 0; i < runs; i++) reports.push(await lighthouse(`${site.origin}/${placement}.html`));
+    const each: Array<ReturnType<typeof figuresOf>> = [];
+    for (let i = 0; i < runs; i++) {
+      each.push(figuresOf(await lighthouse(`${site.origin}/${placement}.html`)));
+      console.log(`  run ${i + 1}, ${what.padEnd(34)} ${line(each[i])}`);
+    }
     figures.push({
       what,
-      score: median(reports.map((r) => Math.round(r.categories.performance.score * 100))),
-      cls: median(reports.map((r) => r.audits['cumulative-layout-shift'].numericValue ?? 0)),
-      lcp: median(reports.map((r) => r.audits['largest-contentful-paint'].numericValue ?? 0)),
-      tbt: median(reports.map((r) => r.audits['total-blocking-time'].numericValue ?? 0)),
-      si: median(reports.map((r) => r.audits['speed-index'].numericValue ?? 0)),
+      score: median(each.map((f) => f.score)),
+      cls: median(each.map((f) => f.cls)),
+      lcp: median(each.map((f) => f.lcp)),
+      tbt: median(each.map((f) => f.tbt)),
+      si: median(each.map((f) => f.si)),
     });
   }
 } finally {
   await site.close();
 }
 console.log(`\nLighthouse mobile on the demo article (devtools throttling), median of ${runs} runs:`);
-for (const { what, score, cls, lcp, tbt, si } of figures)
+for (const { what, ...median } of figures) console.log(`  ${what.padEnd(34)} ${line(median)}`);
+const [without, ...withList] = figures;
+for (const { what, score, cls, tbt } of withList)
   console.log(
-    `  ${what.padEnd(34)} performance ${String(score).padStart(3)}  CLS ${cls.toFixed(3)}  LCP ${(lcp / 1000).toFixed(1)} s  ` +
-      `speed index ${(si / 1000).toFixed(1)} s  blocking ${Math.round(tbt)} ms`,
+    `  ${what}: performance ${score} against ${without.score} without it, blocking ${Math.round(tbt - without.tbt)} ms ` +
+      `and CLS ${(cls - without.cls).toFixed(3)} more`,
   );
-const [without, withList] = figures;
-console.log(
-  `  the list costs ${without.score - withList.score} points of performance and ${(withList.cls - without.cls).toFixed(3)} of CLS`,
-);

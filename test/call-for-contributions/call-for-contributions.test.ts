@@ -158,6 +158,29 @@ describe('<call-for-contributions>', () => {
     expect(reserved / final).to.be.within(0.8, 1.2);
   });
 
+  it('holds the place of the first screen of calls while they load: two, or fewer when the page asks for fewer', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const source = { listCalls: never, getCall: never, submitContribution: never };
+    for (const width of [390, 700]) {
+      const wrapper = await fixture(
+        html`<div style="width: ${width}px">
+          <call-for-contributions api=${api} page-size="2"></call-for-contributions>
+          <call-for-contributions .source=${source}></call-for-contributions>
+          <call-for-contributions .source=${source} page-size="1"></call-for-contributions>
+        </div>`,
+      );
+      const [loaded, loading, one] = wrapper.querySelectorAll('call-for-contributions');
+      await settled(loaded);
+      expect(listOf(loaded).cards).to.have.length(2);
+      expect(listOf(loading).placeholders, 'a page of 12: the first two').to.have.length(2);
+      expect(listOf(one).placeholders, 'a page of one').to.have.length(1);
+      const reserved = loading.getBoundingClientRect().height;
+      const final = loaded.getBoundingClientRect().height;
+      expect(reserved / final, `${width} px wide: ${reserved} px held for ${final} px`).to.be.within(0.8, 1.2);
+      fixtureCleanup();
+    }
+  });
+
   it('marks closed and upcoming calls, and offers no way to answer them', async () => {
     const closed = await widget(html`<call-for-contributions api=${api} call="thank-you-notes-2025"></call-for-contributions>`);
     expect(words(listOf(closed).card().status)).to.equal('Closed');

@@ -53,6 +53,8 @@ describe('<call-for-contributions> without the answer form', () => {
     await tabTo(contribute);
     await sendKeys({ press: 'Enter' });
     await until(() => deepActiveElement() === listOf(el).answerHeading, 'focus did not move to the answer');
+    // The region opens at once; what it offers instead of the form shows once the form's code has failed.
+    await until(() => listOf(el).answerFallback, 'the region offered nothing instead of the form');
     // The call's title is on its card just above: the heading does not say it again.
     expect(words(listOf(el).answerHeading)).to.equal('Your answer');
     expect(listOf(el).answerForm).to.equal(null);
@@ -78,6 +80,7 @@ describe('<call-for-contributions> without the answer form', () => {
     await settled(el);
     listOf(el).card().contributeButton!.click();
     await until(() => listOf(el).answer, 'the answer region did not open');
+    await until(() => listOf(el).answerFallback, 'the region offered nothing instead of the form');
     expect(words(listOf(el).answerHeading)).to.equal('Jawapan anda');
     expect(words(listOf(el).answerFallback)).to.equal(
       'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { startServer } from '../../demo/server/app.js';
+import { reserveStyle } from '../../demo/snippets.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const types: Record<string, string> = {
@@ -16,8 +17,11 @@ const types: Record<string, string> = {
   '.html': 'text/html',
 };
 
-/** Where the list sits in the article: above its text, in the middle of it, or nowhere. */
-export type Placement = 'above' | 'mid' | 'none';
+/** Where the list sits in the article: above its text, in the middle of it, or nowhere; `form`: a standalone answer form above the text. */
+export type Placement = 'above' | 'mid' | 'none' | 'form';
+
+/** The call the standalone form answers. */
+export const formCall = 'puisi-voices';
 
 /** The demo article with the list where `placement` says; the gallery is measured by gallery.ts. */
 export function article(placement: Placement, api: string): string {
@@ -31,6 +35,12 @@ export function article(placement: Placement, api: string): string {
   page = page.replace(calls, '');
   if (placement === 'above') page = page.replace(/(<p class="entry-meta">.*?<\/p>)/, `$1${calls}`);
   if (placement === 'mid') page = page.replace(/(\s*<blockquote>)/, `${calls}$1`);
+  if (placement === 'form')
+    page = page.replace(
+      /(<p class="entry-meta">.*?<\/p>)/,
+      `$1\n<section class="embed-section" aria-labelledby="form-heading"><h2 id="form-heading">Say “puisi”</h2>` +
+        `${reserveStyle('contribution-uploader')}<contribution-uploader api="${api}" call="${formCall}"></contribution-uploader></section>`,
+    );
   return page;
 }
 
@@ -48,7 +58,7 @@ export async function serveArticle(delays: { scriptMs?: number; apiMs?: number }
   const site: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
-    const placement = /^\/(above|mid|none)\.html$/.exec(path)?.[1] as Placement | undefined;
+    const placement = /^\/(above|mid|none|form)\.html$/.exec(path)?.[1] as Placement | undefined;
     if (placement) return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(article(placement, `${origin}/v1`));
     if (path.startsWith('/v1/')) {
       await wait(delays.apiMs);

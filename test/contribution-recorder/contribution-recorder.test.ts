@@ -315,6 +315,25 @@ describe('<contribution-recorder>', () => {
 });
 
 describe('recording in the answer form', () => {
+  it('does not repeat the call’s title inside the form, and still names the recorder after it', async () => {
+    const alone = await recorder('audio');
+    await until(() => recorderOf(alone).turnOnButton);
+    const title = (await callFrom(api, 'puisi-voices')).title;
+    expect(words(recorderOf(alone).prompt), 'on its own, the recorder says what the call asks').to.contain(title);
+    const el = await fixture<ContributionUploaderElement>(
+      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+    );
+    await until(() => formOf(el).recordButton('audio'));
+    formOf(el).recordButton('audio')!.click();
+    const rec = await recorderIn(el);
+    await until(() => recorderOf(rec).turnOnButton);
+    expect(recorderOf(rec).prompt!.getClientRects(), 'the prompt takes no room in the form').to.have.length(0);
+    const shown = (formOf(el).recorderPanel!.innerText + recorderOf(rec).region!.innerText).trim();
+    expect(shown, 'the title is not shown again in the form').to.not.contain(title);
+    expect(recorderOf(rec).region!.getAttribute('aria-label')).to.contain(title);
+    await expect(el).to.be.accessible();
+  });
+
   it('answers a call by recording, with the keyboard only, and sends the take', async () => {
     const el = await fixture<ContributionUploaderElement>(
       html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,

@@ -100,6 +100,29 @@ describe('<contribution-uploader>', function () {
     await expect(closed).to.be.accessible();
   });
 
+  it('holds the place of the form while its call loads, at the form’s height', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    for (const width of [390, 700]) {
+      const wrapper = await fixture(
+        html`<div style="width: ${width}px">
+          <contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>
+          <contribution-uploader
+            .source=${{ listCalls: never, getCall: never, submitContribution: never }}
+            call="puisi-voices"
+          ></contribution-uploader>
+        </div>`,
+      );
+      const [loaded, loading] = wrapper.querySelectorAll('contribution-uploader');
+      await until(() => formOf(loaded).submitButton, 'the form showed');
+      expect(loading.shadowRoot!.querySelector('[aria-busy="true"]'), 'still loading').to.exist;
+      const reserved = loading.getBoundingClientRect().height;
+      const final = loaded.getBoundingClientRect().height;
+      expect(reserved / final, `${width} px wide: ${reserved} px held for ${final} px`).to.be.within(0.8, 1.2);
+      await expect(loading).to.be.accessible();
+      fixtureCleanup();
+    }
+  });
+
   it('uploads a multi-megabyte file that lands byte-identical, and sends the contribution', async () => {
     const file = makeFile('puisi.ogg', 6_000_000, 'audio/ogg', 2);
     const el = await uploader(

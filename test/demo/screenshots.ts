@@ -1,6 +1,7 @@
 // `npm run screenshots` (not in `npm test`): the demo article as `npm start` serves it, at 390 and
 // 1280 px, light and dark, with the list and every state of the answer form under a call (empty,
-// with the form's errors, a file uploading, filled, the thank-you) and the recorder, each saved
+// with the form's errors, a file uploading, filled, the thank-you), the recorder, and the list's and
+// a standalone form's placeholders while they load, each saved
 // as a PNG in SHOTS (default screenshots/), to look at after a change of styles.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -69,6 +70,22 @@ try {
       const at = (state: string) => `${state}-${width}-${scheme}`;
       const page = await browser.newPage();
       await open(page, width, scheme);
+      // The placeholders, from a backend that never answers: a page of calls, and a standalone form.
+      const placeholder = await page.evaluateHandle(`(() => {
+        const never = () => new Promise(() => undefined);
+        const source = { listCalls: never, getCall: never };
+        const list = Object.assign(document.createElement('call-for-contributions'), { source });
+        list.setAttribute('page-size', '2');
+        const form = Object.assign(document.createElement('contribution-uploader'), { source });
+        form.setAttribute('call', 'puisi-voices');
+        const box = Object.assign(document.createElement('div'), { id: 'placeholders' });
+        box.append(list, form);
+        document.querySelector('.embed-section:has(call-for-contributions)').before(box);
+        return box;
+      })()`);
+      await until(page, `document.querySelector('contribution-uploader')?.shadowRoot?.querySelector('.skeleton')`);
+      await shot(page, at('loading'), placeholder as ElementHandle<Element>);
+      await page.evaluate(`document.querySelector('#placeholders').remove()`);
       await shot(page, at('list'), await section(page));
       await contribute(page);
       await shot(page, at('form-empty'), await answer(page));

@@ -103,6 +103,10 @@ export class ListHarness {
   get loading(): HTMLElement | null {
     return this.#one('.loading');
   }
+  /** The placeholder cards shown while loading. */
+  get placeholders(): HTMLElement[] {
+    return [...shadow(this.element).querySelectorAll<HTMLElement>('.loading .skeleton')];
+  }
   get cards(): CardHarness[] {
     return [...shadow(this.element).querySelectorAll<HTMLElement>('.card')].map((card) => new CardHarness(card));
   }

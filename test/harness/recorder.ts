@@ -17,6 +17,10 @@ export class RecorderHarness {
   get loading(): HTMLElement | null {
     return this.#one('.loading');
   }
+  /** What the call asks: its title and summary, under "The call asks". */
+  get prompt(): HTMLElement | null {
+    return this.#one('.prompt');
+  }
   /** "The call asks": above the prompt. */
   get promptLabel(): HTMLElement | null {
     return this.#one('.prompt-label');

@@ -39,6 +39,18 @@ const styles = css`
   .answer .close {
     justify-self: start;
   }
+  /* The form's place while its code is on its way, and until the form has drawn its fields: no
+     taller than the shortest form, so that what follows only ever moves down, out of sight. */
+  .form-placeholder,
+  .answer contribution-uploader {
+    display: block;
+    min-height: 34rem;
+  }
+  .form-placeholder {
+    border-radius: var(--_oc-radius);
+    background: var(--_oc-subtle);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
   /* On a phone the card's edge is the form's: most of the width goes to the fields. */
   @container (max-width: 26rem) {
     .answer {
@@ -61,6 +73,8 @@ export class AnswerRegion {
   /** The call whose region is open. */
   #open?: string;
   #form?: AnswerForm;
+  /** Whether the form's code is on its way: the region is open, holding the form's place. */
+  #arriving = false;
   #formReady?: Promise<AnswerForm | undefined>;
   /** With `show-contributions`: a call's latest contributions, once the gallery's code has arrived. */
   #latest?: (call: Call, settings: SettingsController, headingLevel: number) => TemplateResult;
@@ -92,12 +106,17 @@ export class AnswerRegion {
       if (!answering) this.#formReady = undefined;
       return answering?.answerForms(this.#list, this.#settings);
     });
-    // Its words in the list's language arrive with the form (English is always here).
-    [this.#form] = await Promise.all([this.#formReady, answerRegionWords.load(this.#settings.lang)]);
+    // The region opens at once, holding the form's place, and focus goes to its heading: opened
+    // later (a slow network), it would push the page down long after the click.
     this.#open = call.id;
+    this.#arriving = !this.#form;
     this.#list.requestUpdate();
     await this.#list.updateComplete;
     this.#list.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
+    // Its words in the list's language arrive with the form (English is always here).
+    [this.#form] = await Promise.all([this.#formReady, answerRegionWords.load(this.#settings.lang)]);
+    this.#arriving = false;
+    this.#list.requestUpdate();
   }
 
   /** Closes the region; with `call`, focus goes back to that call's Contribute button. */
@@ -120,14 +139,16 @@ export class AnswerRegion {
       ${
         this.#form
           ? this.#form(call, level + 2, () => this.#submitted(call))
-          : html`<slot name="answer">
-              <p>${this.#settings.words(listWords).answerUnavailable}</p>
-              ${
-                call.url
-                  ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${words.elsewhere}</a></p>`
-                  : nothing
-              }
-            </slot>`
+          : this.#arriving
+            ? html`<div class="form-placeholder" aria-busy="true"></div>`
+            : html`<slot name="answer">
+                <p>${this.#settings.words(listWords).answerUnavailable}</p>
+                ${
+                  call.url
+                    ? html`<p><a href=${call.url} target="_blank" rel="noopener noreferrer">${words.elsewhere}</a></p>`
+                    : nothing
+                }
+              </slot>`
       }
       <button class="close" @click=${() => this.close(call)}>${words.close}</button>
     </section>`;

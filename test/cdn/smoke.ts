@@ -21,9 +21,10 @@ const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 const sizeBudget = {
   // The list carries every feature issues 15 to 18 asked of it (the palette that follows the
   // page, call translations, ten languages through one lazy index, registerWords, plain-words
-  // errors, odd data, the kept place); `npm run size` shows what each module adds. The limit is
-  // what it weighs with them; the target waits for a decision on issue 14.
-  list: { target: 15 * 1024, limit: 15.75 * 1024 },
+  // errors, odd data, the kept place, no long task on a slow phone); `npm run size` shows what
+  // each module adds. The limit is what it weighs with them; the target waits for a decision on
+  // issue 14.
+  list: { target: 15 * 1024, limit: 15.8 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

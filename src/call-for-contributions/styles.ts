@@ -1,6 +1,7 @@
 import { css } from '../core/styles/css.js';
+import { placeholders } from '../core/styles/placeholders.js';
 
-export const styles = css`
+const own = css`
   :host {
     container-type: inline-size;
   }
@@ -141,26 +142,12 @@ export const styles = css`
     color: var(--_oc-muted);
     font-style: italic;
   }
-  .skeleton .line {
-    height: 0.9em;
-    border-radius: 0.3em;
-    background: var(--_oc-subtle);
-  }
   /* A page of placeholders: two pulses each (cover and text), not one per line. */
   .skeleton > * {
     animation: pulse 1.4s ease-in-out infinite;
   }
   .skeleton .body {
     gap: 0.55em;
-  }
-  .skeleton .long {
-    width: 95%;
-  }
-  .skeleton .mid {
-    width: 65%;
-  }
-  .skeleton .short {
-    width: 35%;
   }
   .skeleton .title-line {
     height: 1.35em;
@@ -173,11 +160,6 @@ export const styles = css`
   .loading {
     display: grid;
     gap: var(--_oc-space);
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
   .message {
     padding: var(--_oc-space);
@@ -205,8 +187,7 @@ export const styles = css`
     .message {
       border: 1px solid CanvasText;
     }
-    .skeleton .line {
-      background: GrayText;
-    }
   }
 `;
+
+export const styles = [placeholders, own];

@@ -1,6 +1,7 @@
 import { css } from '../core/styles/css.js';
+import { placeholders } from '../core/styles/placeholders.js';
 
-export const styles = css`
+const own = css`
   form,
   .thanks {
     display: grid;
@@ -253,15 +254,11 @@ export const styles = css`
     gap: 0.5em;
     animation: pulse 1.4s ease-in-out infinite;
   }
-  .skeleton .line,
-  .skeleton .box {
-    height: 0.9em;
-    border-radius: 0.3em;
-    background: var(--_oc-subtle);
-  }
   .skeleton .box {
     height: 2.75rem;
     margin-bottom: 0.75em;
+    border-radius: 0.3em;
+    background: var(--_oc-subtle);
   }
   .skeleton .answer-box {
     height: 12rem;
@@ -269,20 +266,6 @@ export const styles = css`
   .skeleton .button-box {
     width: 8rem;
     margin: 0.5em 0 0;
-  }
-  .skeleton .long {
-    width: 95%;
-  }
-  .skeleton .mid {
-    width: 65%;
-  }
-  .skeleton .short {
-    width: 35%;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
   .recorder-panel {
     display: grid;
@@ -319,3 +302,5 @@ export const styles = css`
     flex: 1 1 16rem;
   }
 `;
+
+export const styles = [placeholders, own];

@@ -257,7 +257,17 @@ try {
           first.frame,
         )
         .catch(() => problems.push(`/resizing: the frame stayed ${first.frame} px after the form opened`));
-      const after = { frame: await attribute(), content: await content() };
+      // The answer region opens at once and holds the form's place, then grows to the form's
+      // fields when its code has run: the frame follows each step, so read it once both agree
+      // and the content holds still.
+      const read = async () => ({ frame: await attribute(), content: await content() });
+      let after = await read();
+      for (let until = Date.now() + 10_000, settled = false; !settled && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 300));
+        const now = await read();
+        settled = now.content === after.content && Math.abs(now.frame - now.content) <= 1;
+        after = now;
+      }
       if (Math.abs(after.frame - after.content) > 1)
         problems.push(`/resizing: frame ${after.frame} px for ${after.content} px of content`);
       // A message from another window with the right secret resizes nothing.

@@ -7,7 +7,7 @@ import { ContractError, parseCall } from '../../src/api/validate.js';
 import type { CallsLoadDetail } from '../../src/core/events.js';
 import { settled, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
-import { recordWarnings } from '../harness/missing-code.js';
+import { warningsOfEachTest } from '../harness/missing-code.js';
 
 // Data a real backend sends only when something is wrong with it: a site's own source gives it on demand.
 const call = (id: string, fields: Record<string, unknown> = {}) =>
@@ -32,14 +32,8 @@ const pages = (page: (query: CallQuery) => CallPage): CallSource => ({
   submitContribution: () => Promise.reject(new Error('unused')),
 });
 
-let recorded: ReturnType<typeof recordWarnings>;
-beforeEach(() => (recorded = recordWarnings()));
-afterEach(() => {
-  recorded.restore();
-  fixtureCleanup();
-});
 /** What the widgets told the site's developer in this test. */
-const warnings = () => recorded.warnings;
+const warnings = warningsOfEachTest(fixtureCleanup);
 
 async function list(source: CallSource): Promise<CallForContributionsElement> {
   const el = await fixture<CallForContributionsElement>(

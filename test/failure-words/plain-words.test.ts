@@ -8,16 +8,10 @@ import type { Call } from '../../src/api/types.js';
 import { settled, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
 import { formOf } from '../harness/uploader.js';
-import { recordWarnings } from '../harness/missing-code.js';
+import { warningsOfEachTest } from '../harness/missing-code.js';
 
-let recorded: ReturnType<typeof recordWarnings>;
-beforeEach(() => (recorded = recordWarnings()));
-afterEach(() => {
-  recorded.restore();
-  fixtureCleanup();
-});
 /** What the widgets told the site's developer in this test. */
-const warnings = () => recorded.warnings;
+const warnings = warningsOfEachTest(fixtureCleanup);
 
 /** Everything a visitor can read in a widget: its text, and the labels of what it shows. */
 function readable(el: Element): string {

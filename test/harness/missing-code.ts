@@ -21,3 +21,17 @@ export function recordWarnings(): { warnings: string[]; restore(): void } {
   };
   return { warnings, restore: () => void (console.warn = warn) };
 }
+
+/**
+ * For a test file about what the widgets tell the site's developer: records the warnings of each
+ * test (and cleans up its fixtures after it); call the result for that test's warnings.
+ */
+export function warningsOfEachTest(cleanup: () => void): () => string[] {
+  let recorded: ReturnType<typeof recordWarnings> | undefined;
+  beforeEach(() => (recorded = recordWarnings()));
+  afterEach(() => {
+    recorded?.restore();
+    cleanup();
+  });
+  return () => recorded?.warnings ?? [];
+}

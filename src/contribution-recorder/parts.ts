@@ -4,6 +4,7 @@ import type { Call } from '../api/types.js';
 import type { Formats } from '../core/format.js';
 import type { RecorderWords } from './words/words.js';
 import type { FileUpload } from '../upload/file-upload.js';
+import { percent } from '../upload/percent.js';
 import type { DeviceProblem, MediaController } from './media-controller.js';
 
 /** Why the recorder cannot record: the devices', the page's, the browser's, or the call could not be loaded. */
@@ -21,7 +22,7 @@ export function uploadStatus(upload: FileUpload, recording: boolean, s: Recorder
   if (upload.state === 'offline') text = s.waitingForNetwork;
   else if (upload.state === 'done') text = s.sent;
   else if (recording) text = s.sentWhileRecording(formats.size(upload.bytesSent));
-  else text = s.sending(formats.percent(upload.percent / 100));
+  else text = s.sending(percent(formats, upload.percent / 100));
   return html`<p class="upload-status">${text}</p>`;
 }
 

@@ -12,8 +12,8 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
 ];
 
 /**
- * Numbers, sizes, durations, dates and language names for one locale, through Intl.
- * Made once per language change, not per render.
+ * Numbers, sizes, durations, dates and language names for one locale, through Intl, as a
+ * call's card shows them. Made once per language change, not per render.
  */
 export class Formats {
   /** The locale of the language shown (see formatLocale). */
@@ -39,7 +39,7 @@ export class Formats {
   }
 
   count(n: number): string {
-    return this.#number({ maximumFractionDigits: 0 }).format(n);
+    return this.number({ maximumFractionDigits: 0 }).format(n);
   }
 
   /** Bytes in the largest unit that keeps the number readable: "50 MB", "1.5 GB". */
@@ -51,7 +51,7 @@ export class Formats {
       value /= 1000;
       unit++;
     }
-    return this.#number({
+    return this.number({
       style: 'unit',
       unit: units[unit],
       unitDisplay: unit === 0 ? 'long' : 'short',
@@ -71,11 +71,11 @@ export class Formats {
   }
 
   #unit(value: number, unit: string, unitDisplay: 'long' | 'short' = 'long'): string {
-    return this.#number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
+    return this.number({ style: 'unit', unit, unitDisplay, maximumFractionDigits: 0 }).format(value);
   }
 
-  /** A number formatter for these options, made once. */
-  #number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  /** A number formatter for these options, made once (the upload path formats its percentages with it). */
+  number(options: Intl.NumberFormatOptions): Intl.NumberFormat {
     const key = JSON.stringify(options);
     let format = this.#numberFormats.get(key);
     if (!format) this.#numberFormats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
@@ -116,8 +116,4 @@ export class Formats {
   }
 
   readonly #lists: Partial<Record<Intl.ListFormatType, Intl.ListFormat>> = {};
-
-  percent(fraction: number): string {
-    return this.#number({ style: 'percent', maximumFractionDigits: 0 }).format(fraction);
-  }
 }

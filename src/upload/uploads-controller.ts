@@ -5,6 +5,7 @@ import type { Take } from '../record/takes/take.js';
 import { FileUpload } from './file-upload.js';
 import { resumeStore } from './resume-store.js';
 import { uploadTarget } from './target.js';
+import { percent } from './percent.js';
 
 /** A file or a take in an element's hands: its upload, what kind it is, and a preview of it. */
 export interface ChosenUpload {
@@ -212,8 +213,8 @@ export class UploadsController implements ReactiveController {
     const step = upload.state === 'done' ? 4 : Math.floor(upload.percent / 25);
     if (step > held.announcedStep) {
       held.announcedStep = step;
-      const percent = this.#options.settings.formats.percent(step / 4);
-      this.announcement = step === 4 ? words.uploaded(name) : words.progress(name, percent);
+      this.announcement =
+        step === 4 ? words.uploaded(name) : words.progress(name, percent(this.#options.settings.formats, step / 4));
     }
     if (upload.state === 'failed') this.announcement = words.failed(upload);
   }

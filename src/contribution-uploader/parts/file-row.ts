@@ -4,6 +4,7 @@ import type { UploaderWords } from '../words/words.js';
 import type { FileUpload } from '../../upload/file-upload.js';
 import type { ChosenUpload } from '../../upload/uploads-controller.js';
 import { followProgress } from '../../upload/follow-progress.js';
+import { percent } from '../../upload/percent.js';
 
 /** Why an upload failed, in words, with the file's name. */
 export function uploadFailure(words: UploaderWords, upload: FileUpload): string {
@@ -20,14 +21,14 @@ export function uploadFailure(words: UploaderWords, upload: FileUpload): string 
 function statusOf(upload: FileUpload, s: UploaderWords, formats: Formats): string {
   const state = upload.state === 'cancelled' ? 'failed' : upload.state;
   const details: string[] = [s.state[state]];
-  if (upload.state !== 'done') details.push(formats.percent(upload.percent / 100));
+  if (upload.state !== 'done') details.push(percent(formats, upload.percent / 100));
   if (upload.state === 'uploading' && upload.speed > 0) {
     details.push(s.speed(formats.size(upload.speed)));
     const left = upload.secondsLeft;
     if (left !== undefined) details.push(s.timeLeft(formats.duration(Math.max(1, Math.round(left)))));
   }
   if (upload.resumedFrom !== undefined && upload.state !== 'done')
-    details.push(s.resumingFrom(formats.percent(upload.resumedFrom)));
+    details.push(s.resumingFrom(percent(formats, upload.resumedFrom)));
   return details.join(' · ');
 }
 

@@ -119,11 +119,3 @@ export async function listCalls(source: CallSource, query: CallQuery, signal?: A
 export async function getCall(source: CallSource, id: string, signal?: AbortSignal): Promise<Call> {
   return checked(await source.getCall(id, { signal }), (v) => parseCall(v));
 }
-
-/**
- * The cursor of the page after `page`, or null where the list ends. A cursor already followed,
- * or a later page that adds no call, would page in circles (a backend's bug): the list ends there.
- */
-export function nextCursor(page: CallPage, followed: ReadonlySet<string>, added: number): string | null {
-  return page.next !== null && !followed.has(page.next) && (added > 0 || followed.size === 0) ? page.next : null;
-}

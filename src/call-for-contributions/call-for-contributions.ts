@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { describeFailure, type Failure } from '../core/failure.js';
 import { loadOnce } from '../core/load.js';
-import { listCalls, nextCursor, type CallQuery } from '../api/source.js';
+import { listCalls, type CallQuery } from '../api/source.js';
 import type { Call, CallPage, CallStatus, ContributionKind } from '../api/types.js';
 import { OpenCallWidget } from '../core/open-call-widget.js';
 import { emit } from '../core/events.js';
 import { themeClass, tokens } from '../core/styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
 import type { AnswerRegion } from './once-shown/answer-region.js';
+import type { Paging } from './once-shown/paging.js';
 import { styles } from './styles.js';
 import { listWords, type ListWords } from './words/words.js';
 
@@ -76,9 +77,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     calls: { state: true, attribute: false },
     next: { state: true, attribute: false },
     failure: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
-    moreFailure: { state: true, attribute: false },
-    ended: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     unanswerable: { state: true, attribute: false },
     renderDescription: { state: true, attribute: false },
@@ -108,10 +106,6 @@ export class CallForContributionsElement extends OpenCallWidget {
   declare private calls: Call[];
   declare private next: string | null;
   declare private failure: Failure | undefined;
-  declare private loadingMore: boolean;
-  declare private moreFailure: Failure | undefined;
-  /** The backend offered more, but its cursor went in circles: the list says it has ended. */
-  declare private ended: boolean;
   declare private announcement: string;
   /** The call whose Contribute found neither the answer region's code nor a page of the call's own. */
   declare private unanswerable: string | undefined;
@@ -121,10 +115,9 @@ export class CallForContributionsElement extends OpenCallWidget {
   /** Answering calls in place: it arrives once the list shows, with the Markdown code. */
   #answerRegion?: AnswerRegion;
   #loadKey?: unknown[];
+  /** Load more and the pages after the first: it arrives once the list shows. */
+  #paging?: Paging;
   #loading?: AbortController;
-  #loadingMoreController?: AbortController;
-  /** The cursors followed since the first page. */
-  #followed = new Set<string>();
 
   constructor() {
     super();
@@ -133,16 +126,14 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.phase = 'loading';
     this.calls = [];
     this.next = null;
-    this.loadingMore = false;
     this.announcement = '';
-    this.ended = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A removed widget stops asking; put back on the page, it asks again (from the cache).
     this.#loading?.abort();
-    this.#loadingMoreController?.abort();
+    this.#paging?.restart(null);
     this.#loadKey = undefined;
   }
 
@@ -174,7 +165,7 @@ export class CallForContributionsElement extends OpenCallWidget {
     return this.getAttribute('lang') || undefined;
   }
 
-  #query(cursor?: string): CallQuery {
+  #query(cursor: string | undefined): CallQuery {
     return {
       status: this.status,
       campaign: this.campaign || undefined,
@@ -185,66 +176,40 @@ export class CallForContributionsElement extends OpenCallWidget {
     };
   }
 
-  /**
-   * Loads the first page (or the one call), replacing what is shown; with `more`, the next page,
-   * added after the calls shown (those already shown are not repeated).
-   */
-  async #load(more = false): Promise<void> {
+  /** Loads the first page (or the one call), replacing what is shown (Paging adds the pages after it). */
+  async #load(): Promise<void> {
     const strings = this.#words;
-    const cursor = more ? this.next : null;
-    const controller = new AbortController();
-    if (more) {
-      if (!cursor || this.loadingMore) return;
-      this.#loadingMoreController = controller;
-    } else {
-      this.#loading?.abort();
-      this.#loadingMoreController?.abort();
-      this.#loading = controller;
-      this.phase = 'loading';
-      this.failure = undefined;
-      void this.#answerRegion?.close();
-      this.unanswerable = undefined;
-    }
-    this.moreFailure = undefined;
-    this.loadingMore = more;
-    this.announcement = more ? strings.loadingMore : strings.loading;
+    this.#loading?.abort();
+    const controller = (this.#loading = new AbortController());
+    this.phase = 'loading';
+    this.failure = undefined;
+    void this.#answerRegion?.close();
+    this.unanswerable = undefined;
+    this.announcement = strings.loading;
     const signal = controller.signal;
-    if (!more) this.settings.formats.warm();
+    this.settings.formats.warm();
     try {
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);
-      const page =
-        single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(cursor ?? undefined), signal);
+      const page = single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(undefined), signal);
       if (signal.aborted) return;
-      const shown = more ? this.calls : [];
-      const known = new Set(shown.map((c) => c.id));
-      const added = page.items.filter((c) => !known.has(c.id));
-      this.calls = [...shown, ...added];
-      if (!more) this.#followed.clear();
-      if (cursor) this.#followed.add(cursor);
-      this.next = nextCursor(page, this.#followed, added.length);
-      this.ended = page.next !== null && this.next === null;
+      const calls = (this.calls = page.items);
+      this.next = page.next;
+      this.#paging?.restart(page.next);
       this.phase = 'ready';
-      const n = this.calls.length;
+      const n = calls.length;
       this.announcement = strings.callsShown(this.settings.formats.count(n), n);
-      emit(this, 'calls-load', { calls: added, shown: n, hasMore: this.next !== null });
+      emit(this, 'calls-load', { calls, shown: n, hasMore: page.next !== null });
       await this.updateComplete;
       // A list's descriptions start collapsed, and nobody has pressed Contribute yet: that code loads once the list shows.
-      if (!more) void this.#loadShown();
-      // Keyboard users continue reading at the first new call, not back at the top.
-      else if (added[0]) this.#cardFor(added[0].id)?.focus();
+      void this.#loadShown();
     } catch (error) {
       if (signal.aborted) return;
       const failure = await describeFailure(error, this.settings.lang);
       if (signal.aborted) return;
-      if (more) this.moreFailure = failure;
-      else {
-        this.failure = failure;
-        this.phase = 'error';
-      }
+      this.failure = failure;
+      this.phase = 'error';
       this.announcement = '';
-    } finally {
-      if (this.#loadingMoreController === controller) this.loadingMore = false;
     }
   }
 
@@ -260,11 +225,20 @@ export class CallForContributionsElement extends OpenCallWidget {
     const shown = await loadShown();
     if (!shown || this.renderDescription) return;
     this.#answerRegion = new shown.AnswerRegion(this, this.settings, (call) => this.#counted(call.id));
+    this.#paging = new shown.Paging(
+      this,
+      this.settings,
+      {
+        query: (cursor) => this.#query(cursor),
+        shown: () => this.calls,
+        show: (calls, announcement) => {
+          this.calls = calls;
+          this.announcement = announcement;
+        },
+      },
+      this.next,
+    );
     this.renderDescription = shown.renderMarkdown;
-  }
-
-  #cardFor(id: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(id)}"]`);
   }
 
   async #contribute(call: Call): Promise<void> {
@@ -274,6 +248,13 @@ export class CallForContributionsElement extends OpenCallWidget {
     if (this.#answerRegion) return this.#answerRegion.open(call);
     // Without the region's code (offline since the list showed), the card says why nothing opened.
     this.unanswerable = call.id;
+  }
+
+  /** Load more, pressed before paging's code arrived: it pages once that has (or says it cannot). */
+  async #more(): Promise<void> {
+    await this.#loadShown();
+    if (this.#paging) return this.#paging.more();
+    this.failure = { message: this.#words.errorTitle };
   }
 
   /** A contribution arrived: the card shows it at once, without asking the backend again. */
@@ -322,20 +303,13 @@ export class CallForContributionsElement extends OpenCallWidget {
         ${this.calls.map((call) => html`<li>${this.#renderCard(call, false)}</li>`)}
       </ul>
       ${
-        this.next || this.moreFailure
+        this.#paging?.render() ??
+        (this.next
           ? html`<div class="more">
-              ${
-                this.moreFailure
-                  ? html`<p class="message error" part="message" role="alert">${this.moreFailure.message}</p>`
-                  : nothing
-              }
-              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#load(true)}>
-                ${this.loadingMore ? strings.loadingMore : this.moreFailure ? strings.retry : strings.loadMore}
-              </button>
+              ${this.failure ? html`<p class="message error" part="message" role="alert">${this.failure.message}</p>` : nothing}
+              <button part="load-more" class="load-more" @click=${() => this.#more()}>${strings.loadMore}</button>
             </div>`
-          : this.ended
-            ? html`<p class="more">${strings.allShown}</p>`
-            : nothing
+          : nothing)
       }`;
   }
 

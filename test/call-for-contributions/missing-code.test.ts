@@ -1,7 +1,7 @@
 // <call-for-contributions> on a page where the code it loads later is missing from the server
 // (a CDN that lost a file, a visitor gone offline after the list arrived): what it loads once it
-// shows (the descriptions' Markdown, the answer region), what receives shared settings, and the
-// words for a failure.
+// shows (the descriptions' Markdown, the answer region, Load more), what receives shared
+// settings, and the words for a failure.
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
@@ -70,6 +70,25 @@ describe('<call-for-contributions> without the code it loads later', () => {
     expect(listOf(el).answer).to.equal(null);
     // Contribute stays, with focus on it: the visitor can try again, or reload.
     expectFocusOn(contribute);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says under Load more, pressed from the keyboard, that more calls could not be loaded, keeping those shown', async () => {
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} campaign="create-together" page-size="2"></call-for-contributions>`,
+    );
+    await settled(el);
+    await untilGivenUp();
+    const shown = listOf(el).cards.map((c) => c.id);
+    expect(shown).to.have.length(2);
+    const loadMore = listOf(el).loadMoreButton!;
+    await tabTo(loadMore);
+    await sendKeys({ press: 'Enter' });
+    await until(() => listOf(el).endOfList?.querySelector('[role="alert"]'), 'Load more did not say why nothing came');
+    expect(words(listOf(el).endOfList!.querySelector('[role="alert"]')!)).to.equal('The calls could not be loaded');
+    expect(listOf(el).cards.map((c) => c.id)).to.deep.equal(shown);
+    // Load more stays, with focus on it: the visitor can try again, or reload.
+    expectFocusOn(listOf(el).loadMoreButton!);
     await expect(el).to.be.accessible();
   });
 

@@ -9,6 +9,7 @@ import { themeClass, tokens } from '../core/styles/tokens.js';
 import { renderCallCard, skeletonCard } from './call-card.js';
 import type { AnswerRegion } from './once-shown/answer-region.js';
 import type { Paging } from './once-shown/paging.js';
+import type { ShownCalls } from './once-shown/shown-calls.js';
 import { styles } from './styles.js';
 import { listWords, type ListWords } from './words/words.js';
 
@@ -224,20 +225,16 @@ export class CallForContributionsElement extends OpenCallWidget {
     if (this.renderDescription) return;
     const shown = await loadShown();
     if (!shown || this.renderDescription) return;
-    this.#answerRegion = new shown.AnswerRegion(this, this.settings, (call) => this.#counted(call.id));
-    this.#paging = new shown.Paging(
-      this,
-      this.settings,
-      {
-        query: (cursor) => this.#query(cursor),
-        shown: () => this.calls,
-        show: (calls, announcement) => {
-          this.calls = calls;
-          this.announcement = announcement;
-        },
+    const calls: ShownCalls = {
+      query: (cursor) => this.#query(cursor),
+      shown: () => this.calls,
+      show: (calls, announcement = this.announcement) => {
+        this.calls = calls;
+        this.announcement = announcement;
       },
-      this.next,
-    );
+    };
+    this.#answerRegion = new shown.AnswerRegion(this, this.settings, calls);
+    this.#paging = new shown.Paging(this, this.settings, calls, this.next);
     this.renderDescription = shown.renderMarkdown;
   }
 
@@ -255,11 +252,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     await this.#loadShown();
     if (this.#paging) return this.#paging.more();
     this.failure = { message: this.#words.errorTitle };
-  }
-
-  /** A contribution arrived: the card shows it at once, without asking the backend again. */
-  #counted(id: string): void {
-    this.calls = this.calls.map((c) => (c.id === id ? { ...c, contributionCount: c.contributionCount + 1 } : c));
   }
 
   #renderCard(call: Call, single: boolean): TemplateResult {

@@ -8,6 +8,7 @@ import { listWords } from '../words/words.js';
 import { loadOnce } from '../../core/load.js';
 import { css } from '../../core/styles/css.js';
 import type { AnswerForm } from '../../contribution-uploader/in-list.js';
+import type { ShownCalls } from './shown-calls.js';
 
 /** The list, as the answer region needs it. */
 interface List extends ReactiveControllerHost, HTMLElement {
@@ -69,7 +70,7 @@ const styles = css`
 export class AnswerRegion {
   readonly #list: List;
   readonly #settings: SettingsController;
-  readonly #submitted: (call: Call) => void;
+  readonly #calls: ShownCalls;
   /** The call whose region is open. */
   #open?: string;
   #form?: AnswerForm;
@@ -79,11 +80,10 @@ export class AnswerRegion {
   /** With `show-contributions`: a call's latest contributions, once the gallery's code has arrived. */
   #latest?: (call: Call, settings: SettingsController, headingLevel: number) => TemplateResult;
 
-  /** `submitted` runs when a contribution to a call has arrived. */
-  constructor(list: List, settings: SettingsController, submitted: (call: Call) => void) {
+  constructor(list: List, settings: SettingsController, calls: ShownCalls) {
     this.#list = list;
     this.#settings = settings;
-    this.#submitted = submitted;
+    this.#calls = calls;
     adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
     // The gallery comes only to a list that asks for it (an attribute: the list's own code stays as small).
     if (list.hasAttribute('show-contributions'))
@@ -129,6 +129,12 @@ export class AnswerRegion {
     this.#list.renderRoot.querySelector<HTMLElement>(`[data-call="${CSS.escape(call.id)}"] .contribute`)?.focus();
   }
 
+  /** A contribution to `call` arrived: its card counts it at once, without asking the backend again. */
+  #counted(call: Call): void {
+    const calls = this.#calls;
+    calls.show(calls.shown().map((c) => (c.id === call.id ? { ...c, contributionCount: c.contributionCount + 1 } : c)));
+  }
+
   /** The region under `call`, when it is the open one. */
   render(call: Call): TemplateResult | undefined {
     if (call.id !== this.#open) return undefined;
@@ -138,7 +144,7 @@ export class AnswerRegion {
       ${heading(level + 1, `answer-${call.id}`, 'answer-heading', words.heading(isolated(callText(call, 'title', this.#settings.formats.locale))), true)}
       ${
         this.#form
-          ? this.#form(call, level + 2, () => this.#submitted(call))
+          ? this.#form(call, level + 2, () => this.#counted(call))
           : this.#arriving
             ? html`<div class="form-placeholder" aria-busy="true"></div>`
             : html`<slot name="answer">

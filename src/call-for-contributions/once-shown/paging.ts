@@ -1,24 +1,15 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { listCalls, type CallQuery } from '../../api/source.js';
-import type { Call, CallPage } from '../../api/types.js';
+import { listCalls } from '../../api/source.js';
+import type { CallPage } from '../../api/types.js';
 import { emit } from '../../core/events.js';
 import { describeFailure, type Failure } from '../../core/failure.js';
 import type { SettingsController } from '../../core/settings.js';
 import { listWords } from '../words/words.js';
+import type { ShownCalls } from './shown-calls.js';
 
 /** The list, as its paging needs it. */
 interface List extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
-}
-
-/** What paging reads from the list and gives it: its query, and the calls it shows. */
-export interface PagedCalls {
-  /** The query of the page after `cursor`, with the list's filters. */
-  query(cursor: string): CallQuery;
-  /** The calls shown. */
-  shown(): Call[];
-  /** Shows these calls, and says so in the list's live region. */
-  show(calls: Call[], announcement: string): void;
 }
 
 /**
@@ -38,7 +29,7 @@ export function nextCursor(page: CallPage, followed: ReadonlySet<string>, added:
 export class Paging {
   readonly #list: List;
   readonly #settings: SettingsController;
-  readonly #calls: PagedCalls;
+  readonly #calls: ShownCalls;
   /** The cursor of the next page, or null. */
   #next: string | null;
   /** The cursors followed since the first page. */
@@ -49,7 +40,7 @@ export class Paging {
   #ended = false;
 
   /** `next` is the first page's cursor. */
-  constructor(list: List, settings: SettingsController, calls: PagedCalls, next: string | null) {
+  constructor(list: List, settings: SettingsController, calls: ShownCalls, next: string | null) {
     this.#list = list;
     this.#settings = settings;
     this.#calls = calls;

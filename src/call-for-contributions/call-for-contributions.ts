@@ -315,6 +315,6 @@ export class CallForContributionsElement extends OpenCallWidget {
 
 /** What a list adds once it shows (see once-shown/shown.ts), loaded once for the page: nothing in it is seen before then. */
 const loadShown = loadOnce(
-  "descriptions' formatting and answering in place (descriptions stay plain text)",
+  "descriptions' formatting, answering in place and Load more (descriptions stay plain text)",
   () => import('./once-shown/shown.js'),
 );

@@ -1,3 +1,4 @@
+import { warnTwoVersions } from './failure.js';
 import { version } from './version.js';
 
 /** The version a copy of this library stamps on the elements it defines. */
@@ -10,7 +11,8 @@ let warned = false;
 /**
  * Defines a tag, tolerating another copy of this library on the page (a blog theme and an
  * article can both include the script). The same version: nothing happens. Another version:
- * the first definition stays, and this copy warns once, naming both versions.
+ * the first definition stays, and this copy warns once, naming both versions (the warning's
+ * words come with the failures' words: only such a page downloads them).
  */
 export function define(tag: string, element: CustomElementConstructor): void {
   const existing = customElements.get(tag) as Stamped | undefined;
@@ -22,8 +24,5 @@ export function define(tag: string, element: CustomElementConstructor): void {
   const other = existing[versionKey];
   if (existing === element || other === version || warned) return;
   warned = true;
-  console.warn(
-    `open-call-widgets ${version} was loaded on a page where version ${other ?? 'unknown'} already defined <${tag}>; ` +
-      `the elements of version ${other ?? 'unknown'} are used. Include the script once.`,
-  );
+  warnTwoVersions(tag, version, other);
 }

@@ -22,3 +22,8 @@ export async function describeFailure(error: unknown, lang: string, fallback = '
   const wording = await loadWording();
   return wording ? wording.describeFailure(error, lang) : { message: fallback };
 }
+
+/** Warns that another version defined `tag` first (see define.ts), in words that come with the failures'. */
+export function warnTwoVersions(tag: string, version: string, other: string | undefined): void {
+  void loadWording().then((wording) => wording?.warnTwoVersions(tag, version, other));
+}

@@ -36,6 +36,14 @@ export async function describeFailure(error: unknown, lang: string): Promise<Fai
   return { message };
 }
 
+/** A page where two versions of this library define the same tags: the first one's are used. */
+export function warnTwoVersions(tag: string, version: string, other = 'unknown'): void {
+  console.warn(
+    `open-call-widgets ${version} was loaded on a page where version ${other} already defined <${tag}>; ` +
+      `the elements of version ${other} are used. Include the script once.`,
+  );
+}
+
 /**
  * A fetch that failed with no answer may be a backend that answered, but not to this page (CORS:
  * the browser hides the answer). A second request in `no-cors` mode tells them apart: it gets an

@@ -24,7 +24,7 @@ const sizeBudget = {
   // errors, odd data, the kept place, no long task on a slow phone); `npm run size` shows what
   // each module adds. The limit is what it weighs with them; the target waits for a decision on
   // issue 14.
-  list: { target: 15 * 1024, limit: 15.6 * 1024 },
+  list: { target: 15 * 1024, limit: 15.55 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));
@@ -227,7 +227,7 @@ try {
   console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page:`);
   console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
   console.log(
-    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region)`,
+    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region, Load more)`,
   );
   console.log(`  + the answer form         ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
   console.log(`  + the first upload        ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);

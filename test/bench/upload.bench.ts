@@ -459,6 +459,20 @@ try {
     console.log(
       `  ${what.padEnd(66)} ${figure.toFixed(2).padStart(6)}  ${limit.padEnd(7)} ${limit ? (ok ? 'ok' : 'OVER BUDGET') : ''}`,
     );
+  // The same speed ratios round by round: each pair ran in one round, on the same load, so
+  // their spread says how much of a miss is the machine's noise. For reading: the budget is on
+  // the medians above.
+  console.log('\n  element / each row, round by round (for reading): median, range');
+  for (const [what, of] of [
+    ['raw fetch PUT', 'rawPut'],
+    ['bare tus-js-client', 'bareTus'],
+    ['Uppy with @uppy/tus', 'uppy'],
+  ] as const) {
+    const byRound = seconds[of].map((s, round) => s / seconds.element[round]!);
+    console.log(
+      `  ${`element / ${what}`.padEnd(66)} ${median(byRound).toFixed(2).padStart(6)}  ${Math.min(...byRound).toFixed(2)}–${Math.max(...byRound).toFixed(2)}`,
+    );
+  }
   // What does not grow with the size, and what does: for reading, the budget is on the whole.
   const fixed = (row: Row) => median(cpu[row]);
   const beyond = (large: Row, small: Row) => median(cpu[large]) - (fixed(small) * 200_000_000) / size;

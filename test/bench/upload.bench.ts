@@ -164,16 +164,34 @@ function rendererMemory(pids: string[]): number {
   return total;
 }
 
-/** CPU time of those processes' threads so far, in seconds (the scheduler's nanoseconds). */
-function rendererCpu(pids: string[]): number {
-  let ns = 0;
-  for (const pid of pids)
+/** CPU time of each of those processes' threads so far, in nanoseconds (the scheduler's), by thread. */
+function rendererCpu(pids: string[]): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const pid of pids) {
+    let tasks: string[] = [];
     try {
-      for (const task of readdirSync(`/proc/${pid}/task`))
-        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      tasks = readdirSync(`/proc/${pid}/task`);
     } catch {
-      // The process or thread ended while we looked.
+      continue; // The process ended.
     }
+    for (const task of tasks)
+      try {
+        threads.set(`${pid}/${task}`, Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // The thread ended while we looked.
+      }
+  }
+  return threads;
+}
+
+/**
+ * Seconds of CPU between two readings, thread by thread: a thread that ended in between
+ * takes its time with it, and must not make the sum go down (it printed negative figures),
+ * nor may one ending while we look skip its process's other threads.
+ */
+function cpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let ns = 0;
+  for (const [thread, used] of after) ns += used - (before.get(thread) ?? 0);
   return ns / 1e9;
 }
 
@@ -384,7 +402,7 @@ try {
       // frame or two, a timer), the same wait for every row: otherwise it lands on the next row.
       await new Promise((r) => setTimeout(r, settleMs));
       // A small file's CPU is per upload; the others' per 200 MB.
-      const used = rendererCpu(pids) - cpuBefore;
+      const used = cpuBetween(cpuBefore, rendererCpu(pids));
       cpu[row].push(rows[row]!.small ? used : (used * 200_000_000) / size);
       clearStored(bytesOf(row));
     }

@@ -12,6 +12,7 @@ import { uploaderWords } from './words/words.js';
 import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { FileUpload } from '../upload/file-upload.js';
 import { UploadsController, type ChosenUpload } from '../upload/uploads-controller.js';
+import { followProgress } from '../upload/follow-progress.js';
 import { Answer } from './answer.js';
 import { acceptsFor, checkFile, closedFor } from './checks.js';
 import { pastedFiles } from './parts/drop-zone.js';
@@ -325,7 +326,7 @@ export class ContributionUploaderElement extends OpenCallWidget {
 
   protected override render() {
     return html`<div class=${themeClass(this.settings.theme)} part="base" lang=${this.settings.formats.locale}>
-      <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
+      <div class="visually-hidden" role="status">${followProgress(this.#uploads.spoken, () => this.#uploads.announcement)}</div>
       ${this.#renderBody()}
     </div>`;
   }

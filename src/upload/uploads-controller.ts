@@ -7,8 +7,14 @@ import { resumeStore } from './resume-store.js';
 import { uploadTarget } from './target.js';
 import { percent } from './percent.js';
 
+/** What a template part can follow by itself (followProgress): a value that changes often. */
+export interface Reporting {
+  /** Calls `listener` on each change until the returned function is called. */
+  onProgress(listener: () => void): () => void;
+}
+
 /** A file or a take in an element's hands: its upload, what kind it is, and a preview of it. */
-export interface ChosenUpload {
+export interface ChosenUpload extends Reporting {
   readonly upload: FileUpload;
   readonly kind: ContributionKind;
   /** An object URL of the file, for its row's `<img>`, `<audio>` or `<video>`. */
@@ -78,12 +84,25 @@ const holders = new WeakMap<FileUpload, UploadsController>();
  * The one way an element makes and keeps uploads (the answer form, the recorder): the chosen
  * files and takes, their previews, their progress (the host updates at most once a frame, and
  * not at all for progress alone where the host renders it with followProgress), the
- * announcement a screen reader hears, and whether everything is up.
+ * announcement a screen reader hears (`spoken`, to follow it the same way), and whether
+ * everything is up.
  */
 export class UploadsController implements ReactiveController {
   /** What a screen reader should hear about the uploads now ("song.ogg uploaded"). */
   announcement = '';
+  /**
+   * The announcement, for the live region's part to follow (followProgress): "50% uploaded"
+   * reaches it without updating the host, as progress reaches the bar.
+   */
+  readonly spoken: Reporting = {
+    onProgress: (listener) => {
+      const own = () => listener();
+      this.#spokenListeners.add(own);
+      return () => this.#spokenListeners.delete(own);
+    },
+  };
 
+  readonly #spokenListeners = new Set<() => void>();
   #held: Held[] = [];
   #frame = false;
   #waiters: Array<() => void> = [];
@@ -187,11 +206,14 @@ export class UploadsController implements ReactiveController {
     this.#announce(held);
     this.#options.changed?.(held);
     for (const wake of this.#waiters.splice(0)) wake();
-    // Progress alone reaches only the parts that follow it (the bar, the figures), when the
-    // host renders any: the form is not updated, restyled and laid out a few times a second.
+    // Progress alone reaches only the parts that follow it (the bar, the figures, the live
+    // region), when the host renders them so: the form is not updated, restyled and laid out a
+    // few times a second, nor at each quarter announced.
     const state = `${upload.state} ${upload.failure?.kind ?? ''}`;
-    if (held.listeners.size > 0 && state === held.renderedState && announced === this.announcement) {
+    const spoken = announced === this.announcement || this.#spokenListeners.size > 0;
+    if (held.listeners.size > 0 && state === held.renderedState && spoken) {
       for (const listener of held.listeners) listener();
+      if (announced !== this.announcement) for (const listener of this.#spokenListeners) listener();
       return;
     }
     held.renderedState = state;

@@ -238,6 +238,7 @@ describe('<contribution-uploader>', function () {
     });
     const bars = new Set<number>();
     const lines = new Set<string>();
+    const spoken = new Set<string>();
     let reports = 0;
     el.addEventListener('contribution-progress', () => {
       reports++;
@@ -247,6 +248,7 @@ describe('<contribution-uploader>', function () {
         if (!row.is('uploading')) return;
         bars.add(row.bar!.value);
         lines.add(words(row.statusLine));
+        spoken.add(words(formOf(el).liveRegion));
       });
     });
     pick(el, makeFile('watched.png', midUpload, 'image/png', 12));
@@ -255,8 +257,14 @@ describe('<contribution-uploader>', function () {
     expect(reports, 'progress reports (else use a larger file)').to.be.at.least(12);
     expect(bars.size, 'positions of the bar').to.be.at.least(6);
     expect(lines.size, 'status lines').to.be.at.least(6);
-    // Choosing the file, its state changes and the quarterly announcements: not every report.
-    expect(formUpdates, 'updates of the form').to.be.at.most(8);
+    // The quarters are heard while it uploads, each said by the live region alone.
+    for (const quarter of ['25%', '50%', '75%'])
+      expect(
+        [...spoken].some((said) => said.includes(quarter)),
+        `${quarter} announced`,
+      ).to.equal(true);
+    // Choosing the file and its state changes: not every report, nor every quarter announced.
+    expect(formUpdates, 'updates of the form').to.be.at.most(4);
     expect(formOf(el).fileRow().bar!.value).to.equal(100);
   });
 

@@ -209,7 +209,6 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.loadingMore = more;
     this.announcement = more ? strings.loadingMore : strings.loading;
     const signal = controller.signal;
-    if (!more) this.settings.formats.warm();
     try {
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);

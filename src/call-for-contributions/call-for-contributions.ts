@@ -188,11 +188,14 @@ export class CallForContributionsElement extends OpenCallWidget {
     this.unanswerable = undefined;
     this.announcement = strings.loading;
     const signal = controller.signal;
-    this.settings.formats.warm();
     try {
+      // Asking, checking the answer and drawing the calls are each a task of their own: on a slow
+      // phone, any two of them (or asking and drawing the placeholders) take longer than a frame.
+      await new Promise((resolve) => setTimeout(resolve));
       const source = this.settings.source;
       const single = Boolean(this.callData || this.call);
       const page = single || !source ? await this.#oneCall(signal) : await listCalls(source, this.#query(undefined), signal);
+      await new Promise((resolve) => setTimeout(resolve));
       if (signal.aborted) return;
       const calls = (this.calls = page.items);
       this.next = page.next;

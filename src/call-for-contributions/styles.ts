@@ -12,6 +12,13 @@ const own = css`
     display: grid;
     gap: var(--_oc-space);
   }
+  /* The cards past the first screen's two (as many as the placeholders) are laid out once they
+     come near: a page of them at once takes a slow phone longer than a frame. Until then each
+     keeps the height it last had, or about a card's. */
+  .list > li:nth-child(n + 3) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 36rem;
+  }
   .card {
     display: grid;
     background: var(--_oc-surface);

@@ -11,6 +11,9 @@ const timeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> =
   ['year', 365 * 86_400],
 ];
 
+/** Whether a widget on this page has made its formatters in advance (see the constructor). */
+let warmed: unknown;
+
 /**
  * Numbers, sizes, durations, dates and language names for one locale, through Intl, as a
  * call's card shows them. Made once per language change, not per render.
@@ -27,15 +30,33 @@ export class Formats {
 
   constructor(lang: string) {
     this.locale = formatLocale(lang);
-  }
-
-  /**
-   * Makes the formatters a call's card uses, one per task, so that none holds up the page for
-   * long: while it waits for the calls, before they are needed.
-   */
-  warm(): void {
-    // '2000' is something each of them can format (a count, a date, a tag, a list of letters).
-    for (const use of ['count', 'relativeTo', 'date', 'language', 'list'] as const) setTimeout(() => this[use]('2000' as never));
+    // The formatters a call's card uses, made before they are needed (while a list waits for its
+    // calls), one per task, by the page's first widget. A page's first Intl formatter costs most
+    // (ICU loading its data: on a slow phone, longer than a frame), and that data is the
+    // process's: a worker pays for it first, off the page's thread. Making the worker takes a
+    // while too: in a task of its own. Where the page's Content-Security-Policy refuses a worker
+    // made from a blob (a line in the console), the first formatter made here pays instead.
+    if (!warmed)
+      warmed = setTimeout(() => {
+        // '2000' is something each of them can format (a count, a date, a tag, a list of letters).
+        const warm = () => {
+          for (const use of ['count', 'relativeTo', 'date', 'language', 'list'] as const)
+            setTimeout(() => this[use]('2000' as never));
+        };
+        try {
+          const url = URL.createObjectURL(
+            new Blob([`postMessage(new Intl.NumberFormat(${JSON.stringify(this.locale)}).format());close()`]),
+          );
+          const worker = new Worker(url);
+          worker.onmessage = worker.onerror = () => {
+            URL.revokeObjectURL(url);
+            warm();
+          };
+        } catch {
+          // A browser that refuses the worker at once rather than with an error event.
+          warm();
+        }
+      });
   }
 
   count(n: number): string {

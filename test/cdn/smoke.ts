@@ -24,7 +24,7 @@ const sizeBudget = {
   // errors, odd data, the kept place, no long task on a slow phone); `npm run size` shows what
   // each module adds. The limit is what it weighs with them; the target waits for a decision on
   // issue 14.
-  list: { target: 15 * 1024, limit: 15.55 * 1024 },
+  list: { target: 15 * 1024, limit: 15.7 * 1024 },
   upload: { target: 40 * 1024, limit: 40 * 1024 },
 };
 const dataDir = mkdtempSync(join(tmpdir(), 'oc-cdn-'));

@@ -132,6 +132,8 @@ export function pageRoutes(deps: AppDeps): Hono<AppEnv> {
       'Content-Security-Policy': [
         `default-src 'none'`,
         `script-src 'self' ${scriptOrigin}`,
+        // The widgets' formats load ICU's data in a worker made from a blob (src/core/format.ts).
+        `worker-src blob:`,
         `connect-src 'self' ${scriptOrigin} ${apiOrigin} https:`,
         `img-src 'self' http: https: data: blob:`,
         `media-src 'self' http: https: blob:`,

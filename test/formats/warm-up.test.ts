@@ -15,7 +15,9 @@ describe('the formats’ warm-up', () => {
     expect(made.workers).to.equal(1);
     // The card's first relative date uses the formatter made in advance: it makes none.
     const before = made.relativeFormats;
-    expect(formats.relativeTo(new Date(Date.now() + 3 * 86_400_000).toISOString())).to.be.a('string').and.not.equal('');
+    expect(formats.relativeTo(new Date(Date.now() + 3 * 86_400_000).toISOString()))
+      .to.be.a('string')
+      .and.not.equal('');
     expect(made.relativeFormats).to.equal(before);
     expect(errors).to.deep.equal([]);
   });

@@ -3,11 +3,13 @@
 export const made = { relativeFormats: 0, workers: 0 };
 
 const RelativeTimeFormat = Intl.RelativeTimeFormat;
-Intl.RelativeTimeFormat = new Proxy(RelativeTimeFormat, {
-  construct(target, args: ConstructorParameters<typeof RelativeTimeFormat>) {
-    made.relativeFormats++;
-    return new target(...args);
-  },
+Object.defineProperty(Intl, 'RelativeTimeFormat', {
+  value: new Proxy(RelativeTimeFormat, {
+    construct(target, args: ConstructorParameters<typeof RelativeTimeFormat>) {
+      made.relativeFormats++;
+      return new target(...args);
+    },
+  }),
 });
 const PageWorker = window.Worker;
 window.Worker = new Proxy(PageWorker, {

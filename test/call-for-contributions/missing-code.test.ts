@@ -102,6 +102,8 @@ describe('<call-for-contributions> without the code it loads later', () => {
     await until(() => listOf(el).titles.length === 2, 'the list did not show its calls');
     // The config's theme never arrived: the system's applies. Its lang attribute still does, as any element's does.
     expect(listOf(el).root!.classList.contains('auto')).to.equal(true);
+    // The list may ask again once it knows the config's code is missing: what it says at the end counts.
+    await until(() => words(listOf(el).liveRegion) !== 'Memuatkan panggilan terbuka…', 'the list did not finish loading');
     expect(words(listOf(el).liveRegion)).to.equal('2 panggilan dipaparkan');
     expect(logged.warnings.some((w) => w.includes('the code that receives shared settings could not be loaded'))).to.equal(true);
   });

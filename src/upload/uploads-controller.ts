@@ -45,28 +45,44 @@ export interface UploadsOptions {
   changed?(chosen: ChosenUpload): void;
 }
 
-class Held implements ChosenUpload {
+/** Who follows a value that changes often (the template parts of followProgress), told of each change. */
+class Followers implements Reporting {
+  readonly #listeners = new Set<() => void>();
+
+  /** Whether any part follows it: then a change reaches the parts, not the whole host. */
+  get followed(): boolean {
+    return this.#listeners.size > 0;
+  }
+
+  onProgress(listener: () => void): () => void {
+    // Its own entry each time: the same function following twice stops following twice.
+    const own = () => listener();
+    this.#listeners.add(own);
+    return () => this.#listeners.delete(own);
+  }
+
+  tell(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+class Held extends Followers implements ChosenUpload {
   /** The last quarter of progress announced (4: finished). */
   announcedStep = 0;
   /** The state the host last rendered: a change of it updates the host, progress alone does not. */
   renderedState?: string;
-  readonly listeners = new Set<() => void>();
   #preview?: string;
 
   constructor(
     readonly upload: FileUpload,
     readonly kind: ContributionKind,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Made when first shown: a take held while it is recorded has nothing to preview yet. */
   get preview(): string {
     return (this.#preview ??= URL.createObjectURL(this.upload.file));
-  }
-
-  onProgress(listener: () => void): () => void {
-    const own = () => listener();
-    this.listeners.add(own);
-    return () => this.listeners.delete(own);
   }
 
   revoke(): void {
@@ -90,19 +106,7 @@ const holders = new WeakMap<FileUpload, UploadsController>();
 export class UploadsController implements ReactiveController {
   /** What a screen reader should hear about the uploads now ("song.ogg uploaded"). */
   announcement = '';
-  /**
-   * The announcement, for the live region's part to follow (followProgress): "50% uploaded"
-   * reaches it without updating the host, as progress reaches the bar.
-   */
-  readonly spoken: Reporting = {
-    onProgress: (listener) => {
-      const own = () => listener();
-      this.#spokenListeners.add(own);
-      return () => this.#spokenListeners.delete(own);
-    },
-  };
-
-  readonly #spokenListeners = new Set<() => void>();
+  readonly #spoken = new Followers();
   #held: Held[] = [];
   #frame = false;
   #waiters: Array<() => void> = [];
@@ -113,6 +117,14 @@ export class UploadsController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  /**
+   * The announcement, for the live region's part to follow (followProgress): "50% uploaded"
+   * reaches it without updating the host, as progress reaches the bar.
+   */
+  get spoken(): Reporting {
+    return this.#spoken;
   }
 
   hostDisconnected(): void {
@@ -210,10 +222,10 @@ export class UploadsController implements ReactiveController {
     // region), when the host renders them so: the form is not updated, restyled and laid out a
     // few times a second, nor at each quarter announced.
     const state = `${upload.state} ${upload.failure?.kind ?? ''}`;
-    const spoken = announced === this.announcement || this.#spokenListeners.size > 0;
-    if (held.listeners.size > 0 && state === held.renderedState && spoken) {
-      for (const listener of held.listeners) listener();
-      if (announced !== this.announcement) for (const listener of this.#spokenListeners) listener();
+    const spoken = announced === this.announcement || this.#spoken.followed;
+    if (held.followed && state === held.renderedState && spoken) {
+      held.tell();
+      if (announced !== this.announcement) this.#spoken.tell();
       return;
     }
     held.renderedState = state;

@@ -41,18 +41,33 @@ export function mediaKindWords(call: Call, words: UploaderWords, formats: Format
   return formats.list(kinds, 'disjunction');
 }
 
+/** The files already chosen for a contribution: their kind (one per contribution) and the files. */
+export interface ChosenFiles {
+  kind: ContributionKind;
+  files: File[];
+}
+
+/**
+ * The same file picked again (another File object for it, from the picker, a drop or a paste):
+ * by what the resume store knows a file by, for it would resume the same upload.
+ */
+const sameFile = (a: File, b: File) =>
+  a.name === b.name && a.size === b.size && a.type === b.type && a.lastModified === b.lastModified;
+
 /**
  * Whether a file may join the contribution, before a byte moves: its type, size, the kind of
- * the files already chosen, and how many the call takes. Returns the message, or undefined.
+ * the files already chosen, whether it is one of them, and how many the call takes. Returns the
+ * message, or undefined.
  */
 export function checkFile(
   file: File,
   call: Call,
-  chosen: { kind: ContributionKind; count: number } | undefined,
+  chosen: ChosenFiles | undefined,
   words: UploaderWords,
   formats: Formats,
 ): string | undefined {
   const errors = words.errors;
+  if (chosen?.files.some((other) => sameFile(other, file))) return errors.alreadyChosen(file.name);
   const accepts = acceptsFor(call, file.type);
   if (!accepts) return errors.typeNotAccepted(file.name, file.type || '?', mediaKindWords(call, words, formats));
   if (chosen && chosen.kind !== accepts.kind) return errors.mixedKinds(mediaKindWords(call, words, formats));
@@ -60,7 +75,7 @@ export function checkFile(
   if (accepts.maxBytes && file.size > accepts.maxBytes)
     return errors.tooLarge(words.kindNoun[accepts.kind], formats.size(accepts.maxBytes), file.name, formats.size(file.size));
   const max = accepts.maxFiles ?? 1;
-  if ((chosen?.count ?? 0) >= max) return errors.tooManyFiles(formats.count(max));
+  if ((chosen?.files.length ?? 0) >= max) return errors.tooManyFiles(formats.count(max));
   return undefined;
 }
 

@@ -185,8 +185,8 @@ export class ContributionUploaderElement extends OpenCallWidget {
     for (const source of sources) {
       const file = source instanceof File ? source : source.file;
       const chosen = this.#uploads.chosen;
-      const kind = chosen.length ? { kind: chosen[0].kind, count: chosen.length } : undefined;
-      const problem = checkFile(file, call, kind, this.#words, this.settings.formats);
+      const files = chosen.length ? { kind: chosen[0].kind, files: chosen.map((c) => c.upload.file) } : undefined;
+      const problem = checkFile(file, call, files, this.#words, this.settings.formats);
       if (problem) {
         problems.push(problem);
         if (!(source instanceof File)) void source.cancel();

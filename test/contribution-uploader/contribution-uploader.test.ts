@@ -489,6 +489,31 @@ describe('<contribution-uploader>', function () {
     expect(words(formOf(art).errorOf('files'))).to.equal('This call takes images up to 25 MB; mural.png is 26 MB.');
   });
 
+  it('says a file is already chosen when the same one is picked again, and uploads it once', async () => {
+    await backendRequests();
+    const el = await uploader(html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`);
+    const error = () => words(formOf(el).errorOf('files'));
+    // The same file from disk, picked again: another File object, with the same name, size and date.
+    const song = () => makeFile('song.ogg', 300_000, 'audio/ogg', 12);
+    pick(el, song());
+    await el.updateComplete;
+    pick(el, song(), makeFile('song.ogg', 450_000, 'audio/ogg', 12));
+    await el.updateComplete;
+    expect(error()).to.equal('song.ogg is already chosen.');
+    // Another file of the same name is another file.
+    expect(fileRows(el).map((row) => words(row.nameLine))).to.deep.equal(['song.ogg 300 kB', 'song.ogg 450 kB']);
+    await untilState(el, 'done');
+    const created = (await backendRequests()).filter((l) => l.startsWith('POST /v1/uploads'));
+    expect(created, 'one upload for the file picked twice, one for the other file').to.have.length(2);
+    // Removed, it may be chosen again.
+    fileRows(el)[0].remove();
+    await until(() => fileRows(el).length === 1);
+    pick(el, song());
+    await el.updateComplete;
+    expect(fileRows(el)).to.have.length(2);
+    expect(formOf(el).errorOf('files')).to.equal(null);
+  });
+
   it('checks the form before sending, keeps what was typed, and moves focus to the first problem', async () => {
     const el = await uploader(html`<contribution-uploader api=${api} call="astronaut-one-liner"></contribution-uploader>`);
     fill(el, { text: 'x'.repeat(141) });

@@ -88,6 +88,7 @@ export const ar: UploaderWords = {
     tooLarge: (kind, max, name, size) => `تقبل هذه الدعوة ${kind} حتى ${max}، وحجم ${name} ${size}.`,
     tooManyFiles: (max) => `تقبل هذه الدعوة ${max} ملفات على الأكثر: أزل ملفًا لتضيف آخر.`,
     emptyFile: (name) => `${name} فارغ.`,
+    alreadyChosen: (name) => `${name} مختار بالفعل.`,
     callClosed: 'أُغلقت هذه الدعوة: لم تعد تقبل مشاركات.',
     callUpcoming: (when) => `هذه الدعوة لم تُفتح بعد. تُفتح ${when}.`,
     uploadRefused: (name, detail) => `رفض الخادم ${name}: ${detail}`,

@@ -85,6 +85,7 @@ export const de: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Dieser Aufruf nimmt ${kind} bis ${max}; ${name} hat ${size}.`,
     tooManyFiles: (max) => `Dieser Aufruf nimmt höchstens ${max} Dateien: Entferne eine, um eine andere hinzuzufügen.`,
     emptyFile: (name) => `${name} ist leer.`,
+    alreadyChosen: (name) => `${name} ist schon ausgewählt.`,
     callClosed: 'Dieser Aufruf ist beendet: Er nimmt keine Beiträge mehr an.',
     callUpcoming: (when) => `Dieser Aufruf ist noch nicht offen. Er startet ${when}.`,
     uploadRefused: (name, detail) => `Der Server hat ${name} abgelehnt: ${detail}`,

@@ -80,6 +80,7 @@ export const en: UploaderWords = {
     tooLarge: (kind, max, name, size) => `This call takes ${kind} up to ${max}; ${name} is ${size}.`,
     tooManyFiles: (max) => `This call takes up to ${max} files: remove one to add another.`,
     emptyFile: (name) => `${name} is empty.`,
+    alreadyChosen: (name) => `${name} is already chosen.`,
     callClosed: 'This call has closed: it takes no more contributions.',
     callUpcoming: (when) => `This call is not open yet. It opens ${when}.`,
     uploadRefused: (name, detail) => `The server refused ${name}: ${detail}`,

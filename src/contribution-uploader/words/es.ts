@@ -82,6 +82,7 @@ export const es: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Esta convocatoria acepta ${kind} de hasta ${max}; ${name} ocupa ${size}.`,
     tooManyFiles: (max) => `Esta convocatoria acepta hasta ${max} archivos: quita uno para añadir otro.`,
     emptyFile: (name) => `${name} está vacío.`,
+    alreadyChosen: (name) => `${name} ya está elegido.`,
     callClosed: 'Esta convocatoria ha cerrado: ya no acepta aportaciones.',
     callUpcoming: (when) => `Esta convocatoria aún no está abierta. Abre ${when}.`,
     uploadRefused: (name, detail) => `El servidor rechazó ${name}: ${detail}`,

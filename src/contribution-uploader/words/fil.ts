@@ -79,6 +79,7 @@ export const fil: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Tumatanggap ang panawagang ito ng ${kind} na hanggang ${max}; ${size} ang ${name}.`,
     tooManyFiles: (max) => `Hanggang ${max} file lang ang tinatanggap: mag-alis ng isa para makapagdagdag.`,
     emptyFile: (name) => `Walang laman ang ${name}.`,
+    alreadyChosen: (name) => `Napili na ang ${name}.`,
     callClosed: 'Sarado na ang panawagang ito: hindi na ito tumatanggap ng ambag.',
     callUpcoming: (when) => `Hindi pa bukas ang panawagang ito. Magbubukas ito ${when}.`,
     uploadRefused: (name, detail) => `Tinanggihan ng server ang ${name}: ${detail}`,

@@ -83,6 +83,7 @@ export const fr: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Cet appel accepte ${kind} jusqu’à ${max} ; ${name} fait ${size}.`,
     tooManyFiles: (max) => `Cet appel accepte ${max} fichiers au maximum : retirez-en un pour en ajouter un autre.`,
     emptyFile: (name) => `${name} est vide.`,
+    alreadyChosen: (name) => `${name} est déjà choisi.`,
     callClosed: 'Cet appel est clos : il n’accepte plus de contributions.',
     callUpcoming: (when) => `Cet appel n’est pas encore ouvert. Il ouvre ${when}.`,
     uploadRefused: (name, detail) => `Le serveur a refusé ${name} : ${detail}`,

@@ -81,6 +81,7 @@ export const hi: UploaderWords = {
     tooLarge: (kind, max, name, size) => `यह आमंत्रण अधिकतम ${max} तक का ${kind} लेता है; ${name} ${size} की है।`,
     tooManyFiles: (max) => `यह आमंत्रण अधिकतम ${max} फ़ाइलें लेता है: नई जोड़ने के लिए एक हटाएँ।`,
     emptyFile: (name) => `${name} खाली है।`,
+    alreadyChosen: (name) => `${name} पहले ही चुनी जा चुकी है।`,
     callClosed: 'यह आमंत्रण बंद हो चुका है: अब योगदान नहीं लिए जाते।',
     callUpcoming: (when) => `यह आमंत्रण अभी खुला नहीं है। यह ${when} खुलेगा।`,
     uploadRefused: (name, detail) => `सर्वर ने ${name} नहीं ली: ${detail}`,

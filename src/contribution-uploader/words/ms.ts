@@ -80,6 +80,7 @@ export const ms: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Panggilan ini menerima ${kind} sehingga ${max}; saiz ${name} ialah ${size}.`,
     tooManyFiles: (max) => `Panggilan ini menerima sehingga ${max} fail: buang satu untuk menambah yang lain.`,
     emptyFile: (name) => `${name} kosong.`,
+    alreadyChosen: (name) => `${name} sudah dipilih.`,
     callClosed: 'Panggilan ini telah ditutup: ia tidak lagi menerima sumbangan.',
     callUpcoming: (when) => `Panggilan ini belum dibuka. Ia dibuka ${when}.`,
     uploadRefused: (name, detail) => `Pelayan menolak ${name}: ${detail}`,

@@ -82,6 +82,7 @@ export const pt: UploaderWords = {
     tooLarge: (kind, max, name, size) => `Esta chamada aceita ${kind} de até ${max}; ${name} tem ${size}.`,
     tooManyFiles: (max) => `Esta chamada aceita até ${max} arquivos: remova um para adicionar outro.`,
     emptyFile: (name) => `${name} está vazio.`,
+    alreadyChosen: (name) => `${name} já foi escolhido.`,
     callClosed: 'Esta chamada foi encerrada: não aceita mais contribuições.',
     callUpcoming: (when) => `Esta chamada ainda não está aberta. Ela abre ${when}.`,
     uploadRefused: (name, detail) => `O servidor recusou ${name}: ${detail}`,

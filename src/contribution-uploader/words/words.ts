@@ -91,6 +91,8 @@ export interface UploaderWords {
     tooLarge(kind: string, max: string, name: string, size: string): string;
     tooManyFiles(max: string): string;
     emptyFile(name: string): string;
+    /** The same file was picked again. */
+    alreadyChosen(name: string): string;
     callClosed: string;
     callUpcoming(when: string): string;
     uploadRefused(name: string, detail: string): string;

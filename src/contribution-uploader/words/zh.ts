@@ -78,6 +78,7 @@ export const zh: UploaderWords = {
     tooLarge: (kind, max, name, size) => `此征集接受的${kind}最大为 ${max}；${name} 有 ${size}。`,
     tooManyFiles: (max) => `此征集最多接受 ${max} 个文件：请先移除一个再添加。`,
     emptyFile: (name) => `${name} 是空文件。`,
+    alreadyChosen: (name) => `${name} 已经选过了。`,
     callClosed: '此征集已截止，不再接受投稿。',
     callUpcoming: (when) => `此征集尚未开始，将于${when}开始。`,
     uploadRefused: (name, detail) => `服务器拒绝了 ${name}：${detail}`,

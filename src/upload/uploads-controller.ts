@@ -71,7 +71,6 @@ class Held extends Followers implements ChosenUpload {
   announcedStep = 0;
   /** The state the host last rendered: a change of it updates the host, progress alone does not. */
   renderedState?: string;
-  #preview?: string;
 
   constructor(
     readonly upload: FileUpload,
@@ -80,13 +79,22 @@ class Held extends Followers implements ChosenUpload {
     super();
   }
 
+  /** Its holder is off the page: its preview is let go of until it is back. */
+  away = false;
+  #preview?: string;
+  /** The preview last given to the template: while away, the row keeps it and loads nothing. */
+  #shown = '';
+
   /** Made when first shown: a take held while it is recorded has nothing to preview yet. */
   get preview(): string {
-    return (this.#preview ??= URL.createObjectURL(this.upload.file));
+    if (!this.away) this.#preview ??= URL.createObjectURL(this.upload.file);
+    return (this.#shown = this.#preview ?? this.#shown);
   }
 
+  /** Lets go of the preview, which keeps the file (a take's bytes) alive in the page. */
   revoke(): void {
     if (this.#preview) URL.revokeObjectURL(this.#preview);
+    this.#preview = undefined;
   }
 }
 
@@ -110,10 +118,12 @@ export class UploadsController implements ReactiveController {
   #held: Held[] = [];
   #frame = false;
   #waiters: Array<() => void> = [];
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & Element;
   readonly #options: UploadsOptions;
+  /** The host left the page, its uploads stopped and its previews let go of. */
+  #left = false;
 
-  constructor(host: ReactiveControllerHost, options: UploadsOptions) {
+  constructor(host: ReactiveControllerHost & Element, options: UploadsOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -127,9 +137,27 @@ export class UploadsController implements ReactiveController {
     return this.#spoken;
   }
 
+  hostConnected(): void {
+    if (!this.#left) return;
+    // Back on the page: the rows draw their previews again (the uploads wait for Resume).
+    this.#left = false;
+    for (const held of this.#held) held.away = false;
+    this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
-    // Stop, but keep what reached the server: the same file chosen again resumes.
-    for (const { upload } of this.#held) upload.pause();
+    // Moved (taken out and put back in one go, as a list reorders), the form carries on. Gone
+    // from the page, it stops, keeping what reached the server (the same file chosen again
+    // resumes), and lets go of its previews.
+    queueMicrotask(() => {
+      if (this.#host.isConnected) return;
+      this.#left = true;
+      for (const held of this.#held) {
+        held.upload.pause();
+        held.away = true;
+        held.revoke();
+      }
+    });
   }
 
   /** The files and takes held, in the order chosen (cancelled ones left out). */
@@ -177,6 +205,7 @@ export class UploadsController implements ReactiveController {
     holders.get(upload)?.release(upload);
     holders.set(upload, this);
     const held = new Held(upload, kind);
+    held.away = this.#left;
     this.#held = [...this.#held, held];
     this.#host.requestUpdate();
     return held;

@@ -332,6 +332,42 @@ describe('<contribution-uploader>', function () {
     expect(stored.sha256).to.equal(await sha256(file));
   });
 
+  it('carries on when moved within the page, and lets go of its previews once taken off it', async () => {
+    const el = await uploader(
+      html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
+    );
+    pick(el, makeFile('moving.ogg', midUpload, 'audio/ogg', 14));
+    await untilProgress(el, 5);
+    const preview = () => fileRows(el)[0].preview!.getAttribute('src')!;
+    const shown = preview();
+    const canFetch = (url: string) =>
+      fetch(url).then(
+        async (answer) => (await answer.body?.cancel(), answer.ok),
+        () => false,
+      );
+    // Moved, as a page or a list reorders: taken out and put back in one go.
+    const elsewhere = document.createElement('div');
+    el.parentElement!.after(elsewhere);
+    elsewhere.append(el);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fileRows(el)[0].is('uploading'), 'moved, the upload carries on').to.equal(true);
+    expect(await canFetch(shown)).to.equal(true);
+
+    el.remove();
+    await new Promise((r) => setTimeout(r));
+    expect(await canFetch(shown), 'off the page, the preview is let go of').to.equal(false);
+    await new Promise((r) => setTimeout(r, 100));
+    elsewhere.append(el);
+    await el.updateComplete;
+    expect(fileRows(el)[0].is('paused')).to.equal(true);
+    const again = preview();
+    expect(again).to.not.equal(shown);
+    expect(await canFetch(again), 'back, the preview is made again').to.equal(true);
+    fileRows(el)[0].resume();
+    await untilState(el, 'done', 30_000);
+    elsewhere.remove();
+  });
+
   it('resumes from the server’s offset when a fresh uploader is given the same file', async () => {
     const file = makeFile('long-take.ogg', midUpload, 'audio/ogg', 6);
     await backendRequests();

@@ -1,6 +1,7 @@
 // A PATCH whose connection is cut while it is on its way to the upload's lock, for the tests of
 // the offset a HEAD answers right after it (test/server/resume-offset, test/scale/uploads-object).
 import { connect } from 'node:net';
+import { Readable } from 'node:stream';
 import type { UploadStore } from '../../demo/server/stores/uploads.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,4 +43,27 @@ export function cutPatch(url: string, secret: string, offset: number, body: Uint
  */
 export function slowUploads(store: UploadStore, delay: number): UploadStore {
   return { ...store, get: async (id) => (await sleep(delay), store.get(id)) };
+}
+
+/**
+ * An upload store that writes what a PATCH brought `delay` ms after its body ended or failed, as
+ * an object store sends its last block after the connection went. It changes `store` itself.
+ */
+export function lateWrites(store: UploadStore, delay: number): UploadStore {
+  const { datastore } = store;
+  const write = datastore.write.bind(datastore);
+  datastore.write = async (stream, id, offset) => {
+    const arrived: Buffer[] = [];
+    let failure: unknown;
+    try {
+      for await (const chunk of stream) arrived.push(chunk as Buffer);
+    } catch (error) {
+      failure = error;
+    }
+    await sleep(delay);
+    const written = await write(Readable.from(arrived), id, offset);
+    if (failure) throw failure;
+    return written;
+  };
+  return store;
 }

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUploadStore } from '../../demo/server/stores/uploads.js';
-import { cutPatch, slowUploads } from './cut-patch.js';
+import { cutPatch, lateWrites, slowUploads } from './cut-patch.js';
 import { startTestServer, tusUpload, type TestServer } from './harness.js';
 
 const MiB = 1024 * 1024;
@@ -21,12 +21,35 @@ const offsetOf = async (url: string, secret: string) => {
 
 describe('the offset after a cut PATCH', () => {
   let server: TestServer;
+  let late: TestServer;
   before(async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'oc-server-'));
-    const uploads = fileUploadStore({ directory: join(dataDir, 'uploads'), expiryMs: 3600_000 });
-    server = await startTestServer({ stores: { uploads: slowUploads(uploads, 100) } });
+    const store = async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'oc-server-'));
+      return fileUploadStore({ directory: join(dataDir, 'uploads'), expiryMs: 3600_000 });
+    };
+    server = await startTestServer({ stores: { uploads: slowUploads(await store(), 100) } });
+    late = await startTestServer({ stores: { uploads: lateWrites(await store(), 300) } });
   });
-  after(() => server.close());
+  after(async () => {
+    await server.close();
+    await late.close();
+  });
+
+  it('is the offset the upload keeps when the store writes what arrived after the connection went', async () => {
+    const bytes = new Uint8Array(randomBytes(8 * MiB));
+    const { url, secret } = await tusUpload(
+      `${late.api}/uploads/`,
+      bytes,
+      { callId: 'puisi-voices', filetype: 'audio/webm' },
+      { finish: false },
+    );
+    const start = bytes.length / 2;
+    await cutPatch(url, secret, start, bytes.subarray(start, start + 4 * MiB), 30);
+    const first = await offsetOf(url, secret);
+    await sleep(600);
+    assert.equal(await offsetOf(url, secret), first, 'the offset the first HEAD answered');
+    assert.ok(first > start, 'what arrived was kept');
+  });
 
   for (const pause of [30, 300]) {
     it(`is the offset the upload keeps, asked as the connection goes ${pause} ms into the PATCH`, async () => {

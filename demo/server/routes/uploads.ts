@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { EVENTS, Metadata, Server as TusServer, type Locker, type Upload } from '@tus/server';
+import { EVENTS, Metadata, Server as TusServer, type DataStore, type Locker, type Upload } from '@tus/server';
 import type { Call } from '../../../src/api/types.js';
 import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
@@ -43,7 +43,7 @@ export function uploadRoutes(deps: AppDeps) {
     return call ? maxBytesFor(call, metadata?.filetype ?? '') || 1 : Number.MAX_SAFE_INTEGER;
   };
 
-  const arrivals = new PatchArrivals(deps.locks);
+  const arrivals = new PatchArrivals(deps.locks, writesOf(uploads.datastore));
   const tus = new TusServer({
     path: uploadsPath,
     datastore: uploads.datastore,
@@ -212,35 +212,37 @@ export function uploadRoutes(deps: AppDeps) {
  * arrived before it to take the lock (or to end without it), then queues for the lock behind them.
  */
 class PatchArrivals {
-  readonly #waiting = new Map<string, Set<Promise<undefined>>>();
+  /** The arrived PATCHes of each upload, until each holds the lock or has ended. */
+  readonly #arrived = new UnderWay();
   readonly #reachedLock = new WeakMap<Request, () => void>();
 
-  constructor(private readonly locks: Locker) {}
+  constructor(
+    private readonly locks: Locker,
+    private readonly writes: UnderWay,
+  ) {}
 
   /** A PATCH of upload `id` arrived as `request`; `settle` once it is answered. */
   arrive(id: string, request: Request): { settle(): void } {
-    let resolve: (value: undefined) => void = () => undefined;
-    const reached = new Promise<undefined>((settle) => (resolve = settle));
-    const all = this.#waiting.get(id) ?? new Set();
-    this.#waiting.set(id, all.add(reached));
-    const done = () => {
-      resolve(undefined);
-      all.delete(reached);
-      if (all.size === 0 && this.#waiting.get(id) === all) this.#waiting.delete(id);
-    };
-    this.#reachedLock.set(request, done);
-    return { settle: done };
+    let settle: () => void = () => undefined;
+    this.#arrived.add(id, new Promise<void>((resolve) => (settle = resolve)));
+    this.#reachedLock.set(request, settle);
+    return { settle };
   }
 
   /** Settles once every PATCH of `id` that arrived until now holds the lock or has ended. */
-  async before(id: string): Promise<void> {
-    await Promise.all([...(this.#waiting.get(id) ?? [])]);
+  before(id: string): Promise<void> {
+    return this.#arrived.settled(id);
   }
 
-  /** For @tus/server's `locker`: the locks, telling an arrived PATCH's waiters when it has its lock. */
+  /**
+   * For @tus/server's `locker`: the locks, telling an arrived PATCH's waiters when it has its
+   * lock, and letting go of an upload's lock only once this instance's writes to it have ended.
+   * @tus/server lets go of a PATCH's lock as soon as its body fails (a cut connection), while the
+   * store may still be writing what arrived (an object store's last block takes a while): the
+   * next holder (a HEAD, perhaps on another instance) read an offset that grew after it answered.
+   */
   lockerFor(request: Request): Locker {
     const reached = this.#reachedLock.get(request);
-    if (!reached) return this.locks;
     return {
       newLock: (id) => {
         const lock = this.locks.newLock(id);
@@ -249,14 +251,46 @@ class PatchArrivals {
             try {
               await lock.lock(signal, requestRelease);
             } finally {
-              reached();
+              reached?.();
             }
           },
-          unlock: () => lock.unlock(),
+          unlock: async () => {
+            await this.writes.settled(id);
+            await lock.unlock();
+          },
         };
       },
     };
   }
+}
+
+/** Work under way for each upload (its PATCHes, its store's writes), each kept until it settles. */
+class UnderWay {
+  readonly #byUpload = new Map<string, Set<Promise<unknown>>>();
+
+  add<T>(id: string, work: Promise<T>): Promise<T> {
+    const all = this.#byUpload.get(id) ?? new Set();
+    this.#byUpload.set(id, all.add(work));
+    const end = () => {
+      all.delete(work);
+      if (all.size === 0 && this.#byUpload.get(id) === all) this.#byUpload.delete(id);
+    };
+    work.then(end, end);
+    return work;
+  }
+
+  /** Settles once all of `id`'s work under way now has settled, however it ended. */
+  async settled(id: string): Promise<void> {
+    await Promise.allSettled([...(this.#byUpload.get(id) ?? [])]);
+  }
+}
+
+/** The store's writes under way: `write` is wrapped, so that this holds for any UploadStore. */
+function writesOf(datastore: DataStore): UnderWay {
+  const writes = new UnderWay();
+  const write = datastore.write.bind(datastore);
+  datastore.write = (stream, id, offset) => writes.add(id, write(stream, id, offset));
+  return writes;
 }
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');

@@ -85,6 +85,9 @@ export class AnswerRegion {
     this.#settings = settings;
     this.#calls = calls;
     adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
+    // The region's words in the list's language come now, while nobody has pressed Contribute
+    // yet: the region speaks that language from its first frame (English is always here).
+    void settings.wordsArriving([answerRegionWords]);
     // The gallery comes only to a list that asks for it (an attribute: the list's own code stays as small).
     if (list.hasAttribute('show-contributions'))
       void loadLatest().then((latest) => {
@@ -106,6 +109,8 @@ export class AnswerRegion {
       if (!answering) this.#formReady = undefined;
       return answering?.answerForms(this.#list, this.#settings);
     });
+    // Asked for when the list showed, the region's words have nearly always arrived by now.
+    await this.#settings.wordsArriving([answerRegionWords]);
     // The region opens at once, holding the form's place, and focus goes to its heading: opened
     // later (a slow network), it would push the page down long after the click.
     this.#open = call.id;
@@ -113,8 +118,7 @@ export class AnswerRegion {
     this.#list.requestUpdate();
     await this.#list.updateComplete;
     this.#list.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
-    // Its words in the list's language arrive with the form (English is always here).
-    [this.#form] = await Promise.all([this.#formReady, answerRegionWords.load(this.#settings.lang)]);
+    this.#form = await this.#formReady;
     this.#arriving = false;
     this.#list.requestUpdate();
   }

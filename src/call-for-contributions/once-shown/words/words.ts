@@ -10,5 +10,8 @@ export interface AnswerRegionWords {
   close: string;
 }
 
-/** The answer region's words, travelling with it: a list that nobody answers never downloads them. */
+/**
+ * The answer region's words, travelling with it: a list fetches its language's table once it
+ * shows (not on its first load), so that the region speaks that language from its first frame.
+ */
 export const answerRegionWords = new WordTable<AnswerRegionWords>('call-for-contributions/answer', en);

@@ -7,6 +7,8 @@ export interface AnswerRegionWords {
   heading(title: string): string;
   /** The link to the call's own page, when it has one. */
   elsewhere: string;
+  /** Said while the form's code is on its way (read in its place, and by the list's live region). */
+  loadingForm: string;
   close: string;
 }
 

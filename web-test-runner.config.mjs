@@ -5,7 +5,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { referenceBackend } from './test/harness/backend-plugin.mjs';
-import { faultyBackends, missingCode } from './test/harness/faults-plugin.mjs';
+import { faultyBackends, missingCode, heldCode } from './test/harness/faults-plugin.mjs';
 import { webkitLauncher } from './test/harness/webkit-launcher.mjs';
 
 // tus-js-client's browser build imports CommonJS url-parse.
@@ -105,7 +105,7 @@ export default {
   // (web-test-runner counts the others as failed in its summary).
   testFramework: { config: { timeout: 20_000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
   testsFinishTimeout: 10 * 60_000,
-  middleware: [faultyBackends(), missingCode()],
+  middleware: [faultyBackends(), missingCode(), heldCode()],
   plugins: [
     reactForTests,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -59,6 +59,9 @@ describe('<call-for-contributions> without the answer form', () => {
     expect(words(listOf(el).answerHeading)).to.equal('Your answer');
     expect(listOf(el).answerForm).to.equal(null);
     expect(words(listOf(el).answerFallback?.querySelector('p'))).to.equal(unavailable);
+    // Focus stays on the heading: the list's live region says it, for whoever cannot see it.
+    expect(words(listOf(el).liveRegion)).to.equal(unavailable);
+    expectFocusOn(listOf(el).answerHeading);
     const link = pageLink(el)!;
     expect(link.getAttribute('href')).to.equal(call.url);
     expect(words(link)).to.equal('Answer this call on the project’s site');
@@ -69,6 +72,28 @@ describe('<call-for-contributions> without the answer form', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => listOf(el).answer === null, 'the answer region did not close');
     expectFocusOn(listOf(el).card().contributeButton);
+  });
+
+  it('stays usable once the form could not be loaded: Close, Load more, and Contribute again, which says so again', async () => {
+    const el = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} campaign="create-together" page-size="2"></call-for-contributions>`,
+    );
+    await settled(el);
+    listOf(el).card().contribute();
+    await until(() => listOf(el).answerFallback, 'the region offered nothing instead of the form');
+    expect(words(listOf(el).liveRegion)).to.equal(unavailable);
+    listOf(el).closeAnswerButton!.click();
+    await until(() => listOf(el).answer === null, 'the answer region did not close');
+    listOf(el).loadMoreButton!.click();
+    await until(() => listOf(el).cards.length === 4, 'Load more did not page on');
+    expect(words(listOf(el).liveRegion)).to.equal('4 calls shown');
+    const another = listOf(el).cards[3];
+    another.contribute();
+    // It asks for the form's code again: while it waits, it says so; then, that it could not be had.
+    await until(() => another.answer, 'the answer region did not open');
+    await until(() => listOf(el).answerFallback, 'the region offered nothing instead of the form');
+    expect(another.answer!.contains(listOf(el).answerFallback)).to.equal(true);
+    expect(words(listOf(el).liveRegion)).to.equal(unavailable);
   });
 
   it('says the form could not be loaded, in the list’s language, for a call without a page of its own', async () => {
@@ -87,5 +112,8 @@ describe('<call-for-contributions> without the answer form', () => {
     );
     expect(pageLink(el)).to.equal(null);
     expect(words(listOf(el).closeAnswerButton)).to.equal('Tutup');
+    expect(words(listOf(el).liveRegion)).to.equal(
+      'Borang jawapan tidak dapat dimuatkan. Semak sambungan anda, kemudian muat semula halaman.',
+    );
   });
 });

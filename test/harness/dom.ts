@@ -23,6 +23,21 @@ export async function settled(
   await waitUntil(() => shadow(el).querySelector(what), `<${el.localName}> did not show ${what}`, { timeout });
 }
 
+/**
+ * What `read` gives the moment `ready` first holds in `el`'s shadow DOM, before the browser has
+ * drawn that state: to check what a widget's first frame of it shows.
+ */
+export function atFirstFrame<T>(el: Element, ready: () => unknown, read: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve(read());
+    });
+    observer.observe(shadow(el), { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+}
+
 /** The element that has focus, looking through shadow roots. */
 export function deepActiveElement(): Element | null {
   let active = document.activeElement;

@@ -111,20 +111,56 @@ export function missingCode() {
     const match = /^\/without\/([^/]+)(\/src\/.+)$/.exec(context.path);
     if (!match) return next();
     const [, list, path] = match;
-    const missing = decodeURIComponent(list).split(',');
-    const module = path.replace(/\.[jt]s$/, '');
-    if (missing.some((name) => module.endsWith(`/${name}`))) {
-      context.status = 404;
+    await serveWithout(context, next, path, decodeURIComponent(list).split(','));
+  };
+}
+
+/** Serves `path` (under /src/) as it is, except the modules named in `missing`, which get a 404. */
+async function serveWithout(context, next, path, missing) {
+  const module = path.replace(/\.[jt]s$/, '');
+  if (missing.some((name) => module.endsWith(`/${name}`))) {
+    context.status = 404;
+    return;
+  }
+  context.url = context.querystring ? `${path}?${context.querystring}` : path;
+  await next();
+  // Packages come from where every other page gets them (one Lit on the page, not two), or
+  // from nowhere when named.
+  if (typeof context.body === 'string')
+    context.body = context.body.replace(
+      /(["'])(?:\.\/)?(?:\.\.\/)+node_modules\/((?:@[\w-]+\/)?[\w.-]+)/g,
+      (_, quote, pkg) => `${quote}${missing.includes(pkg) ? '/missing' : ''}/node_modules/${pkg}`,
+    );
+}
+
+/** The modules held back on each `/held/{page}/` page, as its test last named them, and the requests waiting for them. */
+const holds = new Map();
+const holdOf = (page) => {
+  if (!holds.has(page)) holds.set(page, { modules: [], waiting: [] });
+  return holds.get(page);
+};
+
+/**
+ * `/held/{page}/src/…` serves the library's source like `/without/`, except that the modules the
+ * page's test named last (`POST /held/{page}?modules=a,b`, the names of `/without/`) wait until
+ * it names others (a slow network, for as long as the test needs to look at what waits for them).
+ */
+export function heldCode() {
+  return async (context, next) => {
+    const control = /^\/held\/([\w-]+)$/.exec(context.path);
+    if (control && context.method === 'POST') {
+      const hold = holdOf(control[1]);
+      hold.modules = context.query.modules ? String(context.query.modules).split(',') : [];
+      for (const release of hold.waiting.splice(0)) release();
+      context.status = 204;
       return;
     }
-    context.url = context.querystring ? `${path}?${context.querystring}` : path;
-    await next();
-    // Packages come from where every other page gets them (one Lit on the page, not two), or
-    // from nowhere when named.
-    if (typeof context.body === 'string')
-      context.body = context.body.replace(
-        /(["'])(?:\.\/)?(?:\.\.\/)+node_modules\/((?:@[\w-]+\/)?[\w.-]+)/g,
-        (_, quote, pkg) => `${quote}${missing.includes(pkg) ? '/missing' : ''}/node_modules/${pkg}`,
-      );
+    const match = /^\/held\/([\w-]+)(\/src\/.+)$/.exec(context.path);
+    if (!match) return next();
+    const [, page, path] = match;
+    const hold = holdOf(page);
+    const module = path.replace(/\.[jt]s$/, '');
+    while (hold.modules.some((name) => module.endsWith(`/${name}`))) await new Promise((release) => hold.waiting.push(release));
+    await serveWithout(context, next, path, []);
   };
 }

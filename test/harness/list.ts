@@ -156,6 +156,10 @@ export class ListHarness {
   get answerForm(): (HTMLElement & { updateComplete: Promise<unknown> }) | null {
     return this.#one('contribution-uploader');
   }
+  /** What holds the form's place in the open region while its code is on its way. */
+  get answerFormPlaceholder(): HTMLElement | null {
+    return this.#one('.answer .form-placeholder');
+  }
   /** What the region shows when the form's code cannot be had (the `answer` slot's default). */
   get answerFallback(): HTMLSlotElement | null {
     return this.#one('.answer slot[name="answer"]');

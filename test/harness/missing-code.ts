@@ -11,6 +11,24 @@ export async function defineWithout(missing: string[], ...defines: string[]): Pr
   for (const define of defines) await import(root + define);
 }
 
+/**
+ * Defines elements from each of `defines` (paths under src/) as served at `/held/{page}/`: whole,
+ * but the modules that `holdCode(page, …)` names wait until it names others. `page` (letters,
+ * digits, dashes) keeps this test file's code apart from every other file's.
+ */
+export async function defineHeld(page: string, ...defines: string[]): Promise<void> {
+  for (const define of defines) await import(`/held/${page}/src/${define}`);
+}
+
+/**
+ * From now on, the code of `page` (see defineHeld) is slow for `modules` (names as for
+ * defineWithout): their requests wait until the next call, which `holdCode(page, [])` lets through.
+ */
+export async function holdCode(page: string, modules: string[]): Promise<void> {
+  const answer = await fetch(`/held/${page}?${new URLSearchParams({ modules: modules.join(',') })}`, { method: 'POST' });
+  if (!answer.ok) throw new Error(`holding the code of ${page} answered ${answer.status}`);
+}
+
 /** Warnings the page writes to the console, recorded (and still written); `restore` stops recording. */
 export function recordWarnings(): { warnings: string[]; restore(): void } {
   const warn = console.warn;

@@ -85,6 +85,9 @@ export class AnswerRegion {
     this.#settings = settings;
     this.#calls = calls;
     adoptStyles(list.renderRoot as ShadowRoot, [...(list.constructor as typeof LitElement).elementStyles, styles]);
+    // The region's words in the list's language come now, while nobody has pressed Contribute
+    // yet: the region speaks that language from its first frame (English is always here).
+    void settings.wordsArriving([answerRegionWords]);
     // The gallery comes only to a list that asks for it (an attribute: the list's own code stays as small).
     if (list.hasAttribute('show-contributions'))
       void loadLatest().then((latest) => {
@@ -98,25 +101,40 @@ export class AnswerRegion {
     return this.#latest?.(call, this.#settings, this.#list.headingLevel + 1);
   }
 
-  /** Opens the region under `call` (closing any other) and moves focus to its heading. */
+  /**
+   * Opens the region under `call` (closing any other) and moves focus to its heading, where it
+   * stays when the form arrives: the visitor goes on into the form with Tab. The list's live
+   * region says that the form is on its way, and when it could not be loaded.
+   */
   async open(call: Call): Promise<void> {
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
     this.#formReady ??= loadAnswering().then((answering) => {
-      // Without it, the region offers the `answer` slot instead; the next Contribute asks again.
+      // Without it, the region offers the `answer` slot instead; the next Contribute asks again
+      // (a browser that keeps a failed module until the page reloads fails again: the words say to reload).
       if (!answering) this.#formReady = undefined;
       return answering?.answerForms(this.#list, this.#settings);
     });
+    // Asked for when the list showed, the region's words have nearly always arrived by now.
+    await this.#settings.wordsArriving([answerRegionWords]);
     // The region opens at once, holding the form's place, and focus goes to its heading: opened
     // later (a slow network), it would push the page down long after the click.
     this.#open = call.id;
     this.#arriving = !this.#form;
+    if (this.#arriving) this.#announce(this.#settings.words(answerRegionWords).loadingForm);
     this.#list.requestUpdate();
     await this.#list.updateComplete;
     this.#list.renderRoot.querySelector<HTMLElement>('.answer-heading')?.focus();
-    // Its words in the list's language arrive with the form (English is always here).
-    [this.#form] = await Promise.all([this.#formReady, answerRegionWords.load(this.#settings.lang)]);
+    if (!this.#arriving) return;
+    this.#form = await this.#formReady;
     this.#arriving = false;
+    // Once it is there, the live region no longer says it is on its way.
+    if (this.#open === call.id) this.#announce(this.#form ? '' : this.#settings.words(listWords).answerUnavailable);
     this.#list.requestUpdate();
+  }
+
+  /** Says `text` through the list's live region (the one that says how many calls are shown). */
+  #announce(text: string): void {
+    this.#calls.show(this.#calls.shown(), text);
   }
 
   /** Closes the region; with `call`, focus goes back to that call's Contribute button. */
@@ -146,7 +164,8 @@ export class AnswerRegion {
         this.#form
           ? this.#form(call, level + 2, () => this.#counted(call))
           : this.#arriving
-            ? html`<div class="form-placeholder" aria-busy="true"></div>`
+            ? // Not aria-busy: a screen reader may pass over what a busy element holds, and its words are for them.
+              html`<div class="form-placeholder"><p class="visually-hidden">${words.loadingForm}</p></div>`
             : html`<slot name="answer">
                 <p>${this.#settings.words(listWords).answerUnavailable}</p>
                 ${

@@ -1,5 +1,5 @@
 // `npm run test:cdn` (after smoke.ts; dist/cdn built): what a blogger pastes, on a blog of its own
-// origin, in Chromium, against the reference backend (another origin, serving the built bundle to
+// origin, in Chromium (and Firefox with `--engine firefox`), against the reference backend (another origin, serving the built bundle to
 // its embed page):
 // - the oEmbed iframe on a page whose CSP forbids every script (`script-src 'none'`), a call
 //   answered inside the frame;
@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { startServer } from '../../demo/server/app.js';
 import { cdnScript, iframeSnippet, scriptSnippet, type Release } from '../../demo/snippets.js';
-import { launchChromium } from '../harness/chromium.js';
+import { engine, launchBrowser } from './engine.js';
 
 const root = resolve(import.meta.dirname, '../../dist/cdn');
 const release = JSON.parse(readFileSync(join(root, 'release.json'), 'utf8')) as Release;
@@ -111,15 +111,20 @@ const site = createServer((req, res) => {
 await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
 
-const browser = await launchChromium();
-/** A fresh page whose uncaught exceptions count as problems; `expected` console errors are not. */
+const browser = await launchBrowser();
+/**
+ * A fresh page whose console errors and uncaught exceptions count as problems, except the
+ * `expected` ones: what the browser itself reports of a refused script or request (Chromium says
+ * it in the console; Firefox as a page error).
+ */
 async function open(path: string, expected: RegExp[] = []): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 900, height: 800 });
+  const unexpected = (text: string) => !expected.some((e) => e.test(text));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !expected.some((e) => e.test(m.text()))) problems.push(`${path}: console: ${m.text()}`);
+    if (m.type() === 'error' && unexpected(m.text())) problems.push(`${path}: console: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`${path}: uncaught: ${(e as Error).message}`));
+  page.on('pageerror', (e) => unexpected((e as Error).message) && problems.push(`${path}: uncaught: ${(e as Error).message}`));
   await page.goto(origin + path, { waitUntil: 'networkidle0' });
   return page;
 }
@@ -275,7 +280,7 @@ try {
       await new Promise((r) => setTimeout(r, 200));
       if ((await attribute()) !== after.frame) problems.push('/resizing: a message from the page itself resized the frame');
       console.log(
-        `\nThe embed page in an iframe: ${first.frame} px for the call, ${after.frame} px with its form open (host script)`,
+        `\nThe embed page in an iframe, in ${engine}: ${first.frame} px for the call, ${after.frame} px with its form open (host script)`,
       );
     }
     await page.close();
@@ -331,7 +336,7 @@ try {
 
   // 4. The tag whose script never arrived says so in words, with the way to the calls.
   {
-    const page = await open('/script-missing', [/404/]);
+    const page = await open('/script-missing', [/404/, /not-there\.js/]);
     const shown = await page.evaluate(() => ({
       text: document.querySelector('call-for-contributions')?.textContent,
       link: document.querySelector('call-for-contributions a')?.getAttribute('href'),
@@ -346,7 +351,11 @@ try {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => problems.push(`/refused: uncaught: ${(e as Error).message}`));
+    // Firefox reports the refused request as a page error; Chromium in the console.
+    page.on('pageerror', (e) => {
+      if (!/^Cross-Origin Request Blocked/.test((e as Error).message))
+        problems.push(`/refused: uncaught: ${(e as Error).message}`);
+    });
     await page.goto(`${origin}/refused`, { waitUntil: 'networkidle0' });
     const said = await page
       .waitForFunction(
@@ -373,7 +382,7 @@ try {
 }
 
 if (problems.length) {
-  console.error(`\nThe embeds and snippets have problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(`\nThe embeds and snippets have problems in ${engine}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 console.log('  a call answered inside the embed on a page with script-src none; the frame scrolls inside at 640 px');

@@ -1,5 +1,5 @@
 // `npm run test:cdn` (part of `npm test`; it builds dist/cdn first): the single script a blogger pastes, as built,
-// on a plain page in Chromium. It must render the calls from the reference backend with no
+// on a plain page in Chromium, and in Firefox with `--engine firefox`. It must render the calls from the reference backend with no
 // console error, fetch the answer form and tus-js-client only when someone presses Contribute,
 // and then show the form. Prints the gzipped sizes of what each step downloaded, against budgets.
 import { createServer } from 'node:http';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../demo/server/app.js';
-import { launchChromium } from '../harness/chromium.js';
+import { engine, launchBrowser } from './engine.js';
 import { version } from '../../src/core/version.js';
 
 const root = resolve(import.meta.dirname, '../../dist/cdn');
@@ -76,7 +76,7 @@ const site = createServer((req, res) => {
 await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
 
-const browser = await launchChromium();
+const browser = await launchBrowser();
 const problems: string[] = [];
 const scripts: string[] = [];
 const gz = (names: string[]) =>
@@ -224,7 +224,7 @@ try {
     await other.close();
   }
 
-  console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page:`);
+  console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page, in ${engine}:`);
   console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
   console.log(
     `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region, Load more)`,
@@ -271,7 +271,7 @@ if (bundled.size === 0 || unnoticed.length)
   problems.push(`THIRD-PARTY-LICENSES.txt lacks the licence of ${unnoticed.join(', ') || 'every package (none found)'}`);
 
 if (problems.length) {
-  console.error(`\nThe CDN bundle has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(`\nThe CDN bundle has problems in ${engine}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 console.log('  no console error; the form loads on Contribute, tus-js-client on the first upload');

@@ -230,11 +230,11 @@ class PatchArrivals {
   arrive(id: string, request: Request): { settle(): void } {
     let here: () => void = () => undefined;
     this.#arrived.add(id, new Promise<void>((resolve) => (here = resolve)));
-    const elsewhere = this.locks.arrivals?.arrive(id);
-    const settle = elsewhere
+    const seenElsewhere = this.locks.arrivals?.arrive(id);
+    const settle = seenElsewhere
       ? () => {
           here();
-          elsewhere();
+          seenElsewhere();
         }
       : here;
     this.#reachedLock.set(request, settle);

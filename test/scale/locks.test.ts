@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERRORS } from '@tus/server';
 import { PgLocker } from '../../demo/server/stores/locks-pg.js';
+import { freePort } from './ports.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres.js';
 
 let postgres: TestPostgres | undefined;
@@ -12,6 +13,10 @@ after(() => postgres?.stop());
 
 const never = new AbortController().signal;
 const isTimeout = (error: unknown) => error === ERRORS.ERR_LOCK_TIMEOUT;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whether `promise` is still pending after `ms`. */
+const pendingAfter = async (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.then(() => false), sleep(ms).then(() => true)]);
 
 describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'PostgreSQL 15 is not installed' }, () => {
   const lockers: PgLocker[] = [];
@@ -97,5 +102,79 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
       isTimeout,
     );
     assert.ok(Date.now() - started < 5000);
+  });
+
+  test("a HEAD waits for a PATCH's arrival on another instance until that PATCH lets go of it", async () => {
+    const a = instance();
+    const b = instance();
+    const arrived = a.arrivals.arrive('upload-7');
+    await a.ping(); // the arrival is taken before the connection's next query
+    const waiting = b.arrivals.elsewhere('upload-7');
+    assert.ok(await pendingAfter(waiting, 200), 'the HEAD still waits');
+    arrived();
+    assert.equal(await pendingAfter(waiting, 2000), false, 'the HEAD goes on once the PATCH holds its lock');
+    // Another upload's HEAD never waited for it.
+    const other = a.arrivals.arrive('upload-8');
+    await a.ping();
+    assert.equal(await pendingAfter(b.arrivals.elsewhere('upload-9'), 2000), false);
+    other();
+  });
+
+  test("an instance's own arrivals do not hold its HEADs here (they are waited for in memory)", async () => {
+    const a = instance();
+    const arrived = a.arrivals.arrive('upload-10');
+    await a.ping();
+    assert.equal(await pendingAfter(a.arrivals.elsewhere('upload-10'), 2000), false);
+    arrived();
+  });
+
+  test('two PATCHes arrived on one instance hold a HEAD elsewhere until both let go', async () => {
+    const a = instance();
+    const b = instance();
+    const first = a.arrivals.arrive('upload-11');
+    const second = a.arrivals.arrive('upload-11');
+    await a.ping();
+    first();
+    first(); // letting go twice does not let go of the other's
+    await a.ping();
+    const waiting = b.arrivals.elsewhere('upload-11');
+    assert.ok(await pendingAfter(waiting, 200), 'the second PATCH still holds it');
+    second();
+    assert.equal(await pendingAfter(waiting, 2000), false);
+  });
+
+  test("a dead instance's arrivals hold nobody, and a stuck one holds a HEAD only until the timeout", async () => {
+    const dying = instance();
+    const b = instance({ acquireLockTimeout: 300 });
+    dying.arrivals.arrive('upload-12');
+    await dying.ping();
+    const waiting = b.arrivals.elsewhere('upload-12');
+    assert.ok(await pendingAfter(waiting, 100));
+    await dying.close();
+    assert.equal(await pendingAfter(waiting, 2000), false);
+
+    const stuck = instance();
+    stuck.arrivals.arrive('upload-13');
+    await stuck.ping();
+    const started = Date.now();
+    await b.arrivals.elsewhere('upload-13');
+    assert.ok(Date.now() - started >= 300, 'it waited for the timeout');
+  });
+
+  test('a database that does not answer holds no HEAD, and is logged once', async () => {
+    const unreachable = new PgLocker(`postgres://postgres@127.0.0.1:${await freePort()}/postgres`);
+    lockers.push(unreachable);
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...line: unknown[]) => void logged.push(line);
+    try {
+      unreachable.arrivals.arrive('upload-14')();
+      assert.equal(await pendingAfter(unreachable.arrivals.elsewhere('upload-14'), 5000), false);
+      assert.equal(await pendingAfter(unreachable.arrivals.elsewhere('upload-14'), 5000), false);
+    } finally {
+      console.error = log;
+    }
+    assert.equal(logged.length, 1, `logged: ${JSON.stringify(logged)}`);
+    assert.match(String((logged[0] as unknown[])[0]), /HEADs wait for this instance's PATCHes only/);
   });
 });

@@ -7,6 +7,7 @@ import { acceptsType } from '../../../src/api/accepts.js';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { limitCreations, PendingUploads } from '../limits.js';
 import { clientWentAway, Problem } from '../problem.js';
+import type { Locks } from '../stores/locks.js';
 
 export const uploadsPath = '/v1/uploads';
 /** Upload ids this server makes (128 random bits, hex); any other id names no upload. */
@@ -185,6 +186,8 @@ export function uploadRoutes(deps: AppDeps) {
     // connection is already gone (see PatchArrivals).
     if (c.req.method === 'HEAD') await arrivals.before(id);
     await guard(c, id);
+    // Other instances' PATCHes are asked after the guard: only the upload's owner costs a query.
+    if (c.req.method === 'HEAD') await arrivals.elsewhere(id, c.req.raw.signal);
     if (c.req.method !== 'DELETE') return serve(c);
     // The visitor may still throw away a file they have not sent (a take recorded again). While
     // it is being deleted no contribution may claim it; and one that claimed it first wins.
@@ -210,6 +213,8 @@ export function uploadRoutes(deps: AppDeps) {
  * before that PATCH's bytes, the PATCH then wrote them, and the client's resumed PATCH was
  * refused with a 409 and its body sent for nothing. A HEAD waits here for the PATCHes that
  * arrived before it to take the lock (or to end without it), then queues for the lock behind them.
+ * Locks shared by several instances share the arrivals too (`Locks.arrivals`), for a HEAD that
+ * a load balancer gives to another instance than its PATCH.
  */
 class PatchArrivals {
   /** The arrived PATCHes of each upload, until each holds the lock or has ended. */
@@ -217,21 +222,33 @@ class PatchArrivals {
   readonly #reachedLock = new WeakMap<Request, () => void>();
 
   constructor(
-    private readonly locks: Locker,
+    private readonly locks: Locks,
     private readonly writes: UnderWay,
   ) {}
 
   /** A PATCH of upload `id` arrived as `request`; `settle` once it is answered. */
   arrive(id: string, request: Request): { settle(): void } {
-    let settle: () => void = () => undefined;
-    this.#arrived.add(id, new Promise<void>((resolve) => (settle = resolve)));
+    let here: () => void = () => undefined;
+    this.#arrived.add(id, new Promise<void>((resolve) => (here = resolve)));
+    const seenElsewhere = this.locks.arrivals?.arrive(id);
+    const settle = seenElsewhere
+      ? () => {
+          here();
+          seenElsewhere();
+        }
+      : here;
     this.#reachedLock.set(request, settle);
     return { settle };
   }
 
-  /** Settles once every PATCH of `id` that arrived until now holds the lock or has ended. */
+  /** Settles once every PATCH of `id` that arrived here until now holds the lock or has ended. */
   before(id: string): Promise<void> {
     return this.#arrived.settled(id);
+  }
+
+  /** The same for the PATCHes that arrived on other instances, when the locks are shared. */
+  async elsewhere(id: string, signal: AbortSignal): Promise<void> {
+    await this.locks.arrivals?.elsewhere(id, signal);
   }
 
   /**

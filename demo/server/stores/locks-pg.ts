@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { ERRORS, type Lock, type Locker, type RequestRelease } from '@tus/server';
+import { ERRORS, type Lock, type RequestRelease } from '@tus/server';
+import type { Locks, SharedArrivals } from './locks.js';
 
 const releaseChannel = 'tus_lock_release';
 
 /** The advisory lock key for an upload id: 64 bits of its SHA-256. */
 export const lockKey = (id: string): string => createHash('sha256').update(id).digest().readBigInt64BE(0).toString();
+/** The key of an upload's arrived PATCHes: the next 64 bits of the same hash. */
+export const arrivalKey = (id: string): string => createHash('sha256').update(id).digest().readBigInt64BE(8).toString();
 
 /**
  * @tus/server's `Locker` on PostgreSQL advisory locks, so that instances behind a load balancer
@@ -18,19 +21,28 @@ export const lockKey = (id: string): string => createHash('sha256').update(id).d
  * must not keep the upload locked): a holder on this instance is asked directly, one on another
  * instance through NOTIFY. The waiter then tries again until it has the lock, its request is
  * aborted, or the timeout passes.
+ *
+ * A PATCH's arrival is shared too (`arrivals`), so that a HEAD on another instance waits for it.
  */
-export class PgLocker implements Locker {
+export class PgLocker implements Locks {
   /** Locks held by this instance's requests, with how to ask each holder to release. */
   readonly held = new Map<string, RequestRelease>();
+  readonly arrivals: SharedArrivals;
   private connection?: Promise<pg.Client>;
+  private readonly timeoutMs: number;
+  private readonly retryMs: number;
 
   constructor(
     private readonly url: string,
-    private readonly options: { acquireLockTimeout?: number; retryMs?: number } = {},
-  ) {}
+    options: { acquireLockTimeout?: number; retryMs?: number } = {},
+  ) {
+    this.timeoutMs = options.acquireLockTimeout ?? 30_000;
+    this.retryMs = options.retryMs ?? 25;
+    this.arrivals = new PgArrivals(this, this.timeoutMs, this.retryMs);
+  }
 
   newLock(id: string): Lock {
-    return new PgLock(id, this, this.options.acquireLockTimeout ?? 30_000, this.options.retryMs ?? 25);
+    return new PgLock(id, this, this.timeoutMs, this.retryMs);
   }
 
   /** The connection that holds this instance's locks, opened on first use. */
@@ -123,6 +135,75 @@ class PgLock implements Lock {
       await client.query('SELECT pg_advisory_unlock($1)', [lockKey(this.id)]);
     } finally {
       this.locker.held.delete(this.id);
+    }
+  }
+}
+
+/**
+ * Each arrived PATCH holds a shared advisory lock on its upload's arrival key, on the instance's
+ * connection, until it holds the upload's lock or has ended; a HEAD waits until no other session
+ * holds one. Its own session's are not seen (a session's locks never conflict with each other):
+ * this instance's arrivals are waited for in memory. No request ever waits in the database for
+ * the arrival key, so taking it never blocks the connection for longer than a test of it lasts.
+ * When the database fails, HEADs wait for this instance's PATCHes only, as on a single instance.
+ */
+class PgArrivals implements SharedArrivals {
+  /** Whether the failure under way was logged: once, until the database answers again. */
+  private logged = false;
+
+  constructor(
+    private readonly locker: PgLocker,
+    private readonly timeoutMs: number,
+    private readonly retryMs: number,
+  ) {}
+
+  arrive(id: string): () => void {
+    const key = arrivalKey(id);
+    // Asked at once, so that the connection takes it before this PATCH asks for the upload's lock.
+    const taken = this.query('SELECT pg_advisory_lock_shared($1)', key);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // Shared locks count: each arrival lets go of exactly the one it took, on the session it
+      // took it on (a connection that failed has freed it already).
+      void taken.then((held) => held && this.query('SELECT pg_advisory_unlock_shared($1)', key, held.client));
+    };
+  }
+
+  async elsewhere(id: string, signal?: AbortSignal): Promise<void> {
+    const key = arrivalKey(id);
+    const deadline = Date.now() + this.timeoutMs;
+    // Taken and let go of in one statement: an arriving PATCH's shared lock waits no longer.
+    const test = 'SELECT CASE WHEN pg_try_advisory_lock($1) THEN pg_advisory_unlock($1) ELSE false END AS free';
+    for (;;) {
+      const answer = await this.query<{ free: boolean }>(test, key);
+      // A database that fails, a HEAD gone, or a PATCH stuck on its way: the HEAD queues for the
+      // upload's lock as it would on a single instance.
+      if (!answer || answer.rows[0]?.free === true || signal?.aborted || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+    }
+  }
+
+  /** `sql` on the connection (or on `on`): its rows and the connection, or undefined once logged. */
+  private async query<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    key: string,
+    on?: pg.Client,
+  ): Promise<{ rows: Row[]; client: pg.Client } | undefined> {
+    try {
+      const client = on ?? (await this.locker.client());
+      const { rows } = await client.query<Row>(sql, [key]);
+      this.logged = false;
+      return { rows, client };
+    } catch (error) {
+      if (!this.logged)
+        console.error(
+          `locks: the database did not answer for a PATCH's arrival (${(error as Error).message}); ` +
+            "HEADs wait for this instance's PATCHes only until it does",
+        );
+      this.logged = true;
+      return undefined;
     }
   }
 }

@@ -1,12 +1,12 @@
 // The answer region of <call-for-contributions>, which opens under a call on Contribute: what it
 // says while the answer form's code is on its way (held back by the test server, as on a slow
-// network), where focus is when the form arrives, and which language it speaks from its first
-// frame. When that code cannot be had at all: missing-answer-form.test.ts.
+// network), where focus is when the form arrives, that a list made after it has arrived shows it
+// at once, and which language it speaks from its first frame. When that code cannot be had at all: missing-answer-form.test.ts.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CallForContributionsElement } from '../../src/call-for-contributions/call-for-contributions.js';
 import { backend } from '../harness/backend.js';
-import { atFirstFrame, deepActiveElement, expectFocusOn, settled, tabTo, until, words } from '../harness/dom.js';
+import { atFirstFrame, deepActiveElement, expectFocusOn, settled, shadow, tabTo, until, words } from '../harness/dom.js';
 import { listOf } from '../harness/list.js';
 import { defineHeld, holdCode } from '../harness/missing-code.js';
 import { formOf } from '../harness/uploader.js';
@@ -68,6 +68,37 @@ describe('<call-for-contributions> answer region', () => {
     // From the heading, Tab goes into the form.
     await sendKeys({ press: 'Tab' });
     expect(listOf(el).answerForm!.shadowRoot!.contains(deepActiveElement())).to.equal(true);
+  });
+
+  it('shows the form at once in a second list once the first has loaded it, without saying it is on its way', async () => {
+    const first = await list(html`<call-for-contributions api=${api} call="astronaut-one-liner"></call-for-contributions>`);
+    listOf(first).card().contribute();
+    await until(() => listOf(first).answerForm, 'the form did not arrive');
+    // A second list, made after the form's code has arrived (another list on the page, or the list made again).
+    const second = await fixture<CallForContributionsElement>(
+      html`<call-for-contributions api=${api} campaign="this-is-malaysia"></call-for-contributions>`,
+    );
+    await settled(second);
+    await expect(second).to.be.accessible();
+    // What its live region says now (how many calls it shows), and everything it says from now on, as each change lands.
+    const said = region(second).live;
+    const heard: string[] = [];
+    const listening = new MutationObserver(() => heard.push(region(second).live));
+    listening.observe(shadow(second), { childList: true, subtree: true, characterData: true });
+    await tabTo(listOf(second).card('astronaut-one-liner').contributeButton!);
+    const opened = atFirstFrame(
+      second,
+      () => listOf(second).answer,
+      () => region(second),
+    );
+    await sendKeys({ press: 'Enter' });
+    // From its first frame, the region has the form, and the live region says nothing new.
+    expect(await opened).to.deep.equal({ heading: 'Your answer', placeholder: '', live: said, form: true });
+    await until(() => deepActiveElement() === listOf(second).answerHeading, 'focus did not move to the answer');
+    await until(() => formOf(listOf(second).answerForm!).textField, 'the form did not draw its fields');
+    await expect(second).to.be.accessible();
+    listening.disconnect();
+    expect(heard.filter((text) => text !== said)).to.deep.equal([]);
   });
 
   it('speaks the list’s language from its first frame, and an English list on a French page speaks English', async () => {

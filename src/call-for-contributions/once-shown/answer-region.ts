@@ -7,7 +7,7 @@ import { answerRegionWords } from './words/words.js';
 import { listWords } from '../words/words.js';
 import { loadOnce } from '../../core/load.js';
 import { css } from '../../core/styles/css.js';
-import type { AnswerForm } from '../../contribution-uploader/in-list.js';
+import type { AnswerForm, answerForms } from '../../contribution-uploader/in-list.js';
 import type { ShownCalls } from './shown-calls.js';
 
 /** The list, as the answer region needs it. */
@@ -107,13 +107,17 @@ export class AnswerRegion {
    * region says that the form is on its way, and when it could not be loaded.
    */
   async open(call: Call): Promise<void> {
+    // Arrived for another list on the page (or a list made before this one), the form shows at
+    // once: no placeholder, and nothing said about it being on its way.
+    this.#form ??= answering?.answerForms(this.#list, this.#settings);
     // The form and tus-js-client load only now: a page that only lists calls never downloads them.
-    this.#formReady ??= loadAnswering().then((answering) => {
-      // Without it, the region offers the `answer` slot instead; the next Contribute asks again
-      // (a browser that keeps a failed module until the page reloads fails again: the words say to reload).
-      if (!answering) this.#formReady = undefined;
-      return answering?.answerForms(this.#list, this.#settings);
-    });
+    if (!this.#form)
+      this.#formReady ??= loadAnswering().then((arrived) => {
+        // Without it, the region offers the `answer` slot instead; the next Contribute asks again
+        // (a browser that keeps a failed module until the page reloads fails again: the words say to reload).
+        if (!arrived) this.#formReady = undefined;
+        return arrived?.answerForms(this.#list, this.#settings);
+      });
     // Asked for when the list showed, the region's words have nearly always arrived by now.
     await this.#settings.wordsArriving([answerRegionWords]);
     // The region opens at once, holding the form's place, and focus goes to its heading: opened
@@ -182,9 +186,12 @@ export class AnswerRegion {
 
 const loadLatest = loadOnce('the gallery of contributions', () => import('../../contribution-gallery/latest.js'));
 
+/** The form's code, once it has arrived: kept for the page, so that every list knows it has it without waiting. */
+let answering: { answerForms: typeof answerForms } | undefined;
+
 const loadAnswering = loadOnce('the answer form', () =>
   // The form's chunk imports the sharing code's: asking for both at once saves a round trip.
   Promise.all([import('../../contribution-uploader/in-list.js'), import('../../open-call-config/share.js')]).then(
-    ([answering]) => answering,
+    ([arrived]) => (answering = arrived),
   ),
 );

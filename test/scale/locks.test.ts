@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERRORS } from '@tus/server';
-import { PgLocker } from '../../demo/server/stores/locks-pg.js';
+import pg from 'pg';
+import { PgLocker, arrivalKey, lockKey } from '../../demo/server/stores/locks-pg.js';
 import { freePort } from './ports.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres.js';
 
@@ -11,12 +12,25 @@ before(async () => {
 });
 after(() => postgres?.stop());
 
+// Every warning of the whole file, for its last test: pg warns once per process, whichever test sent it.
+const warnings: string[] = [];
+process.on('warning', (warning) => warnings.push(warning.message));
+
 const never = new AbortController().signal;
 const isTimeout = (error: unknown) => error === ERRORS.ERR_LOCK_TIMEOUT;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Whether `promise` is still pending after `ms`. */
 const pendingAfter = async (promise: Promise<unknown>, ms: number) =>
   Promise.race([promise.then(() => false), sleep(ms).then(() => true)]);
+/** The database sessions holding the advisory lock `key` (one bigint: its high and low halves). */
+const holders = async (db: pg.Client, key: string) => {
+  const whole = BigInt.asUintN(64, BigInt(key));
+  const { rows } = await db.query<{ pid: number }>(
+    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint AND objid = $2::bigint AND objsubid = 1",
+    [String(whole >> 32n), String(whole & 0xffffffffn)],
+  );
+  return rows.map((row) => row.pid);
+};
 
 describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'PostgreSQL 15 is not installed' }, () => {
   const lockers: PgLocker[] = [];
@@ -161,6 +175,52 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     assert.ok(Date.now() - started >= 300, 'it waited for the timeout');
   });
 
+  test('a connection that fails releases every lock held, fails the queries waiting on it, and the next lock opens a new one', async () => {
+    assert.ok(postgres);
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...line: unknown[]) => void logged.push(line);
+    try {
+      const a = instance();
+      const released: string[] = [];
+      // Asked to release, each request lets go of its lock, as @tus/server's requests do.
+      for (const id of ['upload-15', 'upload-16']) {
+        const lock = a.newLock(id);
+        await lock.lock(never, async () => {
+          released.push(id);
+          await lock.unlock();
+        });
+      }
+      const [session] = await holders(db, lockKey('upload-15'));
+      assert.ok(session, 'the lock is held in the database');
+      // A query that waits in the database (an arrival behind someone's exclusive lock on its
+      // key), and three behind it, waiting their turn on the connection when it fails.
+      await db.query('SELECT pg_advisory_lock($1)', [arrivalKey('upload-17')]);
+      a.arrivals.arrive('upload-17');
+      const settled = Promise.allSettled([a.ping(), a.ping(), a.ping()]);
+      await sleep(100);
+      await db.query('SELECT pg_terminate_backend($1)', [session]);
+      assert.equal(await pendingAfter(settled, 5000), false, 'the queries waiting on the failed connection settle');
+      assert.deepEqual(
+        (await settled).map((answer) => answer.status),
+        ['rejected', 'rejected', 'rejected'],
+      );
+      assert.deepEqual(released.sort(), ['upload-15', 'upload-16'], 'every request holding a lock was asked to release');
+      assert.ok(logged.some((line) => /the database connection failed/.test(String((line as unknown[])[0]))));
+      // PostgreSQL freed the failed session's locks; the next lock is taken on a new connection.
+      const again = a.newLock('upload-15');
+      await again.lock(never, () => undefined);
+      const [now] = await holders(db, lockKey('upload-15'));
+      assert.ok(now !== undefined && now !== session, 'held on a new session');
+      await again.unlock();
+    } finally {
+      console.error = log;
+      await db.end();
+    }
+  });
+
   test('a database that does not answer holds no HEAD, and is logged once', async () => {
     const unreachable = new PgLocker(`postgres://postgres@127.0.0.1:${await freePort()}/postgres`);
     lockers.push(unreachable);
@@ -176,5 +236,25 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     }
     assert.equal(logged.length, 1, `logged: ${JSON.stringify(logged)}`);
     assert.match(String((logged[0] as unknown[])[0]), /HEADs wait for this instance's PATCHes only/);
+  });
+
+  test('sends one query at a time on its connection: pg never queues one, nor warns', async () => {
+    const a = instance();
+    // PATCHes arriving, taking and letting go of their locks, HEADs and pings, all at once.
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, n) => {
+        const id = `upload-burst-${n % 5}`;
+        const arrived = a.arrivals.arrive(id);
+        const lock = a.newLock(`${id}-${n}`);
+        await Promise.all([lock.lock(never, () => undefined), a.ping(), a.arrivals.elsewhere(id), a.requestRelease(id)]);
+        arrived();
+        await lock.unlock();
+      }),
+    );
+    await sleep(50); // warnings are emitted on the next tick
+    assert.deepEqual(
+      warnings.filter((warning) => /client\.query\(\)/.test(warning)),
+      [],
+    );
   });
 });

@@ -28,7 +28,7 @@ export class PgLocker implements Locks {
   /** Locks held by this instance's requests, with how to ask each holder to release. */
   readonly held = new Map<string, RequestRelease>();
   readonly arrivals: SharedArrivals;
-  private connection?: Promise<pg.Client>;
+  private connection?: Promise<Connection>;
   private readonly timeoutMs: number;
   private readonly retryMs: number;
 
@@ -46,7 +46,7 @@ export class PgLocker implements Locks {
   }
 
   /** The connection that holds this instance's locks, opened on first use. */
-  client(): Promise<pg.Client> {
+  client(): Promise<Connection> {
     this.connection ??= this.connect().catch((error: unknown) => {
       this.connection = undefined;
       throw error;
@@ -71,8 +71,9 @@ export class PgLocker implements Locks {
     if (connection) await (await connection.catch(() => undefined))?.end();
   }
 
-  private async connect(): Promise<pg.Client> {
+  private async connect(): Promise<Connection> {
     const client = new pg.Client({ connectionString: this.url });
+    const connection = new Connection(client);
     client.on('notification', (message) => {
       if (message.channel !== releaseChannel || !message.payload) return;
       void this.held.get(message.payload)?.();
@@ -81,12 +82,45 @@ export class PgLocker implements Locks {
       // PostgreSQL has freed every lock this connection held: the requests holding them must
       // stop writing, and the next lock opens a new connection.
       console.error(`locks: the database connection failed (${error.message}); releasing this instance's uploads`);
+      connection.failed(error);
       this.connection = undefined;
       for (const release of this.held.values()) void release();
     });
     await client.connect();
-    await client.query(`LISTEN ${releaseChannel}`);
-    return client;
+    await connection.query(`LISTEN ${releaseChannel}`);
+    return connection;
+  }
+}
+
+/**
+ * The instance's one connection, sending one query at a time in the order they were asked: an
+ * arrival's shared lock is taken before the upload's lock that the same PATCH asks for next.
+ * pg 8 queues a query sent while another runs (with a deprecation warning); pg 9 will not.
+ */
+class Connection {
+  /** The last query asked, settled or not: the next one is sent once it has settled. */
+  private last: Promise<unknown> = Promise.resolve();
+  private failure?: Error;
+
+  constructor(private readonly client: pg.Client) {}
+
+  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
+    const answer = this.last.then(() => {
+      // The queries still waiting when the connection fails are never sent: each fails at once.
+      if (this.failure) throw this.failure;
+      return this.client.query<Row>(sql, values);
+    });
+    this.last = answer.catch(() => undefined);
+    return answer;
+  }
+
+  /** The connection failed: PostgreSQL has freed its locks, and nothing more is sent on it. */
+  failed(error: Error): void {
+    this.failure = error;
+  }
+
+  end(): Promise<void> {
+    return this.client.end();
   }
 }
 
@@ -189,8 +223,8 @@ class PgArrivals implements SharedArrivals {
   private async query<Row extends pg.QueryResultRow = pg.QueryResultRow>(
     sql: string,
     key: string,
-    on?: pg.Client,
-  ): Promise<{ rows: Row[]; client: pg.Client } | undefined> {
+    on?: Connection,
+  ): Promise<{ rows: Row[]; client: Connection } | undefined> {
     try {
       const client = on ?? (await this.locker.client());
       const { rows } = await client.query<Row>(sql, [key]);

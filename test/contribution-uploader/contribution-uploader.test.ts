@@ -315,7 +315,10 @@ describe('<contribution-uploader>', function () {
     expectFocusOn(formOf(el).fileInput);
   });
 
-  it('completes byte-identical when the server is killed and restarted mid-upload', async () => {
+  it('completes byte-identical when the server is killed and restarted mid-upload', async function () {
+    // The element waits up to 20 s between its tries (retryDelays), and on a loaded machine the
+    // restart itself takes seconds: the try after it can come late.
+    this.timeout(120_000);
     const file = makeFile('restart.ogg', midUpload, 'audio/ogg', 5);
     const el = await uploader(
       html`<contribution-uploader api=${api} call="puisi-voices" chunk-size="131072"></contribution-uploader>`,
@@ -325,7 +328,7 @@ describe('<contribution-uploader>', function () {
     await stopBackend();
     await new Promise((r) => setTimeout(r, 500));
     await startBackend();
-    await untilState(el, 'done', 30_000);
+    await untilState(el, 'done', 60_000);
     fill(el, { creditName: 'Restarted', consent: true });
     const detail = await submit(el);
     const stored = await storedUpload(detail.uploads[0].split('/').pop()!);

@@ -10,22 +10,11 @@ import { join } from 'node:path';
 import { PgLocker } from '../../demo/server/stores/locks-pg.js';
 import { fileUploadStore } from '../../demo/server/stores/uploads.js';
 import { cutPatch, slowUploads } from '../server/cut-patch.js';
-import { startTestServer, tusUpload, type TestServer } from '../server/harness.js';
+import { bytesOf, offsetOf, tusHeaders, startTestServer, tusUpload, type TestServer } from '../server/harness.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from './postgres.js';
 
 const MiB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tus = (secret: string, extra: Record<string, string> = {}) => ({
-  'Tus-Resumable': '1.0.0',
-  'Upload-Secret': secret,
-  ...extra,
-});
-const offsetOf = async (url: string, secret: string) => {
-  const head = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-  assert.equal(head.status, 200);
-  return Number(head.headers.get('upload-offset'));
-};
-const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 
 describe(
   'a PATCH cut on one instance, its HEAD on another',
@@ -82,7 +71,7 @@ describe(
           }
           const rest = await fetch(onB, {
             method: 'PATCH',
-            headers: tus(secret, { 'Upload-Offset': String(first), 'Content-Type': 'application/offset+octet-stream' }),
+            headers: tusHeaders(secret, { 'Upload-Offset': String(first), 'Content-Type': 'application/offset+octet-stream' }),
             body: bytes.subarray(first),
           });
           assert.equal(rest.status, 204, await rest.text());

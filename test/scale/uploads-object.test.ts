@@ -4,17 +4,19 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { storesFromEnvironment } from '../../demo/server/stores/from-env.js';
 import { cutPatch, slowUploads } from '../server/cut-patch.js';
-import { json, startTestServer, textContribution, tusUpload, type TestServer } from '../server/harness.js';
+import {
+  bytesOf,
+  offsetOf,
+  tusHeaders,
+  json,
+  startTestServer,
+  textContribution,
+  tusUpload,
+  type TestServer,
+} from '../server/harness.js';
 import { motoAvailable, startAzurite, startMoto, type Emulator } from './emulators.js';
 
 const expiry = { uploadExpiryMs: 3600_000 };
-const tus = (secret: string, extra: Record<string, string> = {}) => ({
-  'Tus-Resumable': '1.0.0',
-  'Upload-Secret': secret,
-  ...extra,
-});
-
-const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 
 const services: Array<{ name: string; start: () => Promise<Emulator>; skip: string | false }> = [
   { name: 'Azure Blob Storage (Azurite)', start: startAzurite, skip: false },
@@ -47,13 +49,13 @@ for (const service of services) {
         { callId: 'puisi-voices', filetype: 'audio/webm' },
         { finish: false },
       );
-      const head = await fetch(url, { method: 'HEAD', headers: tus(secret) });
+      const head = await fetch(url, { method: 'HEAD', headers: tusHeaders(secret) });
       assert.equal(head.status, 200);
       const offset = Number(head.headers.get('upload-offset'));
       assert.equal(offset, bytes.length / 2);
       const rest = await fetch(url, {
         method: 'PATCH',
-        headers: tus(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
+        headers: tusHeaders(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
         body: bytes.subarray(offset),
       });
       assert.equal(rest.status, 204, await rest.text());
@@ -84,7 +86,7 @@ for (const service of services) {
       await new Promise<void>((resolve) => {
         const req = request(url, {
           method: 'PATCH',
-          headers: tus(secret, { 'Upload-Offset': String(start), 'Content-Type': 'application/offset+octet-stream' }),
+          headers: tusHeaders(secret, { 'Upload-Offset': String(start), 'Content-Type': 'application/offset+octet-stream' }),
         });
         req.on('error', () => resolve());
         req.on('response', () => resolve());
@@ -98,17 +100,14 @@ for (const service of services) {
       });
       // This PATCH held the lock when it was cut: it lets go of it once the store has written
       // what arrived (an object store's last block takes a while), so the first HEAD is true.
-      const first = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-      assert.equal(first.status, 200);
-      const offset = Number(first.headers.get('upload-offset'));
+      const offset = await offsetOf(url, secret);
       await new Promise((r) => setTimeout(r, 1000));
-      const settled = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-      assert.equal(Number(settled.headers.get('upload-offset')), offset, 'the offset the first HEAD answered');
+      assert.equal(await offsetOf(url, secret), offset, 'the offset the first HEAD answered');
       assert.ok(offset >= start && offset < bytes.length, `resumes at ${offset}`);
       if (service.name.startsWith('Azure')) assert.ok(offset > start, 'the blocks that arrived were kept');
       const rest = await fetch(url, {
         method: 'PATCH',
-        headers: tus(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
+        headers: tusHeaders(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
         body: bytes.subarray(offset),
       });
       assert.equal(rest.status, 204, await rest.text());
@@ -132,15 +131,12 @@ for (const service of services) {
         );
         const start = bytes.length / 2;
         await cutPatch(url, secret, start, bytes.subarray(start, start + 5 * MiB), 30);
-        const first = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-        assert.equal(first.status, 200);
-        const offset = Number(first.headers.get('upload-offset'));
+        const offset = await offsetOf(url, secret);
         await new Promise((r) => setTimeout(r, 1000));
-        const settled = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-        assert.equal(Number(settled.headers.get('upload-offset')), offset, 'the offset the first HEAD answered');
+        assert.equal(await offsetOf(url, secret), offset, 'the offset the first HEAD answered');
         const rest = await fetch(url, {
           method: 'PATCH',
-          headers: tus(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
+          headers: tusHeaders(secret, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }),
           body: bytes.subarray(offset),
         });
         assert.equal(rest.status, 204, await rest.text());
@@ -156,7 +152,7 @@ for (const service of services) {
         filetype: 'audio/webm',
       });
       const id = url.split('/').pop()!;
-      const deleted = await fetch(url, { method: 'DELETE', headers: tus(secret) });
+      const deleted = await fetch(url, { method: 'DELETE', headers: tusHeaders(secret) });
       assert.equal(deleted.status, 204, await deleted.text());
       assert.equal(await server.uploads.get(id), undefined);
       assert.ok(!(await server.uploads.list()).some((u) => u.id === id));

@@ -197,3 +197,20 @@ export function sendRaw(url: string, request: string): Promise<RawAnswer> {
     });
   });
 }
+
+/** The headers of a tus request to an upload made with `secret`, and any `extra` ones. */
+export const tusHeaders = (secret: string, extra: Record<string, string> = {}) => ({
+  'Tus-Resumable': '1.0.0',
+  'Upload-Secret': secret,
+  ...extra,
+});
+
+/** The offset a HEAD of the upload at `url` answers (it must answer 200). */
+export async function offsetOf(url: string, secret: string): Promise<number> {
+  const head = await fetch(url, { method: 'HEAD', headers: tusHeaders(secret) });
+  assert.equal(head.status, 200);
+  return Number(head.headers.get('upload-offset'));
+}
+
+/** Every byte of `stream`. */
+export const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());

@@ -8,16 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUploadStore } from '../../demo/server/stores/uploads.js';
 import { cutPatch, lateWrites, slowUploads } from './cut-patch.js';
-import { startTestServer, tusUpload, type TestServer } from './harness.js';
+import { offsetOf, startTestServer, tusUpload, type TestServer } from './harness.js';
 
 const MiB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tus = (secret: string) => ({ 'Tus-Resumable': '1.0.0', 'Upload-Secret': secret });
-const offsetOf = async (url: string, secret: string) => {
-  const head = await fetch(url, { method: 'HEAD', headers: tus(secret) });
-  assert.equal(head.status, 200);
-  return Number(head.headers.get('upload-offset'));
-};
 
 describe('the offset after a cut PATCH', () => {
   let server: TestServer;

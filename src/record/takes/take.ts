@@ -72,9 +72,16 @@ export class Take {
     this.#persist(() => takeStore.save(this.#stored()));
   }
 
-  /** Sent or thrown away: the bytes leave IndexedDB. */
+  /**
+   * Sent or thrown away: the bytes leave IndexedDB, after the writes still queued (a chunk, or
+   * what is known of it, landing later would keep a take the visitor threw away, and offer it on
+   * the next visit); nothing is kept of it after.
+   */
   forget(): Promise<void> {
-    return takeStore.remove(this.id).catch(() => undefined);
+    this.#forgotten = true;
+    const removed = this.#writes.then(() => takeStore.remove(this.id)).catch(() => undefined);
+    this.#writes = removed;
+    return removed;
   }
 
   /** The take as a file (what has been recorded so far). */
@@ -116,7 +123,9 @@ export class Take {
   // Writes go one after another, in order; a failed one is reported once and the take stays in memory.
   #writes: Promise<void> = Promise.resolve();
   #warned = false;
+  #forgotten = false;
   #persist(write: () => Promise<void>): void {
+    if (this.#forgotten) return;
     this.#writes = this.#writes.then(write).catch((error: unknown) => {
       if (!this.#warned) console.warn('open-call-widgets: the recording could not be kept in IndexedDB', error);
       this.#warned = true;

@@ -72,22 +72,22 @@ class Held extends Followers implements ChosenUpload {
   /** The state the host last rendered: a change of it updates the host, progress alone does not. */
   renderedState?: string;
 
-  constructor(
-    readonly upload: FileUpload,
-    readonly kind: ContributionKind,
-  ) {
-    super();
-  }
-
-  /** Its holder is off the page: its preview is let go of until it is back. */
-  away = false;
   #preview?: string;
   /** The preview last given to the template: while away, the row keeps it and loads nothing. */
   #shown = '';
 
+  constructor(
+    readonly upload: FileUpload,
+    readonly kind: ContributionKind,
+    /** Whether its holder is off the page: then its preview is let go of until it is back. */
+    private readonly away: () => boolean,
+  ) {
+    super();
+  }
+
   /** Made when first shown: a take held while it is recorded has nothing to preview yet. */
   get preview(): string {
-    if (!this.away) this.#preview ??= URL.createObjectURL(this.upload.file);
+    if (!this.away()) this.#preview ??= URL.createObjectURL(this.upload.file);
     return (this.#shown = this.#preview ?? this.#shown);
   }
 
@@ -141,7 +141,6 @@ export class UploadsController implements ReactiveController {
     if (!this.#left) return;
     // Back on the page: the rows draw their previews again (the uploads wait for Resume).
     this.#left = false;
-    for (const held of this.#held) held.away = false;
     this.#host.requestUpdate();
   }
 
@@ -154,7 +153,6 @@ export class UploadsController implements ReactiveController {
       this.#left = true;
       for (const held of this.#held) {
         held.upload.pause();
-        held.away = true;
         held.revoke();
       }
     });
@@ -204,8 +202,7 @@ export class UploadsController implements ReactiveController {
   add(upload: FileUpload, kind: ContributionKind): ChosenUpload {
     holders.get(upload)?.release(upload);
     holders.set(upload, this);
-    const held = new Held(upload, kind);
-    held.away = this.#left;
+    const held = new Held(upload, kind, () => this.#left);
     this.#held = [...this.#held, held];
     this.#host.requestUpdate();
     return held;

@@ -1,30 +1,18 @@
 import { readingKey } from '../core/reading-keys.js';
+import { PagedItems } from '../core/paged-items.js';
 import { isolated } from '../core/call-content.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { listContributions, type ContributionQuery } from '../api/contributions.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { listContributions, type Listing } from '../api/contributions.js';
 import type { Call, PublishedContribution } from '../api/types.js';
 import { OpenCallWidget } from '../core/open-call-widget.js';
 import { emit } from '../core/events.js';
 import { heading } from '../core/heading.js';
-import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
 import { loadOnce } from '../core/load.js';
 import { themeClass, tokens } from '../core/styles/tokens.js';
 import type { BuildingForm } from './building.js';
 import { renderItem, skeleton } from './parts.js';
 import { styles } from './styles.js';
 import { galleryWords, type GalleryWords } from './words/index.js';
-
-type Phase = 'loading' | 'ready' | 'error';
-
-/** Keys that move between items, and where each goes from index `i` of `n`. */
-const moves: Record<string, (i: number, n: number) => number> = {
-  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
-  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
-  ArrowLeft: (i) => Math.max(0, i - 1),
-  ArrowUp: (i) => Math.max(0, i - 1),
-  Home: () => 0,
-  End: (_i, n) => n - 1,
-};
 
 /**
  * What others made: the published contributions of a call (`call`) or a campaign
@@ -73,15 +61,8 @@ export class ContributionGalleryElement extends OpenCallWidget {
     campaign: { type: String },
     pageSize: { type: Number, attribute: 'page-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    phase: { state: true, attribute: false },
-    items: { state: true, attribute: false },
     calls: { state: true, attribute: false },
-    next: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
-    moreFailure: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
-    current: { state: true, attribute: false },
     building: { state: true, attribute: false },
   };
 
@@ -97,115 +78,40 @@ export class ContributionGalleryElement extends OpenCallWidget {
   /** Level of the contributions' titles (2–6), to fit the article's outline. Default 3. */
   declare headingLevel: number;
 
-  declare private phase: Phase;
-  declare private items: PublishedContribution[];
   declare private calls: ReadonlyMap<string, Call>;
-  declare private next: string | null;
-  declare private failure: Failure | undefined;
-  declare private loadingMore: boolean;
-  declare private moreFailure: Failure | undefined;
   declare private announcement: string;
-  /** The item the arrow keys move from (the one Tab lands on). */
-  declare private current: string | undefined;
   /** The item whose "Build on this" form is open. */
   declare private building: string | undefined;
 
+  readonly #pages = new PagedItems<PublishedContribution, Listing<PublishedContribution>>(this, this.settings, {
+    page: (source, cursor, signal) =>
+      listContributions(source, { call: this.call || undefined, campaign: this.campaign || undefined, limit: this.pageSize, cursor }, signal),
+    words: () => this.#words,
+    announce: (text) => (this.announcement = text),
+    arrived: (page, added, more) => {
+      this.calls = new Map([...(more ? this.calls : []), ...page.calls]);
+      if (!more) this.building = undefined;
+      const { items, hasMore } = this.#pages;
+      emit(this, 'contributions-load', { contributions: added, shown: items.length, hasMore });
+    },
+  });
   #form?: BuildingForm;
   #formFailed = false;
-  #loadKey?: unknown[];
-  #loading?: AbortController;
-  #loadingMoreController?: AbortController;
 
   constructor() {
     super();
     this.pageSize = 12;
     this.headingLevel = 3;
-    this.phase = 'loading';
-    this.items = [];
     this.calls = new Map();
-    this.next = null;
-    this.loadingMore = false;
     this.announcement = '';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
-    this.#loadingMoreController?.abort();
-    this.#loadKey = undefined;
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = [this.settings.source, this.call, this.campaign, this.pageSize];
-    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
-      this.#loadKey = key;
-      void this.#load();
-    }
+  protected override willUpdate(): void {
+    this.#pages.reloadOn([this.settings.source, this.call, this.campaign, this.pageSize]);
   }
 
   get #words(): GalleryWords {
     return this.settings.words(galleryWords);
-  }
-
-  #query(cursor?: string): ContributionQuery {
-    return { call: this.call || undefined, campaign: this.campaign || undefined, limit: this.pageSize, cursor };
-  }
-
-  /** The first page, replacing what is shown; with `more`, the next page after it. */
-  async #load(more = false): Promise<void> {
-    const words = this.#words;
-    const cursor = more ? this.next : null;
-    const controller = new AbortController();
-    if (more) {
-      if (!cursor || this.loadingMore) return;
-      this.#loadingMoreController = controller;
-    } else {
-      this.#loading?.abort();
-      this.#loadingMoreController?.abort();
-      this.#loading = controller;
-      this.phase = 'loading';
-      this.failure = undefined;
-      this.building = undefined;
-    }
-    this.moreFailure = undefined;
-    this.loadingMore = more;
-    this.announcement = more ? words.loadingMore : words.loading;
-    const { signal } = controller;
-    try {
-      const source = this.settings.source;
-      if (!source) throw new MissingBackend();
-      const page = await listContributions(source, this.#query(cursor ?? undefined), signal);
-      if (signal.aborted) return;
-      const shown = more ? this.items : [];
-      const known = new Set(shown.map((c) => c.id));
-      const added = page.items.filter((c) => !known.has(c.id));
-      this.items = [...shown, ...added];
-      this.calls = new Map([...(more ? this.calls : []), ...page.calls]);
-      this.next = page.next;
-      this.phase = 'ready';
-      if (!this.items.some((c) => c.id === this.current)) this.current = this.items[0]?.id;
-      const n = this.items.length;
-      this.announcement = words.shown(this.settings.formats.count(n), n);
-      emit(this, 'contributions-load', { contributions: added, shown: n, hasMore: page.next !== null });
-      if (more && added[0]) {
-        // Keyboard users go on at the first new item, not back at the top.
-        this.current = added[0].id;
-        await this.updateComplete;
-        this.#itemFor(added[0].id)?.focus();
-      }
-    } catch (error) {
-      if (signal.aborted) return;
-      const failure = await describeFailure(error, this.settings.lang);
-      if (signal.aborted) return;
-      if (more) this.moreFailure = failure;
-      else {
-        this.failure = failure;
-        this.phase = 'error';
-      }
-      this.announcement = '';
-    } finally {
-      if (this.#loadingMoreController === controller) this.loadingMore = false;
-    }
   }
 
   /**
@@ -214,28 +120,18 @@ export class ContributionGalleryElement extends OpenCallWidget {
    * "See what others made" brings visitors here.
    */
   override focus(options?: FocusOptions): void {
-    const target = this.current ? this.#itemFor(this.current) : this.renderRoot.querySelector<HTMLElement>('[part~=message]');
+    const current = this.#pages.current;
+    const target = current ? this.#pages.itemFor(current) : this.renderRoot.querySelector<HTMLElement>('[part~=message]');
     if (!target) return super.focus(options);
     if (!target.matches('article')) target.tabIndex = -1;
     target.focus(options);
   }
 
-  #itemFor(id: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
-  }
-
   /** Arrow keys, Home and End move between items, when an item itself has focus (a player keeps its own keys). */
   #onKeydown(event: KeyboardEvent): void {
     const from = event.composedPath()[0];
-    if (!(from instanceof HTMLElement) || from.localName !== 'article') return;
-    const move = moves[readingKey(event, from)];
-    if (!move) return;
-    const i = this.items.findIndex((c) => c.id === from.dataset.id);
-    const to = this.items[move(i, this.items.length)];
-    if (!to) return;
-    event.preventDefault();
-    this.current = to.id;
-    this.#itemFor(to.id)?.focus();
+    if (from instanceof HTMLElement && from.localName === 'article' && this.#pages.move(from, readingKey(event, from)))
+      event.preventDefault();
   }
 
   async #buildOn(item: PublishedContribution): Promise<void> {
@@ -243,7 +139,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
     this.#form ??= (await loadBuilding())?.buildingForms(this, this.settings);
     this.#formFailed = !this.#form;
     this.building = item.id;
-    this.current = item.id;
+    this.#pages.current = item.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.building-heading')?.focus();
   }
@@ -251,7 +147,7 @@ export class ContributionGalleryElement extends OpenCallWidget {
   async #closeForm(item: PublishedContribution): Promise<void> {
     this.building = undefined;
     await this.updateComplete;
-    this.#itemFor(item.id)?.querySelector<HTMLElement>('.build-on')?.focus();
+    this.#pages.itemFor(item.id)?.querySelector<HTMLElement>('.build-on')?.focus();
   }
 
   #renderBuilding(item: PublishedContribution, call: Call): TemplateResult {
@@ -272,9 +168,10 @@ export class ContributionGalleryElement extends OpenCallWidget {
 
   #renderItems(): TemplateResult {
     const w = this.#words;
-    const titles = new Map(this.items.map((c) => [c.id, c.title || w.untitled]));
+    const { items, current } = this.#pages;
+    const titles = new Map(items.map((c) => [c.id, c.title || w.untitled]));
     return html`<ul class="list" part="list" aria-label=${w.label} @keydown=${this.#onKeydown}>
-        ${this.items.map((item) => {
+        ${items.map((item) => {
           const call = this.calls.get(item.callId);
           const open = call?.status === 'open';
           return html`<li>
@@ -285,41 +182,33 @@ export class ContributionGalleryElement extends OpenCallWidget {
                 call,
                 showPrompt: !this.call || item.kind === 'text',
                 titleOf: (id) => titles.get(id),
-                current: item.id === this.current,
+                current: item.id === current,
                 buildOn: open ? () => void this.#buildOn(item) : undefined,
               })}
             </li>
             ${this.building === item.id && call && (this.#form || this.#formFailed) ? this.#renderBuilding(item, call) : nothing}`;
         })}
       </ul>
-      ${
-        this.next || this.moreFailure
-          ? html`<div class="more">
-              ${this.moreFailure ? html`<p class="message error" part="message" role="alert">${this.moreFailure.message}</p>` : nothing}
-              <button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#load(true)}>
-                ${this.loadingMore ? w.loadingMore : this.moreFailure ? w.retry : w.loadMore}
-              </button>
-            </div>`
-          : nothing
-      }`;
+      ${this.#pages.renderMore()}`;
   }
 
   #renderBody(): TemplateResult {
     const w = this.#words;
-    if (this.phase === 'loading')
+    const pages = this.#pages;
+    if (pages.phase === 'loading')
       return html`<div class="loading" aria-busy="true">
         <ul class="list skeletons" role="presentation">
           ${skeleton(Math.min(this.pageSize, 24))}
         </ul>
         <span class="visually-hidden">${w.loading}</span>
       </div>`;
-    if (this.phase === 'error' && this.failure)
+    if (pages.phase === 'error' && pages.failure)
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${w.errorTitle}</strong></p>
-        ${this.failure.message ? html`<p>${this.failure.message}</p>` : nothing}
-        <button class="retry" @click=${() => this.#load()}>${w.retry}</button>
+        ${pages.failure.message ? html`<p>${pages.failure.message}</p>` : nothing}
+        <button class="retry" @click=${() => pages.load()}>${w.retry}</button>
       </div>`;
-    if (this.items.length === 0)
+    if (pages.items.length === 0)
       return html`<div class="message empty" part="message">
         <slot name="empty"><p>${w.empty}</p></slot>
       </div>`;

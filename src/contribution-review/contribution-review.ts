@@ -1,12 +1,13 @@
 import { readingKey } from '../core/reading-keys.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { contributionStatuses, exportCall, listReceived, reviewContribution, type ReviewQuery } from '../api/contributions.js';
+import { itemMoves, PagedItems, type ItemMoves } from '../core/paged-items.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { contributionStatuses, exportCall, listReceived, reviewContribution, type Listing } from '../api/contributions.js';
 import { BackendError } from '../api/request.js';
 import { listCalls } from '../api/source.js';
 import type { Call, Contribution, ContributionStatus } from '../api/types.js';
 import { OpenCallWidget } from '../core/open-call-widget.js';
 import { emit } from '../core/events.js';
-import { describeFailure, MissingBackend, type Failure } from '../core/failure.js';
+import { describeFailure } from '../core/failure.js';
 import { themeClass, tokens } from '../core/styles/tokens.js';
 import { PendingDecisions, type Decision } from './decisions.js';
 import { BasedOnTitles } from './based-on.js';
@@ -14,18 +15,15 @@ import { renderReviewItem } from './parts.js';
 import { styles } from './styles.js';
 import { reviewWords, type ReviewWords } from './words/index.js';
 
-type Phase = 'loading' | 'ready' | 'error' | 'forbidden';
+/** The arrow keys, Home and End, and J and K as in mail and feed readers. */
+const moves: ItemMoves = { ...itemMoves, j: itemMoves.ArrowDown, k: itemMoves.ArrowUp };
 
-const moves: Record<string, (i: number, n: number) => number> = {
-  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
-  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
-  j: (i, n) => Math.min(n - 1, i + 1),
-  ArrowUp: (i) => Math.max(0, i - 1),
-  ArrowLeft: (i) => Math.max(0, i - 1),
-  k: (i) => Math.max(0, i - 1),
-  Home: () => 0,
-  End: (_i, n) => n - 1,
-};
+/** The keys that decide: P publishes, R rejects. */
+const decisionKeys: Readonly<Partial<Record<string, Decision>>> = { p: 'published', r: 'rejected' };
+
+/** A token the backend refused: the queue says so, rather than that it failed. */
+const refused = (error: unknown): error is BackendError =>
+  error instanceof BackendError && (error.status === 401 || error.status === 403);
 
 /**
  * For organisers: the contributions a call or campaign received, with their text or files
@@ -67,14 +65,9 @@ export class ContributionReviewElement extends OpenCallWidget {
     pageSize: { type: Number, attribute: 'page-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     undoTime: { type: Number, attribute: 'undo-time' },
-    phase: { state: true, attribute: false },
-    items: { state: true, attribute: false },
     calls: { state: true, attribute: false },
-    next: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
+    decisionFailure: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
-    current: { state: true, attribute: false },
     exporting: { state: true, attribute: false },
     exportFailure: { state: true, attribute: false },
   };
@@ -95,14 +88,10 @@ export class ContributionReviewElement extends OpenCallWidget {
   /** Milliseconds a decision waits, with Undo, before it is sent. Default 5000. */
   declare undoTime: number;
 
-  declare private phase: Phase;
-  declare private items: Contribution[];
   declare private calls: ReadonlyMap<string, Call>;
-  declare private next: string | null;
-  declare private failure: Failure | undefined;
-  declare private loadingMore: boolean;
+  /** Why the last decision could not be sent. */
+  declare private decisionFailure: string | undefined;
   declare private announcement: string;
-  declare private current: string | undefined;
   declare private exporting: boolean;
   declare private exportFailure: string | undefined;
 
@@ -114,8 +103,27 @@ export class ContributionReviewElement extends OpenCallWidget {
   readonly #basedOn = new BasedOnTitles(this);
   /** Calls to filter by: the campaign's, and those of the contributions seen. */
   #campaignCalls: Call[] = [];
-  #loadKey?: unknown[];
-  #loading?: AbortController;
+  readonly #pages = new PagedItems<Contribution, Listing<Contribution>>(this, this.settings, {
+    page: async (source, cursor, signal) => {
+      const status = contributionStatuses.includes(this.status) ? this.status : 'received';
+      const query = { call: this.call || undefined, campaign: this.campaign || undefined, status, limit: this.pageSize, cursor };
+      const [page] = await Promise.all([listReceived(source, query, signal), this.#loadCampaignCalls(signal)]);
+      return page;
+    },
+    words: () => this.#words,
+    announce: (text) => (this.announcement = text),
+    arrived: (page, added, more, signal) => {
+      if (!more) this.decisionFailure = undefined;
+      this.calls = new Map([...this.calls, ...page.calls]);
+      const source = this.settings.source;
+      if (source) void this.#basedOn.read(source, added, signal);
+    },
+    describe: (error) => {
+      if (!refused(error)) return undefined;
+      console.warn(`open-call-widgets: ${error.message}`);
+      return { message: error.status === 401 ? this.#words.noToken : this.#words.forbidden };
+    },
+  });
 
   constructor() {
     super();
@@ -123,87 +131,17 @@ export class ContributionReviewElement extends OpenCallWidget {
     this.pageSize = 20;
     this.headingLevel = 2;
     this.undoTime = 5000;
-    this.phase = 'loading';
-    this.items = [];
     this.calls = new Map();
-    this.next = null;
-    this.loadingMore = false;
     this.announcement = '';
     this.exporting = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
-    this.#loadKey = undefined;
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const key = [this.settings.source, this.call, this.campaign, this.status, this.pageSize];
-    if (this.isConnected && (!this.#loadKey || key.some((v, i) => v !== this.#loadKey?.[i]))) {
-      this.#loadKey = key;
-      void this.#load();
-    }
+  protected override willUpdate(): void {
+    this.#pages.reloadOn([this.settings.source, this.call, this.campaign, this.status, this.pageSize]);
   }
 
   get #words(): ReviewWords {
     return this.settings.words(reviewWords);
-  }
-
-  #query(cursor?: string): ReviewQuery {
-    return {
-      call: this.call || undefined,
-      campaign: this.campaign || undefined,
-      status: contributionStatuses.includes(this.status) ? this.status : 'received',
-      limit: this.pageSize,
-      cursor,
-    };
-  }
-
-  async #load(more = false): Promise<void> {
-    const words = this.#words;
-    const controller = new AbortController();
-    if (!more) {
-      this.#loading?.abort();
-      this.#loading = controller;
-      this.phase = 'loading';
-      this.failure = undefined;
-    } else if (!this.next || this.loadingMore) return;
-    this.loadingMore = more;
-    this.announcement = more ? words.loadingMore : words.loading;
-    const { signal } = controller;
-    try {
-      const source = this.settings.source;
-      if (!source) throw new MissingBackend();
-      const [page] = await Promise.all([
-        listReceived(source, this.#query((more && this.next) || undefined), signal),
-        this.#loadCampaignCalls(signal),
-      ]);
-      if (signal.aborted) return;
-      const known = new Set(more ? this.items.map((c) => c.id) : []);
-      const added = page.items.filter((c) => !known.has(c.id));
-      this.items = [...(more ? this.items : []), ...added];
-      this.calls = new Map([...this.calls, ...page.calls]);
-      this.next = page.next;
-      this.phase = 'ready';
-      void this.#basedOn.read(source, added, signal);
-      if (!this.items.some((c) => c.id === this.current)) this.current = this.items[0]?.id;
-      const n = this.items.length;
-      this.announcement = words.shown(this.settings.formats.count(n), n);
-    } catch (error) {
-      if (signal.aborted) return;
-      this.announcement = '';
-      if (error instanceof BackendError && (error.status === 401 || error.status === 403)) {
-        console.warn(`open-call-widgets: ${error.message}`);
-        this.failure = { message: error.status === 401 ? words.noToken : words.forbidden };
-        this.phase = 'forbidden';
-        return;
-      }
-      this.failure = await describeFailure(error, this.settings.lang);
-      if (!signal.aborted) this.phase = 'error';
-    } finally {
-      this.loadingMore = false;
-    }
   }
 
   /** The campaign's calls, for the call filter (once: the filter changing does not change them). */
@@ -223,13 +161,9 @@ export class ContributionReviewElement extends OpenCallWidget {
     return [...byId.values()];
   }
 
-  #itemFor(id: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
-  }
-
   #decide(item: Contribution, status: Decision): void {
     this.#decisions.decide(item.id, status);
-    this.current = item.id;
+    this.#pages.current = item.id;
     this.announcement = this.#words.pending(status, this.settings.formats.count(Math.ceil(this.undoTime / 1000)));
   }
 
@@ -240,7 +174,8 @@ export class ContributionReviewElement extends OpenCallWidget {
   /** The undo time is over: the decision goes to the backend, and the item leaves a list it no longer belongs in. */
   async #send(id: string, status: Decision): Promise<void> {
     const source = this.settings.source;
-    const item = this.items.find((c) => c.id === id);
+    const pages = this.#pages;
+    const item = pages.items.find((c) => c.id === id);
     if (!source || !item) return;
     const words = this.#words;
     const title = item.title || words.untitled;
@@ -248,42 +183,39 @@ export class ContributionReviewElement extends OpenCallWidget {
       const updated = await reviewContribution(source, id, status);
       this.#basedOn.learn(updated);
       const focused = this.shadowRoot?.activeElement?.closest('article')?.getAttribute('data-id') === id;
-      const index = this.items.indexOf(item);
-      this.items = this.items.flatMap((c) => (c.id !== id ? [c] : updated.status === this.status ? [updated] : []));
+      const index = pages.items.indexOf(item);
+      pages.replace(pages.items.flatMap((c) => (c.id !== id ? [c] : updated.status === this.status ? [updated] : [])));
       this.announcement = words.decided(status, title);
       emit(this, 'contribution-review', { contribution: updated, status });
-      const next = this.items[Math.min(index, this.items.length - 1)];
-      if (this.current === id) this.current = next?.id;
+      const next = pages.items[Math.min(index, pages.items.length - 1)];
+      if (pages.current === id) pages.current = next?.id;
       if (focused && next) {
         await this.updateComplete;
-        this.#itemFor(next.id)?.focus();
+        pages.itemFor(next.id)?.focus();
       }
     } catch (error) {
       // The backend's own words when it refused (already decided…); else the failure in plain words.
       const said = error instanceof BackendError ? error.problem?.detail : undefined;
       const reason = said ?? (await describeFailure(error, this.settings.lang)).message;
-      this.announcement = words.decisionFailed(title, reason);
-      this.failure = { message: this.announcement };
+      this.announcement = this.decisionFailure = words.decisionFailed(title, reason);
     }
   }
 
   #onKeydown(event: KeyboardEvent): void {
     const from = event.composedPath()[0];
     if (!(from instanceof HTMLElement) || from.localName !== 'article' || event.ctrlKey || event.metaKey || event.altKey) return;
-    const i = this.items.findIndex((c) => c.id === from.dataset.id);
-    const item = this.items[i];
+    const item = this.#pages.items.find((c) => c.id === from.dataset.id);
     if (!item) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : readingKey(event, from);
-    const move = moves[key];
-    if (move) {
-      const to = this.items[move(i, this.items.length)];
-      this.current = to.id;
-      this.#itemFor(to.id)?.focus();
-    } else if (key === 'p' && item.status !== 'published') this.#decide(item, 'published');
-    else if (key === 'r' && item.status !== 'rejected') this.#decide(item, 'rejected');
-    else if (key === 'u') this.#undo(item);
-    else return;
-    event.preventDefault();
+    const decision = decisionKeys[key];
+    if (this.#pages.move(from, key, moves)) event.preventDefault();
+    else if (decision && item.status !== decision) {
+      event.preventDefault();
+      this.#decide(item, decision);
+    } else if (key === 'u') {
+      event.preventDefault();
+      this.#undo(item);
+    }
   }
 
   async #export(call: Call): Promise<void> {
@@ -342,21 +274,22 @@ export class ContributionReviewElement extends OpenCallWidget {
 
   #renderBody(): TemplateResult {
     const w = this.#words;
-    if (this.phase === 'loading') return html`<p class="message loading" part="message" aria-busy="true">${w.loading}</p>`;
-    if (this.phase === 'forbidden' && this.failure)
+    const pages = this.#pages;
+    if (pages.phase === 'loading') return html`<p class="message loading" part="message" aria-busy="true">${w.loading}</p>`;
+    if (pages.phase === 'error' && pages.failure && refused(pages.error))
       return html`<div class="message forbidden" part="message" role="alert">
         <p><strong>${w.forbiddenTitle}</strong></p>
-        <p>${this.failure.message}</p>
+        <p>${pages.failure.message}</p>
       </div>`;
-    if (this.phase === 'error' && this.failure)
+    if (pages.phase === 'error' && pages.failure)
       return html`<div class="message error" part="message" role="alert">
         <p><strong>${w.errorTitle}</strong></p>
-        <p>${this.failure.message}</p>
-        <button class="retry" @click=${() => this.#load()}>${w.retry}</button>
+        <p>${pages.failure.message}</p>
+        <button class="retry" @click=${() => pages.load()}>${w.retry}</button>
       </div>`;
-    const list = this.items.length
+    const list = pages.items.length
       ? html`<ul class="list" part="list" aria-label=${w.label} @keydown=${this.#onKeydown}>
-          ${this.items.map(
+          ${pages.items.map(
             (item) =>
               html`<li>
                 ${renderReviewItem(item, {
@@ -364,7 +297,7 @@ export class ContributionReviewElement extends OpenCallWidget {
                   formats: this.settings.formats,
                   headingLevel: this.headingLevel,
                   call: this.calls.get(item.callId),
-                  current: item.id === this.current,
+                  current: item.id === pages.current,
                   pending: this.#decisions.of(item.id),
                   decide: (status) => this.#decide(item, status),
                   undo: () => this.#undo(item),
@@ -376,14 +309,8 @@ export class ContributionReviewElement extends OpenCallWidget {
       : html`<p class="message empty" part="message">${w.empty}</p>`;
     return html`${this.#renderFilters()}
       <p class="shortcuts" id="shortcuts">${w.shortcuts}</p>
-      ${this.failure ? html`<p class="error" role="alert">${this.failure.message}</p>` : nothing} ${list}
-      ${
-        this.next
-          ? html`<button part="load-more" class="load-more" ?disabled=${this.loadingMore} @click=${() => this.#load(true)}>
-              ${this.loadingMore ? w.loadingMore : w.loadMore}
-            </button>`
-          : nothing
-      }`;
+      ${this.decisionFailure ? html`<p class="error" role="alert">${this.decisionFailure}</p>` : nothing} ${list}
+      ${pages.renderMore()}`;
   }
 
   protected override render() {

@@ -116,8 +116,10 @@ export const styles = css`
     background: var(--_oc-surface);
     margin: 0;
   }
-  .load-more {
-    justify-self: center;
+  .more {
+    display: grid;
+    justify-items: center;
+    gap: 0.5em;
   }
   @media (forced-colors: active) {
     .item,

@@ -139,6 +139,27 @@ describe('<contribution-gallery>', () => {
     expect(words(galleryOf(el).status)).to.equal('4 contributions shown');
   });
 
+  it("keeps what is shown when Load more fails, and ends where the backend's next page repeats one shown", async () => {
+    let asked = 0;
+    const source = sourceWith([], {
+      listContributions: async (query) => {
+        asked++;
+        if (query.cursor && asked === 2) throw new BackendError('unreachable', 'down');
+        return { items: [published1({ id: 'again', kind: 'text', text: 'Again' })], next: 'the-same-again' } as never;
+      },
+    });
+    const el = await gallery(html`<contribution-gallery .source=${source}></contribution-gallery>`);
+    const harness = galleryOf(el);
+    harness.loadMoreButton!.click();
+    await until(() => harness.failure, 'the failed Load more said nothing');
+    expect(items(el).length).to.equal(1);
+    expect(words(harness.loadMoreButton)).to.equal('Try again');
+    harness.loadMoreButton!.click();
+    await until(() => asked === 3 && !harness.loadMoreButton, 'Load more stayed for a page that repeats');
+    expect(items(el).length).to.equal(1);
+    expect(harness.failure).to.equal(null);
+  });
+
   it('moves between contributions with the arrow keys, and reaches every control with Tab', async () => {
     for (const n of [1, 2, 3]) await published('astronaut-one-liner', { title: unique(`Keys ${n}`), text: `Line ${n}` });
     const el = await gallery(

@@ -10,6 +10,7 @@ import type { ContributionReviewDetail } from '../../src/core/events.js';
 import { backend } from '../harness/backend.js';
 import { expectFocusOn, tabTo, until, words } from '../harness/dom.js';
 import { contribute, review } from '../harness/organiser.js';
+import type { ReviewQuery } from '../../src/api/contributions.js';
 import { reviewOf } from '../harness/review.js';
 
 let api: string;
@@ -164,6 +165,90 @@ describe('<contribution-review>', () => {
     expect(visible).to.include(keep);
     expect(visible).not.to.include(drop);
     expect(visible).not.to.include(undone);
+  });
+
+  it('pages with Load more by keyboard, and goes on at the first new contribution', async () => {
+    const titles = [unique('Paged A'), unique('Paged B'), unique('Paged C')];
+    for (const title of titles) await contribute('astronaut-one-liner', { title });
+    const el = await queue(
+      html`<contribution-review api=${api} .headers=${auth} call="astronaut-one-liner" page-size="2"></contribution-review>`,
+    );
+    const harness = reviewOf(el);
+    // Newest first.
+    expect(harness.titles).to.deep.equal([titles[2], titles[1]]);
+    await tabTo(harness.loadMoreButton!);
+    await sendKeys({ press: 'Enter' });
+    await until(() => harness.items.length === 4, 'the next page did not show');
+    expect(harness.titles[2]).to.equal(titles[0]);
+    expectFocusOn(harness.items[2].item);
+    expect(words(harness.status)).to.equal('4 contributions shown');
+  });
+
+  it('keeps the queue when Load more fails, and offers to try again', async () => {
+    const real = withContributions(httpSource(api, { headers: auth }));
+    let failures = 1;
+    const source = {
+      ...real,
+      listReceived: (query: ReviewQuery, init: { signal?: AbortSignal }) =>
+        query.cursor && failures-- > 0 ? Promise.reject(new BackendError('unreachable', 'down')) : real.listReceived!(query, init),
+    };
+    await contribute('astronaut-one-liner', { title: unique('Kept A') });
+    await contribute('astronaut-one-liner', { title: unique('Kept B') });
+    const el = await queue(
+      html`<contribution-review .source=${source} call="astronaut-one-liner" page-size="1"></contribution-review>`,
+    );
+    const harness = reviewOf(el);
+    const shown = harness.titles;
+    harness.loadMoreButton!.click();
+    await until(() => harness.moreFailure, 'the failed Load more said nothing');
+    expect(harness.titles).to.deep.equal(shown);
+    expect(words(harness.moreFailure)).not.to.equal('');
+    expect(words(harness.loadMoreButton)).to.equal('Try again');
+    harness.loadMoreButton!.click();
+    await until(() => harness.items.length === 2, 'Try again did not load the next page');
+    expect(harness.moreFailure).to.equal(null);
+  });
+
+  it("shows only the new filter's contributions when the filter changes while more load", async () => {
+    const real = withContributions(httpSource(api, { headers: auth }));
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    let late: Promise<unknown> | undefined;
+    const source = {
+      ...real,
+      // The next page's answer comes late, whatever the widget does meanwhile.
+      listReceived: (query: ReviewQuery, init: { signal?: AbortSignal }) =>
+        query.cursor ? (late = released.then(() => real.listReceived!(query, {}))) : real.listReceived!(query, init),
+    };
+    await contribute('astronaut-one-liner', { title: unique('Late A') });
+    await contribute('astronaut-one-liner', { title: unique('Late B') });
+    await review(await contribute('astronaut-one-liner', { title: unique('Published') }), 'published');
+    const el = await queue(
+      html`<contribution-review .source=${source} call="astronaut-one-liner" page-size="1"></contribution-review>`,
+    );
+    const harness = reviewOf(el);
+    harness.loadMoreButton!.click();
+    await until(() => late !== undefined, 'Load more asked for nothing');
+    harness.choose(harness.statusFilter, 'published');
+    await until(() => harness.items.length > 0 && harness.items.every((i) => words(i.status) !== 'Waiting for review'));
+    release();
+    await late;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(harness.items.map((i) => words(i.status))).not.to.include('Waiting for review');
+  });
+
+  it("ends the queue where the backend's next page repeats one already shown", async () => {
+    const real = withContributions(httpSource(api, { headers: auth }));
+    await contribute('astronaut-one-liner', { title: unique('Circles') });
+    const page = await real.listReceived!({ call: 'astronaut-one-liner', status: 'received', limit: 1 }, {});
+    let asked = 0;
+    const source = { ...real, listReceived: async () => (asked++, { items: page.items, next: 'the-same-again' }) };
+    const el = await queue(html`<contribution-review .source=${source}></contribution-review>`);
+    const harness = reviewOf(el);
+    harness.loadMoreButton!.click();
+    await until(() => asked === 2 && !harness.loadMoreButton, 'Load more stayed for a page that repeats');
+    expect(harness.items.length).to.equal(1);
   });
 
   it('filters by call and status, and downloads the export zip in one click', async () => {

@@ -65,6 +65,21 @@ export class ReviewHarness {
   item(id: string): ReviewItemHarness {
     return new ReviewItemHarness(this.#root.querySelector<HTMLElement>(`article.item[data-id="${id}"]`));
   }
+  get titles(): string[] {
+    return this.items.map((i) => words(i.title));
+  }
+  /** "Load more contributions", or "Try again" after it failed. */
+  get loadMoreButton(): HTMLButtonElement | null {
+    return this.#root.querySelector('.load-more');
+  }
+  /** Why the last Load more failed, above its button. */
+  get moreFailure(): HTMLElement | null {
+    return this.#root.querySelector('.more [role=alert]');
+  }
+  /** "3 contributions shown" */
+  get status(): HTMLElement | null {
+    return this.#root.querySelector('[role=status]');
+  }
   /** "P publishes, R rejects, U undoes…" */
   get shortcuts(): HTMLElement | null {
     return this.#root.querySelector('.shortcuts');

@@ -7,46 +7,28 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { referenceBackend } from './test/harness/backend-plugin.mjs';
 import { faultyBackends, missingCode, heldCode } from './test/harness/faults-plugin.mjs';
 import { webkitLauncher } from './test/harness/webkit-launcher.mjs';
+import { chromiumArgs, chromiumFakeMedia, chromiumPath, firefoxOptions } from './test/harness/browsers.mjs';
 
 // tus-js-client's browser build imports CommonJS url-parse.
 const commonjs = fromRollup(rollupCommonjs);
 
 const chromium = chromeLauncher({
   launchOptions: {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...chromiumArgs,
       // Test pages run side by side; a background tab must not have its timers throttled.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
+      ...chromiumFakeMedia,
     ],
   },
 });
 
 // Stock Firefox ESR over WebDriver BiDi (Playwright's launcher cannot drive it).
-const firefox = puppeteerLauncher({
-  launchOptions: {
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: {
-      'media.navigator.streams.fake': true,
-      'media.navigator.permission.disabled': true,
-    },
-  },
-});
+const firefox = puppeteerLauncher({ launchOptions: firefoxOptions });
 
 // Stock WebKitGTK (Safari's engine) over WebDriver, on an Xvfb display of its own.
 const webkit = webkitLauncher({

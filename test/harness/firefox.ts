@@ -1,12 +1,5 @@
-// The system's Firefox ESR for scripts outside web-test-runner (the CDN checks), through
-// puppeteer's WebDriver BiDi, with the fake camera and microphone the browser suite uses.
+// The system's Firefox ESR for scripts outside web-test-runner (the CDN checks), as the browser suite starts it.
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { firefoxOptions } from './browsers.mjs';
 
-export function launchFirefox(): Promise<Browser> {
-  return puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
-    extraPrefsFirefox: { 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true },
-  });
-}
+export const launchFirefox = (): Promise<Browser> => puppeteer.launch(firefoxOptions);

@@ -238,6 +238,52 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     assert.match(String((logged[0] as unknown[])[0]), /HEADs wait for this instance's PATCHes only/);
   });
 
+  test('a database session that stops answering is given up: its requests release, and locks go on on a new one', async () => {
+    assert.ok(postgres);
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...line: unknown[]) => void logged.push(line);
+    let stopped: number | undefined;
+    try {
+      const a = instance({ queryTimeoutMs: 500 });
+      const held = a.newLock('upload-30');
+      let released = 0;
+      await held.lock(never, () => void released++);
+      [stopped] = await holders(db, lockKey('upload-30'));
+      assert.ok(stopped, 'the lock is held in the database');
+      // The session's server process hangs: its socket stays open, and nothing answers on it.
+      process.kill(stopped, 'SIGSTOP');
+      const other = a.newLock('upload-31');
+      const taken = other.lock(never, () => undefined);
+      assert.equal(await pendingAfter(taken, 5000), false, 'a lock asked for on the silent connection is taken');
+      await taken;
+      const [now] = await holders(db, lockKey('upload-31'));
+      assert.ok(now !== undefined && now !== stopped, 'held on a new session');
+      assert.equal(released, 1, 'the request holding a lock on the silent session was asked to release');
+      assert.ok(logged.some((line) => /did not answer within 500 ms/.test(String((line as unknown[])[0]))));
+      await other.unlock();
+      // Once it runs again, the given-up session hears the connection closed, ends, and frees its lock.
+      process.kill(stopped, 'SIGCONT');
+      stopped = undefined;
+      const again = instance().newLock('upload-30');
+      assert.equal(
+        await pendingAfter(
+          again.lock(never, () => undefined),
+          5000,
+        ),
+        false,
+        'the given-up session freed its lock',
+      );
+      await again.unlock();
+    } finally {
+      if (stopped) process.kill(stopped, 'SIGCONT');
+      console.error = log;
+      await db.end();
+    }
+  });
+
   test('sends one query at a time on its connection: pg never queues one, nor warns', async () => {
     const a = instance();
     // PATCHes arriving, taking and letting go of their locks, HEADs and pings, all at once.

@@ -23,21 +23,30 @@ export const arrivalKey = (id: string): string => createHash('sha256').update(id
  * aborted, or the timeout passes.
  *
  * A PATCH's arrival is shared too (`arrivals`), so that a HEAD on another instance waits for it.
+ *
+ * A connection that stops answering (a network that drops packets, a database host that hangs)
+ * is given up after `queryTimeoutMs`, as one that fails is: its requests are asked to release, and
+ * a request waiting for a lock tries again on a new connection. TCP keepalives on both ends let
+ * PostgreSQL end the given-up session, and free its locks, within about half a minute.
  */
 export class PgLocker implements Locks {
   /** Locks held by this instance's requests, with how to ask each holder to release. */
   readonly held = new Map<string, RequestRelease>();
   readonly arrivals: SharedArrivals;
   private connection?: Promise<Connection>;
+  /** The connection once it is open. */
+  private open?: Connection;
   private readonly timeoutMs: number;
   private readonly retryMs: number;
+  private readonly queryTimeoutMs: number;
 
   constructor(
     private readonly url: string,
-    options: { acquireLockTimeout?: number; retryMs?: number } = {},
+    options: { acquireLockTimeout?: number; retryMs?: number; queryTimeoutMs?: number } = {},
   ) {
     this.timeoutMs = options.acquireLockTimeout ?? 30_000;
     this.retryMs = options.retryMs ?? 25;
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
     this.arrivals = new PgArrivals(this, this.timeoutMs, this.retryMs);
   }
 
@@ -72,25 +81,48 @@ export class PgLocker implements Locks {
   }
 
   private async connect(): Promise<Connection> {
-    const client = new pg.Client({ connectionString: this.url });
-    const connection = new Connection(client);
+    const client = new pg.Client({
+      connectionString: this.url,
+      // Named for whoever reads pg_stat_activity.
+      application_name: 'open-call tus locks',
+      connectionTimeoutMillis: this.queryTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    const connection = new Connection(client, this.queryTimeoutMs, (error) => this.lost(connection, error));
     client.on('notification', (message) => {
       if (message.channel !== releaseChannel || !message.payload) return;
       void this.held.get(message.payload)?.();
     });
-    client.on('error', (error) => {
-      // PostgreSQL has freed every lock this connection held: the requests holding them must
-      // stop writing, and the next lock opens a new connection.
-      console.error(`locks: the database connection failed (${error.message}); releasing this instance's uploads`);
-      connection.failed(error);
-      this.connection = undefined;
-      for (const release of this.held.values()) void release();
-    });
+    client.on('error', (error) => this.lost(connection, error));
     await client.connect();
+    // PostgreSQL's own keepalives: a session whose instance went silent ends, and frees its locks.
+    await connection.query('SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3');
     await connection.query(`LISTEN ${releaseChannel}`);
+    this.open = connection;
     return connection;
   }
+
+  /**
+   * The connection failed or stopped answering: PostgreSQL frees (or, for a silent one, will
+   * free) every lock it held, so the requests holding them must stop writing, and the next lock
+   * opens a new connection.
+   */
+  private lost(connection: Connection, error: Error): void {
+    if (!connection.failed(error)) return;
+    console.error(`locks: the database connection failed (${error.message}); releasing this instance's uploads`);
+    // Forgotten at once, so that a released request's unlock goes to the next connection. One
+    // that failed while it opened is forgotten by client().
+    if (this.open === connection) {
+      this.open = undefined;
+      this.connection = undefined;
+    }
+    for (const release of this.held.values()) void release();
+  }
 }
+
+/** A query that could not be answered on a connection that has failed: another connection may answer it. */
+class ConnectionLost extends Error {}
 
 /**
  * The instance's one connection, sending one query at a time in the order they were asked: an
@@ -100,23 +132,43 @@ export class PgLocker implements Locks {
 class Connection {
   /** The last query asked, settled or not: the next one is sent once it has settled. */
   private last: Promise<unknown> = Promise.resolve();
-  private failure?: Error;
+  private failure?: ConnectionLost;
 
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly timeoutMs: number,
+    private readonly silent: (error: Error) => void,
+  ) {}
 
   query<Row extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<Row>> {
     const answer = this.last.then(() => {
       // The queries still waiting when the connection fails are never sent: each fails at once.
       if (this.failure) throw this.failure;
-      return this.client.query<Row>(sql, values);
+      return new Promise<pg.QueryResult<Row>>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.silent(new Error(`the database did not answer within ${this.timeoutMs} ms`));
+          reject(this.failure);
+        }, this.timeoutMs);
+        this.client
+          .query<Row>(sql, values)
+          .then(resolve, (error: unknown) => reject(this.failure ?? error))
+          .finally(() => clearTimeout(timer));
+      });
     });
     this.last = answer.catch(() => undefined);
     return answer;
   }
 
-  /** The connection failed: PostgreSQL has freed its locks, and nothing more is sent on it. */
-  failed(error: Error): void {
-    this.failure = error;
+  /**
+   * The connection failed: nothing more is sent on it, and it is closed, so that PostgreSQL
+   * ends its session (and frees its locks) as soon as it hears. Says whether this is news.
+   */
+  failed(error: Error): boolean {
+    if (this.failure) return false;
+    this.failure = new ConnectionLost(error.message, { cause: error });
+    // Not waited for: a silent database may never answer the goodbye.
+    this.client.end().catch(() => undefined);
+    return true;
   }
 
   end(): Promise<void> {
@@ -152,7 +204,8 @@ class PgLock implements Lock {
           if (!locked) await this.locker.requestRelease(this.id);
         } catch (error) {
           this.locker.held.delete(this.id);
-          throw error;
+          // The connection failed under this request: it tries again on a new one.
+          if (!(error instanceof ConnectionLost)) throw error;
         }
         if (locked) return;
         this.locker.held.delete(this.id);

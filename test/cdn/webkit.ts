@@ -256,6 +256,7 @@ try {
   if (!upload.some((name) => carries(name, tusCode)))
     problems.push(`the first file did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
   report.push(`  + the first upload         ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ') || 'nothing'})`);
+  report.push(`  all it takes to upload     ${kb(gz([...settled, ...form, ...upload])).padStart(8)} gzipped`);
   const names = readdirSync(join(dataDir, 'uploads'))
     .filter((f) => f.endsWith('.json'))
     .map(

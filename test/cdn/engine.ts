@@ -1,5 +1,6 @@
 // The engine a CDN check runs in: Chromium, or Firefox ESR with `--engine firefox` (`npm run
-// test:cdn` runs the checks in both; WebKitGTK has no puppeteer driver here).
+// test:cdn` runs the checks in both). WebKitGTK has no puppeteer driver here: webkit.ts checks
+// the built bundle in WebKit through W3C WebDriver instead.
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../harness/chromium.js';
 import { launchFirefox } from '../harness/firefox.js';

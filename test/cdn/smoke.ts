@@ -2,16 +2,15 @@
 // on a plain page in Chromium, and in Firefox with `--engine firefox`. It must render the calls from the reference backend with no
 // console error, fetch the answer form and tus-js-client only when someone presses Contribute,
 // and then show the form. Prints the gzipped sizes of what each step downloaded, against budgets.
-import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../demo/server/app.js';
+import { cdnRoot as root, serveBlog } from './blog.js';
 import { engine, launchBrowser } from './engine.js';
 import { version } from '../../src/core/version.js';
 
-const root = resolve(import.meta.dirname, '../../dist/cdn');
 const fileName = 'puisi – Kuala Lumpur ✓.ogg';
 
 /**
@@ -49,32 +48,16 @@ const bodies: Record<string, (api: string) => string> = {
        '<contribution-recorder api="${api}" call="puisi-voices" kind="audio"></contribution-recorder>'), 500)</script>`,
 };
 
-// A plain static server for the bundle and the pages, on its own origin, like a blog.
-const site = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path === '/favicon.ico') return void res.writeHead(204).end();
-  const scriptsOf = pages[path];
-  if (scriptsOf) {
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end(`<!doctype html><html lang="en"><title>Blog</title><body><h1>My post</h1>
-      ${scriptsOf.map((dir) => `<script type="module" src="/${dir}/open-call.js"></script>`).join('\n')}
-      ${bodies[path]?.(backend.api) ?? `<call-for-contributions api="${backend.api}" campaign="this-is-malaysia"></call-for-contributions>`}
-      </body></html>`);
-    return;
-  }
-  const [, dir, file] = /^\/(cdn|cdn-copy|cdn-other)\/([\w.-]+\.js)$/.exec(path) ?? [];
-  try {
-    let body = readFileSync(join(root, file ?? '-'), 'utf8');
-    // Another release of the library, as a theme might bundle: the same files with another version.
-    if (dir === 'cdn-other') body = body.replaceAll(version, otherVersion);
-    res.writeHead(200, { 'Content-Type': 'text/javascript' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+// A plain static site for the bundle and the pages, on its own origin, like a blog.
+const blog = await serveBlog(
+  (path) =>
+    pages[path] &&
+    `${pages[path].map((dir) => `<script type="module" src="/${dir}/open-call.js"></script>`).join('\n')}
+      ${bodies[path]?.(backend.api) ?? `<call-for-contributions api="${backend.api}" campaign="this-is-malaysia"></call-for-contributions>`}`,
+  // Another release of the library, as a theme might bundle: the same files with another version.
+  { 'cdn-copy': (code) => code, 'cdn-other': (code) => code.replaceAll(version, otherVersion) },
+);
+const origin = blog.origin;
 
 const browser = await launchBrowser();
 const problems: string[] = [];
@@ -247,7 +230,7 @@ try {
   }
 } finally {
   await browser.close();
-  site.close();
+  await blog.close();
   await backend.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

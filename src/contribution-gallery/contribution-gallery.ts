@@ -85,7 +85,11 @@ export class ContributionGalleryElement extends OpenCallWidget {
 
   readonly #pages = new PagedItems<PublishedContribution, Listing<PublishedContribution>>(this, this.settings, {
     page: (source, cursor, signal) =>
-      listContributions(source, { call: this.call || undefined, campaign: this.campaign || undefined, limit: this.pageSize, cursor }, signal),
+      listContributions(
+        source,
+        { call: this.call || undefined, campaign: this.campaign || undefined, limit: this.pageSize, cursor },
+        signal,
+      ),
     words: () => this.#words,
     announce: (text) => (this.announcement = text),
     arrived: (page, added, more) => {

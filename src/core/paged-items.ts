@@ -137,7 +137,8 @@ export class PagedItems<T extends { id: string }, P extends ItemPage<T> = ItemPa
       // A cursor already followed, or a later page that adds nothing, would page in circles (a
       // backend's bug): the list ends there.
       const circles = page.next !== null && (this.#followed.has(page.next) || (more && added.length === 0));
-      if (circles) console.warn('open-call-widgets: the backend offered a next page that repeats one already shown; the list ends here.');
+      if (circles)
+        console.warn('open-call-widgets: the backend offered a next page that repeats one already shown; the list ends here.');
       this.#next = circles ? null : page.next;
       this.phase = 'ready';
       this.#options.arrived?.(page, added, more, signal);

@@ -190,7 +190,9 @@ describe('<contribution-review>', () => {
     const source = {
       ...real,
       listReceived: (query: ReviewQuery, init: { signal?: AbortSignal }) =>
-        query.cursor && failures-- > 0 ? Promise.reject(new BackendError('unreachable', 'down')) : real.listReceived!(query, init),
+        query.cursor && failures-- > 0
+          ? Promise.reject(new BackendError('unreachable', 'down'))
+          : real.listReceived!(query, init),
     };
     await contribute('astronaut-one-liner', { title: unique('Kept A') });
     await contribute('astronaut-one-liner', { title: unique('Kept B') });

@@ -302,7 +302,14 @@ describe('<contribution-recorder>', () => {
       const rec = await recorderIn(el);
       await until(() => recorderOf(rec).turnOnButton);
       recorderOf(rec).turnOnButton!.click();
-      await until(() => recorderOf(rec).problem);
+      // Seen once in WebKit under CI's load (no problem after 10 s) and not since: say what showed instead.
+      await until(() => recorderOf(rec).problem).catch((error: Error) => {
+        const shown = formOf(el).recorder;
+        throw new Error(
+          `${error.message}; the recorder ${shown === rec ? 'is the one clicked' : 'was replaced'}, ` +
+            `${rec.isConnected ? 'on the page' : 'off the page'}, showing "${words(rec.shadowRoot)}"`,
+        );
+      });
       expect(words(recorderOf(rec).problem)).to.contain('not allowed to use the microphone');
       expect(words(recorderOf(rec).problem)).to.contain('choose the file instead');
       expect(recorderOf(rec).problem!.getAttribute('role')).to.equal('alert');

@@ -34,10 +34,16 @@ export function settingsToShare(settings: SettingsController): OpenCallConfig {
 }
 
 /**
- * Whether two configs say the same thing (values compared by identity). Providers publish a
- * new value only when it differs, so that consumers do not re-render with every provider update.
+ * Whether two configs say the same thing: values compared by identity, headers by what they say
+ * (a widget with none set reads a new empty object each time). Providers publish a new value only
+ * when it differs, so that consumers do not re-render with every provider update.
  */
 function sameConfig(a: OpenCallConfig, b: OpenCallConfig): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof OpenCallConfig>);
-  return [...keys].every((key) => a[key] === b[key]);
+  return [...keys].every((key) => (key === 'headers' ? sameHeaders(a.headers, b.headers) : a[key] === b[key]));
+}
+
+function sameHeaders(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name]);
 }

@@ -341,6 +341,31 @@ describe('recording in the answer form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is not drawn again by every update of the form around it, only by a change in what the form shares', async () => {
+    const el = await fixture<ContributionUploaderElement>(
+      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+    );
+    await until(() => formOf(el).recordButton('audio'));
+    formOf(el).recordButton('audio')!.click();
+    const rec = await recorderIn(el);
+    await until(() => recorderOf(rec).turnOnButton);
+    // Once the recorder is settled (its call's task reports done after the button shows).
+    await sleep(200);
+    await rec.updateComplete;
+    let drawn = 0;
+    rec.addController({ hostUpdated: () => void drawn++ });
+    for (let i = 0; i < 3; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+      await rec.updateComplete;
+    }
+    expect(drawn, 'updates of the form that share nothing new').to.equal(0);
+    // A setting the form shares still reaches it.
+    el.theme = 'dark';
+    await el.updateComplete;
+    await until(() => drawn > 0 && rec.shadowRoot?.querySelector('.dark'), 'the new theme did not reach the recorder');
+  });
+
   it('answers a call by recording, with the keyboard only, and sends the take', async () => {
     const el = await fixture<ContributionUploaderElement>(
       html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,

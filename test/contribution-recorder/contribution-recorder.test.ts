@@ -51,6 +51,18 @@ async function sendForm(el: ContributionUploaderElement): Promise<ContributionSu
 /** The recorder inside an answer form, once it is open. */
 const recorderIn = (el: Element) => until(() => formOf(el).recorder, 'the recorder opened').then(() => formOf(el).recorder!);
 
+/** The answer form for an audio call, its recorder opened with Record audio, ready to turn the microphone on. */
+async function recorderInForm(): Promise<{ el: ContributionUploaderElement; rec: ContributionRecorderElement }> {
+  const el = await fixture<ContributionUploaderElement>(
+    html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
+  );
+  await until(() => formOf(el).recordButton('audio'));
+  formOf(el).recordButton('audio')!.click();
+  const rec = await recorderIn(el);
+  await until(() => recorderOf(rec).turnOnButton);
+  return { el, rec };
+}
+
 const recorder = (kind: 'audio' | 'video', extra = html``) =>
   fixture<ContributionRecorderElement>(
     html`<contribution-recorder api=${api} call="puisi-voices" kind=${kind} countdown="0">${extra}</contribution-recorder>`,
@@ -294,13 +306,7 @@ describe('<contribution-recorder>', () => {
     const original = navigator.mediaDevices.getUserMedia;
     navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     try {
-      const el = await fixture<ContributionUploaderElement>(
-        html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
-      );
-      await until(() => formOf(el).recordButton('audio'));
-      formOf(el).recordButton('audio')!.click();
-      const rec = await recorderIn(el);
-      await until(() => recorderOf(rec).turnOnButton);
+      const { el, rec } = await recorderInForm();
       recorderOf(rec).turnOnButton!.click();
       // Seen once in WebKit under CI's load (no problem after 10 s) and not since: say what showed instead.
       await until(() => recorderOf(rec).problem).catch((error: Error) => {
@@ -327,13 +333,7 @@ describe('recording in the answer form', () => {
     await until(() => recorderOf(alone).turnOnButton);
     const title = (await callFrom(api, 'puisi-voices')).title;
     expect(words(recorderOf(alone).prompt), 'on its own, the recorder says what the call asks').to.contain(title);
-    const el = await fixture<ContributionUploaderElement>(
-      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
-    );
-    await until(() => formOf(el).recordButton('audio'));
-    formOf(el).recordButton('audio')!.click();
-    const rec = await recorderIn(el);
-    await until(() => recorderOf(rec).turnOnButton);
+    const { el, rec } = await recorderInForm();
     expect(recorderOf(rec).prompt!.getClientRects(), 'the prompt takes no room in the form').to.have.length(0);
     const shown = (formOf(el).recorderPanel!.innerText + recorderOf(rec).region!.innerText).trim();
     expect(shown, 'the title is not shown again in the form').to.not.contain(title);
@@ -342,13 +342,7 @@ describe('recording in the answer form', () => {
   });
 
   it('is not drawn again by every update of the form around it, only by a change in what the form shares', async () => {
-    const el = await fixture<ContributionUploaderElement>(
-      html`<contribution-uploader api=${api} call="puisi-voices"></contribution-uploader>`,
-    );
-    await until(() => formOf(el).recordButton('audio'));
-    formOf(el).recordButton('audio')!.click();
-    const rec = await recorderIn(el);
-    await until(() => recorderOf(rec).turnOnButton);
+    const { el, rec } = await recorderInForm();
     // Once the recorder is settled (its call's task reports done after the button shows).
     await sleep(200);
     await rec.updateComplete;

@@ -32,6 +32,30 @@ const holders = async (db: pg.Client, key: string) => {
   return rows.map((row) => row.pid);
 };
 
+/** What console.error says while `body` runs (the locker logs its database's failures there). */
+async function logging(body: (logged: string[]) => Promise<void>): Promise<void> {
+  const logged: string[] = [];
+  const log = console.error;
+  console.error = (...line: unknown[]) => void logged.push(line.map(String).join(' '));
+  try {
+    await body(logged);
+  } finally {
+    console.error = log;
+  }
+}
+
+/** Runs `body` with a connection of its own to the test database, to read its locks and sessions. */
+async function withDatabase(body: (db: pg.Client) => Promise<void>): Promise<void> {
+  assert.ok(postgres);
+  const db = new pg.Client({ connectionString: postgres.url });
+  await db.connect();
+  try {
+    await body(db);
+  } finally {
+    await db.end();
+  }
+}
+
 describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'PostgreSQL 15 is not installed' }, () => {
   const lockers: PgLocker[] = [];
   const instance = (options?: ConstructorParameters<typeof PgLocker>[1]) => {
@@ -175,114 +199,96 @@ describe('PostgreSQL advisory locks for tus', { skip: !postgresAvailable() && 'P
     assert.ok(Date.now() - started >= 300, 'it waited for the timeout');
   });
 
-  test('a connection that fails releases every lock held, fails the queries waiting on it, and the next lock opens a new one', async () => {
-    assert.ok(postgres);
-    const db = new pg.Client({ connectionString: postgres.url });
-    await db.connect();
-    const logged: unknown[] = [];
-    const log = console.error;
-    console.error = (...line: unknown[]) => void logged.push(line);
-    try {
-      const a = instance();
-      const released: string[] = [];
-      // Asked to release, each request lets go of its lock, as @tus/server's requests do.
-      for (const id of ['upload-15', 'upload-16']) {
-        const lock = a.newLock(id);
-        await lock.lock(never, async () => {
-          released.push(id);
-          await lock.unlock();
-        });
-      }
-      const [session] = await holders(db, lockKey('upload-15'));
-      assert.ok(session, 'the lock is held in the database');
-      // A query that waits in the database (an arrival behind someone's exclusive lock on its
-      // key), and three behind it, waiting their turn on the connection when it fails.
-      await db.query('SELECT pg_advisory_lock($1)', [arrivalKey('upload-17')]);
-      a.arrivals.arrive('upload-17');
-      const settled = Promise.allSettled([a.ping(), a.ping(), a.ping()]);
-      await sleep(100);
-      await db.query('SELECT pg_terminate_backend($1)', [session]);
-      assert.equal(await pendingAfter(settled, 5000), false, 'the queries waiting on the failed connection settle');
-      assert.deepEqual(
-        (await settled).map((answer) => answer.status),
-        ['rejected', 'rejected', 'rejected'],
-      );
-      assert.deepEqual(released.sort(), ['upload-15', 'upload-16'], 'every request holding a lock was asked to release');
-      assert.ok(logged.some((line) => /the database connection failed/.test(String((line as unknown[])[0]))));
-      // PostgreSQL freed the failed session's locks; the next lock is taken on a new connection.
-      const again = a.newLock('upload-15');
-      await again.lock(never, () => undefined);
-      const [now] = await holders(db, lockKey('upload-15'));
-      assert.ok(now !== undefined && now !== session, 'held on a new session');
-      await again.unlock();
-    } finally {
-      console.error = log;
-      await db.end();
-    }
-  });
+  test('a connection that fails releases every lock held, fails the queries waiting on it, and the next lock opens a new one', () =>
+    withDatabase((db) =>
+      logging(async (logged) => {
+        const a = instance();
+        const released: string[] = [];
+        // Asked to release, each request lets go of its lock, as @tus/server's requests do.
+        for (const id of ['upload-15', 'upload-16']) {
+          const lock = a.newLock(id);
+          await lock.lock(never, async () => {
+            released.push(id);
+            await lock.unlock();
+          });
+        }
+        const [session] = await holders(db, lockKey('upload-15'));
+        assert.ok(session, 'the lock is held in the database');
+        // A query that waits in the database (an arrival behind someone's exclusive lock on its
+        // key), and three behind it, waiting their turn on the connection when it fails.
+        await db.query('SELECT pg_advisory_lock($1)', [arrivalKey('upload-17')]);
+        a.arrivals.arrive('upload-17');
+        const settled = Promise.allSettled([a.ping(), a.ping(), a.ping()]);
+        await sleep(100);
+        await db.query('SELECT pg_terminate_backend($1)', [session]);
+        assert.equal(await pendingAfter(settled, 5000), false, 'the queries waiting on the failed connection settle');
+        assert.deepEqual(
+          (await settled).map((answer) => answer.status),
+          ['rejected', 'rejected', 'rejected'],
+        );
+        assert.deepEqual(released.sort(), ['upload-15', 'upload-16'], 'every request holding a lock was asked to release');
+        assert.ok(logged.some((line) => /the database connection failed/.test(line)));
+        // PostgreSQL freed the failed session's locks; the next lock is taken on a new connection.
+        const again = a.newLock('upload-15');
+        await again.lock(never, () => undefined);
+        const [now] = await holders(db, lockKey('upload-15'));
+        assert.ok(now !== undefined && now !== session, 'held on a new session');
+        await again.unlock();
+      }),
+    ));
 
   test('a database that does not answer holds no HEAD, and is logged once', async () => {
     const unreachable = new PgLocker(`postgres://postgres@127.0.0.1:${await freePort()}/postgres`);
     lockers.push(unreachable);
-    const logged: unknown[] = [];
-    const log = console.error;
-    console.error = (...line: unknown[]) => void logged.push(line);
-    try {
+    await logging(async (logged) => {
       unreachable.arrivals.arrive('upload-14')();
       assert.equal(await pendingAfter(unreachable.arrivals.elsewhere('upload-14'), 5000), false);
       assert.equal(await pendingAfter(unreachable.arrivals.elsewhere('upload-14'), 5000), false);
-    } finally {
-      console.error = log;
-    }
-    assert.equal(logged.length, 1, `logged: ${JSON.stringify(logged)}`);
-    assert.match(String((logged[0] as unknown[])[0]), /HEADs wait for this instance's PATCHes only/);
+      assert.equal(logged.length, 1, `logged: ${JSON.stringify(logged)}`);
+      assert.match(logged[0], /HEADs wait for this instance's PATCHes only/);
+    });
   });
 
-  test('a database session that stops answering is given up: its requests release, and locks go on on a new one', async () => {
-    assert.ok(postgres);
-    const db = new pg.Client({ connectionString: postgres.url });
-    await db.connect();
-    const logged: unknown[] = [];
-    const log = console.error;
-    console.error = (...line: unknown[]) => void logged.push(line);
-    let stopped: number | undefined;
-    try {
-      const a = instance({ queryTimeoutMs: 500 });
-      const held = a.newLock('upload-30');
-      let released = 0;
-      await held.lock(never, () => void released++);
-      [stopped] = await holders(db, lockKey('upload-30'));
-      assert.ok(stopped, 'the lock is held in the database');
-      // The session's server process hangs: its socket stays open, and nothing answers on it.
-      process.kill(stopped, 'SIGSTOP');
-      const other = a.newLock('upload-31');
-      const taken = other.lock(never, () => undefined);
-      assert.equal(await pendingAfter(taken, 5000), false, 'a lock asked for on the silent connection is taken');
-      await taken;
-      const [now] = await holders(db, lockKey('upload-31'));
-      assert.ok(now !== undefined && now !== stopped, 'held on a new session');
-      assert.equal(released, 1, 'the request holding a lock on the silent session was asked to release');
-      assert.ok(logged.some((line) => /did not answer within 500 ms/.test(String((line as unknown[])[0]))));
-      await other.unlock();
-      // Once it runs again, the given-up session hears the connection closed, ends, and frees its lock.
-      process.kill(stopped, 'SIGCONT');
-      stopped = undefined;
-      const again = instance().newLock('upload-30');
-      assert.equal(
-        await pendingAfter(
-          again.lock(never, () => undefined),
-          5000,
-        ),
-        false,
-        'the given-up session freed its lock',
-      );
-      await again.unlock();
-    } finally {
-      if (stopped) process.kill(stopped, 'SIGCONT');
-      console.error = log;
-      await db.end();
-    }
-  });
+  test('a database session that stops answering is given up: its requests release, and locks go on on a new one', () =>
+    withDatabase((db) =>
+      logging(async (logged) => {
+        let stopped: number | undefined;
+        try {
+          const a = instance({ queryTimeoutMs: 500 });
+          const held = a.newLock('upload-30');
+          let released = 0;
+          await held.lock(never, () => void released++);
+          [stopped] = await holders(db, lockKey('upload-30'));
+          assert.ok(stopped, 'the lock is held in the database');
+          // The session's server process hangs: its socket stays open, and nothing answers on it.
+          process.kill(stopped, 'SIGSTOP');
+          const other = a.newLock('upload-31');
+          const taken = other.lock(never, () => undefined);
+          assert.equal(await pendingAfter(taken, 5000), false, 'a lock asked for on the silent connection is taken');
+          await taken;
+          const [now] = await holders(db, lockKey('upload-31'));
+          assert.ok(now !== undefined && now !== stopped, 'held on a new session');
+          assert.equal(released, 1, 'the request holding a lock on the silent session was asked to release');
+          assert.ok(logged.some((line) => /did not answer within 500 ms/.test(line)));
+          await other.unlock();
+          // Once it runs again, the given-up session hears the connection closed, ends, and frees its lock.
+          process.kill(stopped, 'SIGCONT');
+          stopped = undefined;
+          const again = instance().newLock('upload-30');
+          assert.equal(
+            await pendingAfter(
+              again.lock(never, () => undefined),
+              5000,
+            ),
+            false,
+            'the given-up session freed its lock',
+          );
+          await again.unlock();
+        } finally {
+          if (stopped) process.kill(stopped, 'SIGCONT');
+        }
+      }),
+    ));
 
   test('sends one query at a time on its connection: pg never queues one, nor warns', async () => {
     const a = instance();

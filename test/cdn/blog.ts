@@ -4,9 +4,17 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** The built bundle. */
 export const cdnRoot = resolve(import.meta.dirname, '../../dist/cdn');
+
+/** What these files of the bundle weigh gzipped, at level 9 as the size budgets count them. */
+export const gzipped = (names: string[]) =>
+  names.reduce((sum, name) => sum + gzipSync(readFileSync(join(cdnRoot, name)), { level: 9 }).length, 0);
+
+/** Bytes as the checks print them: "15.65 KB". */
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 export interface Blog {
   /** `http://127.0.0.1:port`, another origin than the backend's. */

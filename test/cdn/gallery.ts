@@ -9,9 +9,10 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32, deflateSync, gzipSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { startServer } from '../../demo/server/app.js';
 import { engine, launchBrowser } from './engine.js';
+import { gzipped } from './blog.js';
 
 const root = resolve(import.meta.dirname, '../../dist/cdn');
 /** Gzipped bytes of the gallery's own code (and words) on top of the list's script. */
@@ -207,9 +208,7 @@ try {
   if (playerFiles.length !== 2) problems.push(`expected 2 player files, the backend lists ${playerFiles.length}`);
   if (played.length) problems.push(`audio or video fetched before a play: ${played.join(', ')}`);
   const own = [...new Set(scripts)].filter((name) => name !== 'open-call.js');
-  const gz = (names: string[]) =>
-    names.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name)), { level: 9 }).length, 0);
-  const bytes = gz(own);
+  const bytes = gzipped(own);
   console.log(`\nThe gallery on a blog page, from the CDN script, in ${engine}:`);
   console.log(
     `  the gallery's own JS     ${(bytes / 1024).toFixed(2).padStart(6)} KB gzipped on top of open-call.js (${own.join(' + ')})`,

@@ -5,9 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { startServer } from '../../demo/server/app.js';
-import { cdnRoot as root, serveBlog } from './blog.js';
+import { cdnRoot as root, gzipped, kb, serveBlog } from './blog.js';
 import { engine, launchBrowser } from './engine.js';
 import { version } from '../../src/core/version.js';
 
@@ -62,9 +61,6 @@ const origin = blog.origin;
 const browser = await launchBrowser();
 const problems: string[] = [];
 const scripts: string[] = [];
-const gz = (names: string[]) =>
-  names.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name)), { level: 9 }).length, 0);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 /** A new tab whose console errors and uncaught exceptions count as problems of `path`. */
 async function watchedPage(path: string) {
@@ -208,16 +204,16 @@ try {
   }
 
   console.log(`\nThe CDN bundle as a blogger pastes it, on a plain page, in ${engine}:`);
-  console.log(`  to show a list of calls   ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
+  console.log(`  to show a list of calls   ${kb(gzipped(listing)).padStart(8)} gzipped  (${listing.join(' + ')})`);
   console.log(
-    `  + once it shows          ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region, Load more)`,
+    `  + once it shows          ${kb(gzipped(afterList)).padStart(8)} gzipped  (${afterList.join(' + ')}: the descriptions' Markdown, the answer region, Load more)`,
   );
-  console.log(`  + the answer form         ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
-  console.log(`  + the first upload        ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);
-  console.log(`  all it takes to upload    ${kb(gz([...listing, ...afterList, ...form, ...upload])).padStart(8)} gzipped`);
+  console.log(`  + the answer form         ${kb(gzipped(form)).padStart(8)} gzipped  (${form.join(' + ')})`);
+  console.log(`  + the first upload        ${kb(gzipped(upload)).padStart(8)} gzipped  (${upload.join(' + ')})`);
+  console.log(`  all it takes to upload    ${kb(gzipped([...listing, ...afterList, ...form, ...upload])).padStart(8)} gzipped`);
   for (const [what, bytes, budget] of [
-    ['to show a list of calls', gz(listing), sizeBudget.list],
-    ['all it takes to upload', gz([...listing, ...afterList, ...form, ...upload]), sizeBudget.upload],
+    ['to show a list of calls', gzipped(listing), sizeBudget.list],
+    ['all it takes to upload', gzipped([...listing, ...afterList, ...form, ...upload]), sizeBudget.upload],
   ] as const) {
     const verdict =
       bytes <= budget.target

@@ -13,11 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { remote } from 'webdriverio';
 import { startServer } from '../../demo/server/app.js';
 import { kill, miniBrowserCapabilities, startDriver, startXvfb } from '../harness/webkit-driver.mjs';
-import { cdnRoot, serveBlog } from './blog.js';
+import { cdnRoot, gzipped, kb, serveBlog } from './blog.js';
 
 const campaign = 'this-is-malaysia';
 const textCall = 'astronaut-one-liner';
@@ -175,9 +174,6 @@ const carries = (name: string, source: string) => {
 };
 const formCode = 'src/contribution-uploader/';
 const tusCode = 'node_modules/tus-js-client/';
-const gz = (names: string[]) =>
-  names.reduce((sum, name) => sum + gzipSync(readFileSync(join(cdnRoot, name)), { level: 9 }).length, 0);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const webkitVersion = (() => {
   try {
     return execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' });
@@ -214,9 +210,11 @@ try {
   const settled = await settledScripts();
   const afterList = settled.filter((name) => !listing.includes(name));
   report.push(
-    `  to show a list of calls    ${kb(gz(listing)).padStart(8)} gzipped  (${listing.join(' + ')}): ${titles.length} calls`,
+    `  to show a list of calls    ${kb(gzipped(listing)).padStart(8)} gzipped  (${listing.join(' + ')}): ${titles.length} calls`,
   );
-  report.push(`  + once it shows            ${kb(gz(afterList)).padStart(8)} gzipped  (${afterList.join(' + ') || 'nothing'})`);
+  report.push(
+    `  + once it shows            ${kb(gzipped(afterList)).padStart(8)} gzipped  (${afterList.join(' + ') || 'nothing'})`,
+  );
   const early = settled.filter((name) => carries(name, formCode) || carries(name, tusCode));
   if (early.length) problems.push(`the answer form or tus-js-client came before Contribute: ${early.join(', ')}`);
 
@@ -229,7 +227,7 @@ try {
   if (!form.some((name) => carries(name, formCode)))
     problems.push(`Contribute did not fetch the answer form's code: ${form.join(', ') || 'nothing'}`);
   if (form.some((name) => carries(name, tusCode))) problems.push('tus-js-client came with the form, before any file was chosen');
-  report.push(`  + the answer form          ${kb(gz(form)).padStart(8)} gzipped  (${form.join(' + ') || 'nothing'})`);
+  report.push(`  + the answer form          ${kb(gzipped(form)).padStart(8)} gzipped  (${form.join(' + ') || 'nothing'})`);
 
   // A text contribution, typed and sent with WebDriver's keys and clicks.
   const text = 'She is counting the stars she has not named yet';
@@ -255,8 +253,8 @@ try {
   const upload = (await fetchedScripts()).filter((name) => !beforeFile.includes(name));
   if (!upload.some((name) => carries(name, tusCode)))
     problems.push(`the first file did not load tus-js-client: ${upload.join(', ') || 'nothing'}`);
-  report.push(`  + the first upload         ${kb(gz(upload)).padStart(8)} gzipped  (${upload.join(' + ') || 'nothing'})`);
-  report.push(`  all it takes to upload     ${kb(gz([...settled, ...form, ...upload])).padStart(8)} gzipped`);
+  report.push(`  + the first upload         ${kb(gzipped(upload)).padStart(8)} gzipped  (${upload.join(' + ') || 'nothing'})`);
+  report.push(`  all it takes to upload     ${kb(gzipped([...settled, ...form, ...upload])).padStart(8)} gzipped`);
   const names = readdirSync(join(dataDir, 'uploads'))
     .filter((f) => f.endsWith('.json'))
     .map(

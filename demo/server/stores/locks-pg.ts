@@ -40,6 +40,11 @@ export class PgLocker implements Locks {
   private readonly retryMs: number;
   private readonly queryTimeoutMs: number;
 
+  /**
+   * `acquireLockTimeout`: how long a request waits for a lock (30 s); `retryMs`: between its tries
+   * (25 ms); `queryTimeoutMs`: how long a query may go unanswered before the connection is given
+   * up (10 s).
+   */
   constructor(
     private readonly url: string,
     options: { acquireLockTimeout?: number; retryMs?: number; queryTimeoutMs?: number } = {},
